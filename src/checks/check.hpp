@@ -1,0 +1,46 @@
+// The interface every check family implements, and what a check is given.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "brandlint/brandlint.hpp"
+#include "rules/rule_set.hpp"
+#include "spelling/speller.hpp"
+#include "text/analysed_text.hpp"
+
+namespace brandlint::checks {
+
+// Everything a check may read about one post. Offsets in the diagnostics a check appends are
+// bytes into text.nfc(); the linter maps them back to the post's original text.
+struct CheckContext {
+  const Post& post;
+  const text::AnalysedText& text;
+  const rules::MatchInput& folded;
+  std::string_view lang;       // the post's language: en, en-GB, en-US, es, fr, it
+  std::string_view rule_lang;  // the language of its rule pack: en, es, fr, it
+  std::string_view platform;
+  std::string_view kind;  // reply or post
+  const spelling::SpellerPool& speller;
+  const rules::RuleSet& rules;
+  const Config& config;
+
+  // A diagnostic at [begin, end) of text.nfc(), with its match filled in.
+  Diagnostic diagnostic(std::string rule, std::string category, std::string subcategory,
+                        Severity severity, std::string message, std::size_t begin,
+                        std::size_t end) const;
+  int threshold(const std::string& name, int fallback) const;
+};
+
+class Check {
+ public:
+  virtual ~Check() = default;
+  virtual void run(const CheckContext& context, std::vector<Diagnostic>& out) const = 0;
+};
+
+// The check families, in the order they run. Adding one is one line in check_registry.cpp.
+std::vector<std::unique_ptr<Check>> make_checks();
+
+}  // namespace brandlint::checks

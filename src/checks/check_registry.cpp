@@ -1,0 +1,34 @@
+#include "checks/check.hpp"
+#include "checks/families.hpp"
+
+namespace brandlint::checks {
+
+Diagnostic CheckContext::diagnostic(std::string rule, std::string category, std::string subcategory,
+                                    Severity severity, std::string message, std::size_t begin,
+                                    std::size_t end) const {
+  Diagnostic d;
+  d.rule = std::move(rule);
+  d.category = std::move(category);
+  d.subcategory = std::move(subcategory);
+  d.severity = severity;
+  d.message = std::move(message);
+  d.offset = begin;
+  d.length = end - begin;
+  d.match = text.nfc().substr(begin, end - begin);
+  d.language = std::string(lang);
+  return d;
+}
+
+int CheckContext::threshold(const std::string& name, int fallback) const {
+  auto it = config.thresholds.find(name);
+  return it == config.thresholds.end() ? fallback : it->second;
+}
+
+std::vector<std::unique_ptr<Check>> make_checks() {
+  std::vector<std::unique_ptr<Check>> checks;
+  checks.push_back(make_spelling_check());
+  checks.push_back(make_rule_check());
+  return checks;
+}
+
+}  // namespace brandlint::checks

@@ -1,0 +1,36 @@
+// The subcommands of the brandlint command line. Each returns the process exit code:
+// 0 nothing at or above the fail level, 1 findings, 2 usage, configuration or input error.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace brandlint::cli {
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitError = 2;
+
+struct CheckOptions {
+  std::vector<std::string> paths;
+  std::vector<std::string> texts;
+  std::string lang;
+  std::string platform;
+  std::string format = "text";
+  std::string fail_on;
+  std::string config;
+  std::string color = "auto";
+};
+int run_check(const CheckOptions& options);
+
+struct RulesOptions {
+  std::vector<std::string> files;
+  std::string lang;
+  std::string format = "text";
+  std::string config;
+};
+int run_rules_list(const RulesOptions& options);
+int run_rules_test(const RulesOptions& options);
+int run_rules_check(const RulesOptions& options);
+
+}  // namespace brandlint::cli

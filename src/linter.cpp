@@ -1,0 +1,216 @@
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "linter_impl.hpp"
+#include "text/analysed_text.hpp"
+#include "text/folded_text.hpp"
+
+namespace brandlint {
+namespace fs = std::filesystem;
+
+std::string find_data_dir() {
+  auto has_data = [](const fs::path& dir) {
+    std::error_code ec;
+    return fs::is_directory(dir / "rules", ec) && fs::is_directory(dir / "dictionaries", ec);
+  };
+  if (const char* env = std::getenv("BRANDLINT_DATA_DIR"); env != nullptr && *env != '\0') {
+    return env;
+  }
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (const fs::path& candidate :
+         {exe.parent_path() / ".." / "share" / "brandlint", exe.parent_path() / ".."}) {
+      if (has_data(candidate)) return candidate.lexically_normal().string();
+    }
+  }
+#ifdef BRANDLINT_INSTALL_DATADIR
+  if (has_data(BRANDLINT_INSTALL_DATADIR)) return BRANDLINT_INSTALL_DATADIR;
+#endif
+#ifdef BRANDLINT_SOURCE_DIR
+  if (has_data(BRANDLINT_SOURCE_DIR)) return BRANDLINT_SOURCE_DIR;
+#endif
+  return {};
+}
+
+std::string rule_language(std::string_view lang) {
+  if (lang.substr(0, 2) == "en") return "en";
+  return std::string(lang.substr(0, 2));
+}
+
+namespace {
+
+void read_word_file(const std::string& path, std::unordered_set<std::string>& out) {
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const auto start = line.find_first_not_of(" \t");
+    if (start == std::string::npos || line[start] == '#') continue;
+    const auto end = line.find_last_not_of(" \t");
+    out.insert(text::fold_term(line.substr(start, end - start + 1)));
+  }
+}
+
+bool matches_prefix(const std::string& id, const std::string& prefix) {
+  return id == prefix || (id.size() > prefix.size() && id.compare(0, prefix.size(), prefix) == 0 &&
+                          id[prefix.size()] == '.');
+}
+
+}  // namespace
+
+std::vector<std::string> LinterImpl::pack_files(const std::string& rule_lang) const {
+  std::vector<std::string> files;
+  std::error_code ec;
+  const fs::path dir = fs::path(data_dir) / "rules" / rule_lang;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".yaml" || it->path().extension() == ".yml") {
+      files.push_back(it->path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+Expected<std::shared_ptr<const spelling::SpellerPool>> LinterImpl::speller(
+    const std::string& lang) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto found = spellers_.find(lang);
+  if (found != spellers_.end()) return found->second;
+  std::unordered_set<std::string> accepted;
+  const std::string base = rule_language(lang);
+  read_word_file((fs::path(data_dir) / "dictionaries" / "brands.txt").string(), accepted);
+  read_word_file((fs::path(data_dir) / "dictionaries" / ("social-" + base + ".txt")).string(),
+                 accepted);
+  for (const char* key : {"all", base.c_str()}) {
+    auto words = config.words.find(key);
+    if (words == config.words.end()) continue;
+    for (const auto& w : words->second) accepted.insert(text::fold_term(w));
+  }
+  for (const auto& file : config.word_lists) read_word_file(file, accepted);
+  std::vector<std::string> paths = config.dictionary_paths;
+  if (paths.empty())
+    paths = {"/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell"};
+  auto opened = spelling::SpellerPool::open(lang, paths, std::move(accepted));
+  Expected<std::shared_ptr<const spelling::SpellerPool>> result =
+      opened ? Expected<std::shared_ptr<const spelling::SpellerPool>>(
+                   std::shared_ptr<const spelling::SpellerPool>(std::move(opened.value())))
+             : Expected<std::shared_ptr<const spelling::SpellerPool>>(opened.error());
+  spellers_.emplace(lang, result);
+  return result;
+}
+
+Expected<std::shared_ptr<const rules::RuleSet>> LinterImpl::rule_set(
+    const std::string& rule_lang) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto found = rule_sets_.find(rule_lang);
+  if (found != rule_sets_.end()) return found->second;
+  auto load = [&]() -> Expected<std::shared_ptr<const rules::RuleSet>> {
+    std::vector<rules::RuleFile> files;
+    for (const auto& path : pack_files(rule_lang)) {
+      auto file = rules::load_rule_file(path);
+      if (!file) return file.error();
+      files.push_back(std::move(file.value()));
+    }
+    for (const auto& file : user_rules) {
+      if (file.lang == rule_lang) files.push_back(file);
+    }
+    auto compiled = rules::RuleSet::compile(rule_lang, std::move(files));
+    if (!compiled) return compiled.error();
+    return std::shared_ptr<const rules::RuleSet>(std::move(compiled.value()));
+  };
+  auto result = load();
+  rule_sets_.emplace(rule_lang, result);
+  return result;
+}
+
+bool LinterImpl::disabled(const std::string& rule_id) const {
+  for (const auto& prefix : config.disabled) {
+    if (matches_prefix(rule_id, prefix)) return true;
+  }
+  return false;
+}
+
+Severity LinterImpl::severity_of(const std::string& rule_id, Severity given) const {
+  // The longest matching prefix wins: "tone" then "tone.sarcasm" refine each other.
+  std::size_t best = 0;
+  Severity result = given;
+  for (const auto& [prefix, severity] : config.severity_overrides) {
+    if (matches_prefix(rule_id, prefix) && prefix.size() >= best) {
+      best = prefix.size();
+      result = severity;
+    }
+  }
+  return result;
+}
+
+std::string LinterImpl::language_of(const Post& post) const {
+  std::string lang = post.meta.lang.empty() ? config.lang : post.meta.lang;
+  if (lang == "auto") lang = config.lang == "auto" ? "en" : config.lang;
+  return lang;
+}
+
+Linter::Linter(std::unique_ptr<LinterImpl> impl) : impl_(std::move(impl)) {}
+Linter::~Linter() = default;
+const Config& Linter::config() const { return impl_->config; }
+
+Expected<std::shared_ptr<const Linter>> Linter::create(const Config& config) {
+  auto impl = std::make_unique<LinterImpl>();
+  impl->config = config;
+  impl->data_dir = config.data_dir.empty() ? find_data_dir() : config.data_dir;
+  if (impl->data_dir.empty()) {
+    return Error{"", 0, 0,
+                 "cannot find brandlint's rules/ and dictionaries/ folders; set "
+                 "BRANDLINT_DATA_DIR to the folder that holds them"};
+  }
+  for (const auto& path : config.rule_files) {
+    auto file = rules::load_rule_file(path);
+    if (!file) return file.error();
+    impl->user_rules.push_back(std::move(file.value()));
+  }
+  impl->checks = checks::make_checks();
+  return std::shared_ptr<const Linter>(new Linter(std::move(impl)));
+}
+
+Expected<std::vector<Diagnostic>> Linter::check(const Post& post) const {
+  const LinterImpl& impl = *impl_;
+  const std::string lang = impl.language_of(post);
+  const std::string rule_lang = rule_language(lang);
+  auto speller = impl.speller(lang);
+  if (!speller) return speller.error();
+  auto rules = impl.rule_set(rule_lang);
+  if (!rules) return rules.error();
+
+  const text::AnalysedText analysed(post.text);
+  const rules::MatchInput folded(analysed.nfc());
+  const std::string platform =
+      post.meta.platform.empty() ? impl.config.platform : post.meta.platform;
+  const std::string kind = post.meta.kind.empty() ? "post" : post.meta.kind;
+  const checks::CheckContext context{post,           analysed,   folded, lang,
+                                     rule_lang,      platform,   kind,   *speller.value(),
+                                     *rules.value(), impl.config};
+  std::vector<Diagnostic> found;
+  for (const auto& check : impl.checks) check->run(context, found);
+
+  std::vector<Diagnostic> kept;
+  for (auto& d : found) {
+    if (impl.disabled(d.rule)) continue;
+    d.severity = impl.severity_of(d.rule, d.severity);
+    const std::size_t begin = analysed.to_original(d.offset);
+    const std::size_t end = analysed.to_original_end(d.offset + d.length);
+    d.offset = begin;
+    d.length = end - begin;
+    d.match = post.text.substr(begin, end - begin);
+    kept.push_back(std::move(d));
+  }
+  std::stable_sort(kept.begin(), kept.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.offset, a.rule) < std::tie(b.offset, b.rule);
+  });
+  return kept;
+}
+
+}  // namespace brandlint

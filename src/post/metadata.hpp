@@ -1,0 +1,22 @@
+// The metadata keys every input format shares (front matter, YAML/JSON objects, CSV columns).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "brandlint/brandlint.hpp"
+
+namespace brandlint::post {
+
+enum class KeyResult { stored, ignored, unknown };
+
+// Stores `value` under `key`. Returns an error message when the value is not allowed for
+// the key (an unknown language, platform or kind); `result` says whether the key is known.
+std::optional<std::string> set_metadata(Metadata& meta, std::string_view key,
+                                        const std::string& value, KeyResult& result);
+
+bool is_known_language(std::string_view lang);
+bool is_known_platform(std::string_view platform);
+
+}  // namespace brandlint::post

@@ -1,0 +1,45 @@
+// Turning byte offsets in a post's text into positions in the file the user edits.
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdint>
+
+#include "brandlint/brandlint.hpp"
+
+namespace brandlint {
+
+std::size_t SourceMap::file_offset(std::size_t text_offset) const {
+  if (segments.empty()) return text_offset;
+  auto it = std::upper_bound(segments.begin(), segments.end(), text_offset,
+                             [](std::size_t o, const Segment& s) { return o < s.text_offset; });
+  if (it != segments.begin()) --it;
+  const Segment& s = *it;
+  // Past the end of a segment (an escape in JSON, a doubled quote in CSV) the offset
+  // clamps to the segment's end, which is where the escape starts in the file.
+  return s.file_offset + std::min(text_offset - std::min(text_offset, s.text_offset), s.length);
+}
+
+Position locate(const SourceFile& file, std::size_t file_offset) {
+  const std::string& c = file.contents;
+  file_offset = std::min(file_offset, c.size());
+  Position pos;
+  pos.offset = file_offset;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < file_offset; ++i) {
+    // "\n", "\r\n" and a lone "\r" each end a line.
+    if (c[i] == '\n' || (c[i] == '\r' && (i + 1 >= c.size() || c[i + 1] != '\n'))) {
+      ++pos.line;
+      line_start = i + 1;
+    }
+  }
+  const auto* s = reinterpret_cast<const uint8_t*>(c.data());
+  int32_t i = static_cast<int32_t>(line_start);
+  const auto end = static_cast<int32_t>(file_offset);
+  while (i < end) {
+    U8_FWD_1(s, i, end);
+    ++pos.column;
+  }
+  return pos;
+}
+
+}  // namespace brandlint

@@ -1,0 +1,59 @@
+// Rules as written in YAML, after validation.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "brandlint/brandlint.hpp"
+
+namespace brandlint::rules {
+
+// A string from a rule file and where it was written, for error messages.
+struct Located {
+  std::string text;
+  std::size_t line = 0;
+  std::size_t column = 0;
+};
+
+struct Rule {
+  std::string id;
+  std::string category;
+  std::string subcategory;
+  Severity severity = Severity::warning;
+  std::string message;
+  std::vector<std::string> suggestions;
+  std::optional<std::string> fix;
+  std::string explanation;
+  std::string link;
+  std::vector<Located> terms;
+  std::vector<Located> patterns;
+  std::vector<Located> exceptions;
+  std::vector<Located> exception_patterns;
+  std::string applies_to = "any";  // any, reply or post
+  std::vector<Located> flag_examples;
+  std::vector<Located> pass_examples;
+  std::string lang;
+  std::string file;
+  std::size_t line = 0;
+};
+
+using Lists = std::map<std::string, std::vector<Located>>;
+
+struct RuleFile {
+  std::string path;
+  std::string lang;
+  Lists lists;
+  std::vector<Rule> rules;
+};
+
+// Reads and validates a rule file: unknown keys, wrong types, missing fields, ids that do not
+// follow <category>.<subcategory>.<name>, fewer than two examples of each kind. The language
+// is the file's `lang:` key, else the name of its folder when that is a language.
+Expected<RuleFile> load_rule_file(const std::string& path);
+
+bool is_rule_language(const std::string& lang);
+
+}  // namespace brandlint::rules

@@ -1,0 +1,225 @@
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <set>
+
+#include "rules/rule.hpp"
+
+namespace brandlint::rules {
+namespace {
+
+Error at(const std::string& path, const YAML::Node& node, std::string message) {
+  const YAML::Mark mark = node.Mark();
+  return Error{path, static_cast<std::size_t>(std::max(mark.line, 0)) + 1,
+               static_cast<std::size_t>(std::max(mark.column, 0)) + 1, std::move(message)};
+}
+
+Located located(const YAML::Node& node) {
+  const YAML::Mark mark = node.Mark();
+  return Located{node.Scalar(), static_cast<std::size_t>(std::max(mark.line, 0)) + 1,
+                 static_cast<std::size_t>(std::max(mark.column, 0)) + 1};
+}
+
+std::optional<Error> read_list(const std::string& path, const YAML::Node& node,
+                               const std::string& key, std::vector<Located>& out) {
+  if (!node.IsSequence()) return at(path, node, "'" + key + "' must be a list of strings");
+  for (const auto& item : node) {
+    if (!item.IsScalar() || item.Scalar().empty()) {
+      return at(path, item, "'" + key + "' must hold non-empty strings");
+    }
+    out.push_back(located(item));
+  }
+  return std::nullopt;
+}
+
+std::optional<Error> read_text(const std::string& path, const YAML::Node& node,
+                               const std::string& key, std::string& out) {
+  if (!node.IsScalar()) return at(path, node, "'" + key + "' must be a string");
+  out = node.Scalar();
+  return std::nullopt;
+}
+
+bool is_slug(const std::string& s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+  }
+  return true;
+}
+
+const std::set<std::string>& categories() {
+  static const std::set<std::string> kCategories = {"discrimination", "controversial", "tone",
+                                                    "personalisation", "promotion"};
+  return kCategories;
+}
+
+std::optional<Error> read_rule(const std::string& path, const YAML::Node& node, Rule& rule) {
+  if (!node.IsMap()) return at(path, node, "a rule must be a map of keys and values");
+  rule.line = static_cast<std::size_t>(std::max(node.Mark().line, 0)) + 1;
+  rule.file = path;
+  bool has_explanation = false;
+  for (const auto& entry : node) {
+    const std::string key = entry.first.Scalar();
+    const YAML::Node& v = entry.second;
+    std::optional<Error> e;
+    if (key == "id") {
+      e = read_text(path, v, key, rule.id);
+    } else if (key == "category") {
+      e = read_text(path, v, key, rule.category);
+      if (!e && categories().count(rule.category) == 0) {
+        e = at(path, v,
+               "unknown category '" + rule.category +
+                   "' (use discrimination, controversial, tone, personalisation or promotion)");
+      }
+    } else if (key == "subcategory") {
+      e = read_text(path, v, key, rule.subcategory);
+    } else if (key == "severity") {
+      std::string s;
+      e = read_text(path, v, key, s);
+      if (!e) {
+        auto parsed = parse_severity(s);
+        if (!parsed)
+          e = at(path, v, "severity must be error, warning or info");
+        else
+          rule.severity = *parsed;
+      }
+    } else if (key == "message") {
+      e = read_text(path, v, key, rule.message);
+    } else if (key == "suggestions") {
+      std::vector<Located> items;
+      e = read_list(path, v, key, items);
+      for (auto& item : items) rule.suggestions.push_back(item.text);
+    } else if (key == "fix") {
+      std::string fix;
+      e = read_text(path, v, key, fix);
+      rule.fix = fix;
+    } else if (key == "explanation") {
+      e = read_text(path, v, key, rule.explanation);
+      has_explanation = true;
+    } else if (key == "link") {
+      e = read_text(path, v, key, rule.link);
+      has_explanation = true;
+    } else if (key == "terms") {
+      e = read_list(path, v, key, rule.terms);
+    } else if (key == "patterns") {
+      e = read_list(path, v, key, rule.patterns);
+    } else if (key == "exceptions") {
+      e = read_list(path, v, key, rule.exceptions);
+    } else if (key == "exception_patterns") {
+      e = read_list(path, v, key, rule.exception_patterns);
+    } else if (key == "applies_to") {
+      e = read_text(path, v, key, rule.applies_to);
+      if (!e && rule.applies_to != "any" && rule.applies_to != "reply" &&
+          rule.applies_to != "post") {
+        e = at(path, v, "'applies_to' must be any, reply or post");
+      }
+    } else if (key == "examples") {
+      if (!v.IsMap()) {
+        e = at(path, v, "'examples' must be a map with 'flag' and 'pass' lists");
+      } else {
+        for (const auto& ex : v) {
+          const std::string kind = ex.first.Scalar();
+          if (kind == "flag")
+            e = read_list(path, ex.second, "examples.flag", rule.flag_examples);
+          else if (kind == "pass")
+            e = read_list(path, ex.second, "examples.pass", rule.pass_examples);
+          else
+            e = at(path, ex.first, "unknown key 'examples." + kind + "' (use flag and pass)");
+          if (e) break;
+        }
+      }
+    } else {
+      e = at(path, entry.first,
+             "unknown rule key '" + key +
+                 "' (known: id, category, subcategory, severity, message, suggestions, fix, "
+                 "explanation, link, terms, patterns, exceptions, exception_patterns, "
+                 "applies_to, examples)");
+    }
+    if (e) return e;
+  }
+  for (const char* required : {"id", "category", "subcategory", "severity", "message"}) {
+    if (!node[required]) return at(path, node, std::string("rule is missing '") + required + "'");
+  }
+  const std::string prefix = rule.category + "." + rule.subcategory + ".";
+  if (rule.id.rfind(prefix, 0) != 0 || !is_slug(rule.id.substr(prefix.size())) ||
+      !is_slug(rule.subcategory)) {
+    return at(path, node["id"],
+              "rule id '" + rule.id +
+                  "' must be <category>.<subcategory>.<name> in lowercase, "
+                  "here '" +
+                  prefix + "<name>'");
+  }
+  if (rule.terms.empty() && rule.patterns.empty()) {
+    return at(path, node, "rule '" + rule.id + "' needs 'terms' or 'patterns'");
+  }
+  if (!has_explanation) {
+    return at(path, node, "rule '" + rule.id + "' needs an 'explanation' or a 'link'");
+  }
+  if (rule.flag_examples.size() < 2 || rule.pass_examples.size() < 2) {
+    return at(path, node["examples"] ? node["examples"] : node,
+              "rule '" + rule.id + "' needs at least two 'flag' and two 'pass' examples");
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool is_rule_language(const std::string& lang) {
+  return lang == "en" || lang == "es" || lang == "fr" || lang == "it";
+}
+
+Expected<RuleFile> load_rule_file(const std::string& path) {
+  RuleFile file;
+  file.path = path;
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path);
+  } catch (const YAML::BadFile&) {
+    return Error{path, 0, 0, "cannot read rule file"};
+  } catch (const YAML::Exception& e) {
+    return Error{path, static_cast<std::size_t>(std::max(e.mark.line, 0)) + 1,
+                 static_cast<std::size_t>(std::max(e.mark.column, 0)) + 1,
+                 "invalid YAML: " + e.msg};
+  }
+  if (!root || !root.IsMap()) {
+    return Error{path, 1, 1, "a rule file must be a map with 'rules' and/or 'lists'"};
+  }
+  for (const auto& entry : root) {
+    const std::string key = entry.first.Scalar();
+    const YAML::Node& v = entry.second;
+    if (key == "lang") {
+      if (!v.IsScalar() || !is_rule_language(v.Scalar())) {
+        return at(path, v, "'lang' must be en, es, fr or it");
+      }
+      file.lang = v.Scalar();
+    } else if (key == "lists") {
+      if (!v.IsMap()) return at(path, v, "'lists' must map names to lists of terms");
+      for (const auto& list : v) {
+        const std::string name = list.first.Scalar();
+        if (!is_slug(name)) return at(path, list.first, "list names are lowercase with '_'");
+        if (auto e = read_list(path, list.second, "lists." + name, file.lists[name])) return *e;
+      }
+    } else if (key == "rules") {
+      if (!v.IsSequence()) return at(path, v, "'rules' must be a list of rules");
+      for (const auto& node : v) {
+        Rule rule;
+        if (auto e = read_rule(path, node, rule)) return *e;
+        file.rules.push_back(std::move(rule));
+      }
+    } else {
+      return at(path, entry.first, "unknown key '" + key + "' (known: lang, lists, rules)");
+    }
+  }
+  if (file.lang.empty()) {
+    const std::string folder = std::filesystem::path(path).parent_path().filename().string();
+    if (is_rule_language(folder)) file.lang = folder;
+  }
+  if (file.lang.empty()) {
+    return Error{path, 1, 1,
+                 "the rule file's language is unknown: add 'lang: en' (or es, fr, it) at the top"};
+  }
+  for (auto& rule : file.rules) rule.lang = file.lang;
+  return file;
+}
+
+}  // namespace brandlint::rules

@@ -1,0 +1,361 @@
+#include "rules/rule_set.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace brandlint::rules {
+namespace {
+
+// Whole words: the term must not touch a letter or a digit on either side. RE2 has no
+// look-around, so the boundary characters are consumed and the term is capture group 1.
+constexpr std::string_view kBefore = R"((?:^|[^\pL\pN_]))";
+constexpr std::string_view kAfter = R"((?:[^\pL\pN_]|$))";
+
+RE2::Options regex_options() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(8 << 20);  // per expression; a pattern needing more is reported
+  return options;
+}
+
+std::string whole_word(const std::string& body) {
+  return std::string(kBefore) + "(" + body + ")" + std::string(kAfter);
+}
+
+Expected<std::string> expand_lists(const std::string& pattern, const Lists& lists, int depth);
+
+std::string escape_literal(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (std::string_view(R"(\.^$*+?[]{}/-)").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+Expected<std::string> term_regex(const std::string& term, const Lists& lists, int depth) {
+  if (depth > 8) return Error{"", 0, 0, "lists refer to each other too deeply"};
+  const std::string folded = text::fold_term(term);
+  std::string out;
+  std::size_t i = 0;
+  int open = 0;
+  // Per open group: whether it has an empty alternative, which makes the space after it
+  // optional too ("as (we|i) (already|) said" matches "as i said").
+  std::vector<bool> optional;
+  bool after_optional_group = false;
+  while (i < folded.size()) {
+    const char c = folded[i];
+    const bool was_after_optional = after_optional_group;
+    after_optional_group = false;
+    if (c == ' ' && was_after_optional) {
+      out += " ?";
+      ++i;
+      continue;
+    }
+    if (folded.compare(i, 2, "{{") == 0) {
+      const std::size_t close = folded.find("}}", i + 2);
+      if (close == std::string::npos) return Error{"", 0, 0, "'{{' without '}}' in '" + term + "'"};
+      const std::string name = folded.substr(i + 2, close - i - 2);
+      auto list = lists.find(name);
+      if (list == lists.end()) return Error{"", 0, 0, "unknown list '{{" + name + "}}'"};
+      std::string alternatives;
+      for (const auto& entry : list->second) {
+        auto body = term_regex(entry.text, lists, depth + 1);
+        if (!body) return body.error();
+        alternatives += (alternatives.empty() ? "" : "|") + body.value();
+      }
+      out += "(?:" + alternatives + ")";
+      i = close + 2;
+      continue;
+    }
+    if (c == '(') {
+      out += "(?:";
+      ++open;
+      optional.push_back(i + 1 < folded.size() && folded[i + 1] == '|');
+    } else if (c == ')') {
+      if (--open < 0) return Error{"", 0, 0, "unbalanced ')' in '" + term + "'"};
+      out += ')';
+      after_optional_group = optional.back() || (i > 0 && folded[i - 1] == '|');
+      optional.pop_back();
+    } else if (c == '|') {
+      out += '|';
+      if (!optional.empty() && i + 1 < folded.size() && folded[i + 1] == '|') {
+        optional.back() = true;
+      }
+    } else {
+      out += escape_literal(std::string_view(&c, 1));
+    }
+    ++i;
+  }
+  if (open != 0) return Error{"", 0, 0, "unbalanced '(' in '" + term + "'"};
+  return out;
+}
+
+Expected<std::string> expand_lists(const std::string& pattern, const Lists& lists, int depth) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < pattern.size()) {
+    const std::size_t open = pattern.find("{{", i);
+    if (open == std::string::npos) {
+      out += pattern.substr(i);
+      break;
+    }
+    const std::size_t close = pattern.find("}}", open + 2);
+    if (close == std::string::npos) {
+      out += pattern.substr(i);
+      break;
+    }
+    out += pattern.substr(i, open - i);
+    const std::string name = pattern.substr(open + 2, close - open - 2);
+    auto list = lists.find(name);
+    if (list == lists.end()) return Error{"", 0, 0, "unknown list '{{" + name + "}}'"};
+    std::string alternatives;
+    for (const auto& entry : list->second) {
+      auto body = term_regex(entry.text, lists, depth + 1);
+      if (!body) return body.error();
+      alternatives += (alternatives.empty() ? "" : "|") + body.value();
+    }
+    out += "(?:" + alternatives + ")";
+    i = close + 2;
+  }
+  return out;
+}
+
+Error located_error(const RuleFile& file, const Located& where, const std::string& message) {
+  return Error{file.path, where.line, where.column, message};
+}
+
+// Every term of a rule as one whole-word expression.
+Expected<std::string> terms_regex(const RuleFile& file, const std::vector<Located>& terms,
+                                  const Lists& lists) {
+  std::string alternatives;
+  for (const auto& term : terms) {
+    auto body = term_regex(term.text, lists, 0);
+    if (!body) return located_error(file, term, body.error().message);
+    alternatives += (alternatives.empty() ? "" : "|") + body.value();
+  }
+  return whole_word(alternatives);
+}
+
+Expected<std::unique_ptr<RE2>> compile_one(const RuleFile& file, const Located& where,
+                                           const std::string& regex, const char* what) {
+  auto re = std::make_unique<RE2>(regex, regex_options());
+  if (!re->ok()) {
+    return located_error(file, where,
+                         std::string("bad ") + what + ": " + re->error() + " (RE2 syntax)");
+  }
+  return re;
+}
+
+}  // namespace
+
+Expected<std::string> term_to_regex(const std::string& term, const Lists& lists) {
+  return term_regex(term, lists, 0);
+}
+
+MatchInput::MatchInput(std::string_view nfc)
+    : folded(text::fold(nfc)), skeleton(text::skeleton(folded)) {}
+
+TermMatcher::TermMatcher(const std::string& regex) : re_(regex, regex_options()) {}
+
+bool TermMatcher::found_in(const text::FoldedText& folded) const {
+  return RE2::PartialMatch(folded.text, re_);
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> TermMatcher::find_all(
+    const text::FoldedText& folded) const {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  re2::StringPiece input(folded.text);
+  re2::StringPiece groups[2];
+  std::size_t pos = 0;
+  while (pos < folded.text.size() &&
+         re_.Match(input, pos, folded.text.size(), RE2::UNANCHORED, groups, 2)) {
+    const re2::StringPiece& g = groups[1].data() != nullptr ? groups[1] : groups[0];
+    const auto b = static_cast<std::size_t>(g.data() - folded.text.data());
+    const auto e = b + g.size();
+    out.emplace_back(folded.source[b], folded.source_end[e]);
+    pos = std::max(e, pos + 1);
+  }
+  return out;
+}
+
+Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
+                                                    std::vector<RuleFile> files) {
+  auto set = std::unique_ptr<RuleSet>(new RuleSet());
+  set->lang_ = lang;
+  Lists shared;
+  for (const auto& file : files) {
+    for (const auto& [name, entries] : file.lists) {
+      auto& list = shared[name];
+      list.insert(list.end(), entries.begin(), entries.end());
+    }
+  }
+  RE2::Options options = regex_options();
+  options.set_max_mem(256 << 20);  // the whole language's set
+  set->set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  std::set<std::string> ids;
+  for (auto& file : files) {
+    for (auto& rule : file.rules) {
+      if (!ids.insert(rule.id).second) {
+        return Error{file.path, rule.line, 1, "duplicate rule id '" + rule.id + "'"};
+      }
+      CompiledRule compiled;
+      const std::size_t index = set->rules_.size();
+      auto add = [&](const Located& where, const std::string& regex, bool use_group,
+                     const char* what) -> std::optional<Error> {
+        auto re = compile_one(file, where, regex, what);
+        if (!re) return re.error();
+        std::string error;
+        if (set->set_->Add(regex, &error) < 0) {
+          return located_error(file, where, std::string("bad ") + what + ": " + error);
+        }
+        use_group = use_group || re.value()->NumberOfCapturingGroups() >= 1;
+        compiled.expressions.push_back(set->expressions_.size());
+        set->expressions_.push_back({std::move(re.value()), index, use_group});
+        return std::nullopt;
+      };
+      if (!rule.terms.empty()) {
+        auto regex = terms_regex(file, rule.terms, shared);
+        if (!regex) return regex.error();
+        if (auto e = add(rule.terms.front(), regex.value(), true, "term")) return *e;
+      }
+      for (const auto& pattern : rule.patterns) {
+        auto regex = expand_lists(pattern.text, shared, 0);
+        if (!regex) return located_error(file, pattern, regex.error().message);
+        if (auto e = add(pattern, regex.value(), false, "pattern")) return *e;
+      }
+      if (!rule.exceptions.empty()) {
+        auto regex = terms_regex(file, rule.exceptions, shared);
+        if (!regex) return regex.error();
+        auto re = compile_one(file, rule.exceptions.front(), regex.value(), "exception");
+        if (!re) return re.error();
+        compiled.exceptions.push_back(std::move(re.value()));
+      }
+      for (const auto& pattern : rule.exception_patterns) {
+        auto regex = expand_lists(pattern.text, shared, 0);
+        if (!regex) return located_error(file, pattern, regex.error().message);
+        auto re = compile_one(file, pattern, regex.value(), "exception pattern");
+        if (!re) return re.error();
+        compiled.exceptions.push_back(std::move(re.value()));
+      }
+      set->rules_.push_back(std::move(rule));
+      set->compiled_.push_back(std::move(compiled));
+    }
+  }
+  if (!set->expressions_.empty() && !set->set_->Compile()) {
+    return Error{"", 0, 0,
+                 "the '" + lang +
+                     "' rules need more memory than allowed when combined; "
+                     "simplify the largest patterns or lists"};
+  }
+  for (const auto& [name, entries] : shared) {
+    std::string alternatives;
+    for (const auto& entry : entries) {
+      auto body = term_regex(entry.text, shared, 0);
+      if (!body) continue;  // reported when a rule uses the list
+      alternatives += (alternatives.empty() ? "" : "|") + body.value();
+    }
+    if (alternatives.empty()) continue;
+    auto matcher = std::make_unique<TermMatcher>(whole_word(alternatives));
+    if (matcher->ok()) set->lexicons_.emplace_back(name, std::move(matcher));
+  }
+  return set;
+}
+
+const TermMatcher* RuleSet::lexicon(const std::string& name) const {
+  for (const auto& [n, m] : lexicons_) {
+    if (n == name) return m.get();
+  }
+  return nullptr;
+}
+
+bool RuleSet::excepted(const CompiledRule& rule, const text::FoldedText& t, std::size_t b,
+                       std::size_t e) const {
+  for (const auto& re : rule.exceptions) {
+    re2::StringPiece input(t.text);
+    re2::StringPiece groups[2];
+    std::size_t pos = 0;
+    const int ngroups = std::min(2, re->NumberOfCapturingGroups() + 1);
+    while (pos < t.text.size() &&
+           re->Match(input, pos, t.text.size(), RE2::UNANCHORED, groups, ngroups)) {
+      const re2::StringPiece& g =
+          ngroups > 1 && groups[1].data() != nullptr ? groups[1] : groups[0];
+      const auto gb = static_cast<std::size_t>(g.data() - t.text.data());
+      const auto ge = gb + g.size();
+      if (gb < e && b < ge) return true;
+      if (gb >= e) break;
+      pos = std::max(ge, pos + 1);
+    }
+  }
+  return false;
+}
+
+void RuleSet::find(const Expression& x, const text::FoldedText& t,
+                   std::vector<RuleMatch>& out) const {
+  re2::StringPiece input(t.text);
+  re2::StringPiece groups[2];
+  const int ngroups = x.use_group ? 2 : 1;
+  std::size_t pos = 0;
+  while (pos <= t.text.size() &&
+         x.re->Match(input, pos, t.text.size(), RE2::UNANCHORED, groups, ngroups)) {
+    const re2::StringPiece& g = ngroups > 1 && groups[1].data() != nullptr ? groups[1] : groups[0];
+    const auto b = static_cast<std::size_t>(g.data() - t.text.data());
+    const auto e = b + g.size();
+    const auto whole_end =
+        static_cast<std::size_t>(groups[0].data() - t.text.data()) + groups[0].size();
+    if (e > b && !excepted(compiled_[x.rule], t, b, e)) {
+      out.push_back({&rules_[x.rule], t.source[b], t.source_end[e]});
+    }
+    // Resume after the reported span (a term's trailing boundary may start the next match).
+    std::size_t next = x.use_group ? e : whole_end;
+    if (next <= pos) next = pos + 1;
+    while (next < t.text.size() && (static_cast<unsigned char>(t.text[next]) & 0xC0) == 0x80) {
+      ++next;
+    }
+    pos = next;
+  }
+}
+
+std::vector<RuleMatch> RuleSet::match(const MatchInput& input, std::string_view kind) const {
+  std::vector<RuleMatch> out;
+  if (expressions_.empty()) return out;
+  for (const text::FoldedText* t : {&input.folded, &input.skeleton}) {
+    std::vector<int> hits;
+    if (!set_->Match(t->text, &hits)) continue;
+    std::sort(hits.begin(), hits.end());
+    for (int hit : hits) {
+      const Expression& x = expressions_[static_cast<std::size_t>(hit)];
+      const Rule& rule = rules_[x.rule];
+      if (!kind.empty() && rule.applies_to != "any" && rule.applies_to != kind) continue;
+      find(x, *t, out);
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const RuleMatch& a, const RuleMatch& b) {
+    return std::tie(a.begin, a.end, a.rule->id) < std::tie(b.begin, b.end, b.rule->id);
+  });
+  // The same rule matching the same words in both copies, or twice through overlapping
+  // terms, is one finding.
+  std::vector<RuleMatch> unique;
+  for (const auto& m : out) {
+    bool seen = false;
+    for (auto it = unique.rbegin(); it != unique.rend() && it->end > m.begin; ++it) {
+      if (it->rule == m.rule) {
+        seen = true;
+        break;
+      }
+    }
+    if (!seen) unique.push_back(m);
+  }
+  return unique;
+}
+
+std::vector<RuleMatch> RuleSet::match_rule(const Rule& rule, const MatchInput& input) const {
+  std::vector<RuleMatch> out;
+  const auto index = static_cast<std::size_t>(&rule - rules_.data());
+  for (const text::FoldedText* t : {&input.folded, &input.skeleton}) {
+    for (std::size_t x : compiled_[index].expressions) find(expressions_[x], *t, out);
+  }
+  return out;
+}
+
+}  // namespace brandlint::rules

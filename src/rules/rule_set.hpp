@@ -1,0 +1,90 @@
+// Every rule of one language compiled into one RE2::Set, so a post is scanned in one pass;
+// each candidate is then confirmed by its own RE2 for the span.
+#pragma once
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/rule.hpp"
+#include "text/folded_text.hpp"
+
+namespace brandlint::rules {
+
+// The folded copies of a post that rules match against (see text/folded_text.hpp).
+struct MatchInput {
+  explicit MatchInput(std::string_view nfc);
+  text::FoldedText folded;
+  text::FoldedText skeleton;
+};
+
+struct RuleMatch {
+  const Rule* rule;
+  std::size_t begin;  // NFC byte offsets
+  std::size_t end;
+};
+
+// A list of terms compiled to one whole-word matcher, for the checks that look for words
+// (thanks, apologies, complaint words) rather than report them.
+class TermMatcher {
+ public:
+  explicit TermMatcher(const std::string& regex);
+  bool ok() const { return re_.ok(); }
+  bool found_in(const text::FoldedText& folded) const;
+  // NFC spans of every match.
+  std::vector<std::pair<std::size_t, std::size_t>> find_all(const text::FoldedText& folded) const;
+
+ private:
+  RE2 re_;
+};
+
+class RuleSet {
+ public:
+  // `files` are the shipped pack's files and the user's, all of `lang`. Lists of a file named
+  // lists.yaml are shared by all files.
+  static Expected<std::unique_ptr<RuleSet>> compile(const std::string& lang,
+                                                    std::vector<RuleFile> files);
+
+  // Matches of every rule, sorted by position. `kind` is the post's kind (reply or post):
+  // rules that apply to the other kind are skipped; empty runs every rule.
+  std::vector<RuleMatch> match(const MatchInput& input, std::string_view kind) const;
+  // Matches of one rule only (for its examples).
+  std::vector<RuleMatch> match_rule(const Rule& rule, const MatchInput& input) const;
+
+  const std::vector<Rule>& rules() const { return rules_; }
+  const std::string& lang() const { return lang_; }
+  // A shared list compiled as a TermMatcher; nullptr when the pack has no such list.
+  const TermMatcher* lexicon(const std::string& name) const;
+
+ private:
+  struct Expression {
+    std::unique_ptr<RE2> re;
+    std::size_t rule;
+    bool use_group;  // report capture group 1 rather than the whole match
+  };
+  struct CompiledRule {
+    std::vector<std::size_t> expressions;  // indexes into expressions_
+    std::vector<std::unique_ptr<RE2>> exceptions;
+  };
+
+  void find(const Expression& e, const text::FoldedText& t, std::vector<RuleMatch>& out) const;
+  bool excepted(const CompiledRule& rule, const text::FoldedText& t, std::size_t b,
+                std::size_t e) const;
+
+  std::string lang_;
+  std::vector<Rule> rules_;
+  std::vector<CompiledRule> compiled_;
+  std::vector<Expression> expressions_;
+  std::unique_ptr<RE2::Set> set_;
+  std::vector<std::pair<std::string, std::unique_ptr<TermMatcher>>> lexicons_;
+};
+
+// Turns a term ("viej(o|a|os|as)", "typical {{nationality}}") into an RE2 expression body.
+// `lists` resolves {{name}}; errors name the unknown list.
+Expected<std::string> term_to_regex(const std::string& term, const Lists& lists);
+
+}  // namespace brandlint::rules

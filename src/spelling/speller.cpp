@@ -1,0 +1,132 @@
+#include "spelling/speller.hpp"
+
+#include <unicode/unistr.h>
+
+#include <filesystem>
+#include <hunspell/hunspell.hxx>
+
+#include "text/folded_text.hpp"
+
+namespace brandlint::spelling {
+
+DictionaryName dictionary_for(std::string_view lang) {
+  if (lang == "en-GB") return {"en_GB", "hunspell-en-gb", "British English"};
+  if (lang == "es") return {"es_ES", "hunspell-es", "Spanish"};
+  if (lang == "fr") return {"fr_FR", "hunspell-fr", "French"};
+  if (lang == "it") return {"it_IT", "hunspell-it", "Italian"};
+  return {"en_US", "hunspell-en-us", "English"};
+}
+
+// Borrows a handle from the pool and gives it back when done.
+class SpellerPool::Lease {
+ public:
+  explicit Lease(const SpellerPool& pool) : pool_(pool) {
+    {
+      std::lock_guard<std::mutex> lock(pool_.mutex_);
+      if (!pool_.idle_.empty()) {
+        handle_ = std::move(pool_.idle_.back());
+        pool_.idle_.pop_back();
+      }
+    }
+    if (!handle_) handle_ = pool_.make_handle();
+  }
+  ~Lease() {
+    std::lock_guard<std::mutex> lock(pool_.mutex_);
+    pool_.idle_.push_back(std::move(handle_));
+  }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  Hunspell& operator*() { return *handle_; }
+  Hunspell* operator->() { return handle_.get(); }
+
+ private:
+  const SpellerPool& pool_;
+  std::unique_ptr<Hunspell> handle_;
+};
+
+SpellerPool::~SpellerPool() = default;
+
+std::unique_ptr<Hunspell> SpellerPool::make_handle() const {
+  return std::make_unique<Hunspell>(aff_.c_str(), dic_.c_str());
+}
+
+Expected<std::unique_ptr<SpellerPool>> SpellerPool::open(
+    std::string_view lang, const std::vector<std::string>& search_paths,
+    std::unordered_set<std::string> accepted) {
+  auto pool = std::unique_ptr<SpellerPool>(new SpellerPool());
+  pool->name_ = dictionary_for(lang);
+  std::string searched;
+  for (const auto& dir : search_paths) {
+    const std::filesystem::path base = std::filesystem::path(dir) / pool->name_.file;
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(base.string() + ".dic", ec) &&
+        std::filesystem::is_regular_file(base.string() + ".aff", ec)) {
+      pool->aff_ = base.string() + ".aff";
+      pool->dic_ = base.string() + ".dic";
+      break;
+    }
+    searched += (searched.empty() ? "" : ", ") + dir;
+  }
+  if (pool->dic_.empty()) {
+    return Error{"", 0, 0,
+                 "the " + pool->name_.language_name + " dictionary (" + pool->name_.file +
+                     ".dic) is not installed; searched " + searched +
+                     ". Install it with: apt-get install " + pool->name_.package +
+                     " (or set dictionary_path in .brandlint.yaml)"};
+  }
+  pool->accepted_ = std::move(accepted);
+  auto first = pool->make_handle();
+  const std::string encoding = first->get_dict_encoding();
+  pool->utf8_ = encoding == "UTF-8" || encoding == "utf-8" || encoding == "UTF8";
+  pool->encoding_ = encoding;
+  pool->idle_.push_back(std::move(first));
+  return pool;
+}
+
+namespace {
+std::string to_dictionary(std::string_view utf8, bool is_utf8, const std::string& encoding) {
+  if (is_utf8) return std::string(utf8);
+  const auto u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  std::string out(static_cast<std::size_t>(u.length()) * 4 + 1, '\0');
+  const int32_t n =
+      u.extract(0, u.length(), out.data(), static_cast<uint32_t>(out.size()), encoding.c_str());
+  out.resize(static_cast<std::size_t>(std::max(n, 0)));
+  return out;
+}
+std::string from_dictionary(const std::string& bytes, bool is_utf8, const std::string& encoding) {
+  if (is_utf8) return bytes;
+  icu::UnicodeString u(bytes.data(), static_cast<int32_t>(bytes.size()), encoding.c_str());
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+}  // namespace
+
+bool SpellerPool::correct(std::string_view word) const {
+  if (accepted_.count(text::fold_term(word)) > 0) return true;
+  Lease hunspell(*this);
+  return hunspell->spell(to_dictionary(word, utf8_, encoding_));
+}
+
+std::vector<std::string> SpellerPool::suggest(std::string_view word, std::size_t max) const {
+  const std::string key(word);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto cached = suggestion_cache_.find(key);
+    if (cached != suggestion_cache_.end()) return cached->second;
+  }
+  std::vector<std::string> found;
+  {
+    Lease hunspell(*this);
+    for (const auto& s : hunspell->suggest(to_dictionary(word, utf8_, encoding_))) {
+      if (found.size() >= max) break;
+      found.push_back(from_dictionary(s, utf8_, encoding_));
+    }
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  suggestion_cache_.emplace(key, found);
+  return found;
+}
+
+}  // namespace brandlint::spelling

@@ -1,0 +1,57 @@
+// Hunspell dictionaries, loaded on first use and shared safely between threads.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "brandlint/brandlint.hpp"
+
+class Hunspell;
+
+namespace brandlint::spelling {
+
+struct DictionaryName {
+  std::string file;     // e.g. es_ES (the .dic/.aff stem)
+  std::string package;  // the Debian package that installs it
+  std::string language_name;
+};
+// The dictionary for a post language (en, en-GB, en-US, es, fr, it).
+DictionaryName dictionary_for(std::string_view lang);
+
+// A pool of Hunspell handles for one dictionary. Hunspell objects are not thread-safe, so a
+// thread borrows one for the length of a check; a second thread gets a second handle.
+class SpellerPool {
+ public:
+  // Finds the dictionary in `search_paths`; `accepted` are extra words (brand names, social
+  // media vocabulary, the user's lists), compared case-insensitively.
+  static Expected<std::unique_ptr<SpellerPool>> open(std::string_view lang,
+                                                     const std::vector<std::string>& search_paths,
+                                                     std::unordered_set<std::string> accepted);
+  ~SpellerPool();
+
+  bool correct(std::string_view word) const;
+  // Up to `max` suggestions, best first. Cached: real posts repeat their unknown words.
+  std::vector<std::string> suggest(std::string_view word, std::size_t max) const;
+  const DictionaryName& name() const { return name_; }
+
+ private:
+  SpellerPool() = default;
+  class Lease;
+  std::unique_ptr<Hunspell> make_handle() const;
+
+  DictionaryName name_;
+  std::string aff_, dic_;
+  bool utf8_ = true;
+  std::string encoding_;
+  std::unordered_set<std::string> accepted_;
+  mutable std::mutex mutex_;
+  mutable std::vector<std::unique_ptr<Hunspell>> idle_;
+  mutable std::unordered_map<std::string, std::vector<std::string>> suggestion_cache_;
+};
+
+}  // namespace brandlint::spelling

@@ -1,0 +1,77 @@
+// The text layer: a post's text normalised to NFC, cut into classified tokens and sentences.
+// Checks see only this; none of them calls ICU's break iterators or normaliser directly.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace brandlint::text {
+
+enum class TokenKind {
+  word,
+  number,
+  url,
+  email,
+  mention,
+  hashtag,
+  cashtag,
+  emoji,
+  placeholder,
+  punctuation,
+};
+
+std::string_view to_string(TokenKind kind);
+
+// Byte offsets into AnalysedText::nfc().
+struct Token {
+  TokenKind kind;
+  std::size_t begin;
+  std::size_t end;
+  std::string_view text;  // a view into nfc()
+};
+
+struct Sentence {
+  std::size_t begin;
+  std::size_t end;  // trailing white space excluded
+};
+
+class AnalysedText {
+ public:
+  // `original` must be valid UTF-8 (see check_utf8).
+  explicit AnalysedText(std::string_view original);
+  AnalysedText(const AnalysedText&) = delete;
+  AnalysedText& operator=(const AnalysedText&) = delete;
+  AnalysedText(AnalysedText&&) = default;
+
+  std::string_view original() const { return original_; }
+  const std::string& nfc() const { return nfc_; }
+  // Maps a byte offset of nfc() back to the original text. Offsets inside a character that
+  // normalisation changed map to the start (or, for an end offset, the end) of the original
+  // characters it came from.
+  std::size_t to_original(std::size_t nfc_offset) const;
+  std::size_t to_original_end(std::size_t nfc_offset) const;
+
+  const std::vector<Token>& tokens() const { return tokens_; }
+  const std::vector<Sentence>& sentences() const { return sentences_; }
+
+ private:
+  std::string_view original_;
+  std::string nfc_;
+  // Where normalisation changed the text: runs sorted by nfc offset. Bytes outside every run
+  // are unchanged and shift by the difference of the previous run. Empty when the original
+  // was already NFC, the common case.
+  struct ChangedRun {
+    std::size_t nfc_begin, nfc_length, original_begin, original_length;
+  };
+  std::vector<ChangedRun> changes_;
+  std::vector<Token> tokens_;
+  std::vector<Sentence> sentences_;
+
+  void normalise();
+  void tokenise();
+  void split_sentences();
+};
+
+}  // namespace brandlint::text

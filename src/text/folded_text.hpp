@@ -1,0 +1,32 @@
+// The copies of a post's text that rules match against, with a map back to the NFC text.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace brandlint::text {
+
+struct FoldedText {
+  std::string text;
+  // source[i] is the NFC byte offset the folded byte i came from; source[text.size()] is the
+  // end of the NFC text. A match [b, e) maps to [source[b], source_end(e)).
+  std::vector<uint32_t> source;
+  std::vector<uint32_t> source_end;  // source_end[i]: NFC end of the character before byte i
+};
+
+// NFKC, case folding, combining marks removed, typographic quotes made ASCII, every run of
+// white space one space: what rule writers write their terms in.
+FoldedText fold(std::string_view nfc);
+
+// Folds a rule's term the same way, for matching against fold().
+std::string fold_term(std::string_view utf8);
+
+// The folded text with common evasions undone: look-alike letters from other scripts
+// (ICU's confusable skeleton), leetspeak inside words (r3tard, ret@rd), runs of three or
+// more letters repeated (gaaay → gaay) and spaced or dotted single letters (m.a.r.i.c.a).
+FoldedText skeleton(const FoldedText& folded);
+
+}  // namespace brandlint::text

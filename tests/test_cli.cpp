@@ -1,0 +1,132 @@
+// The command line end to end: exit codes, the JSON shape, stdin, errors with positions.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+
+namespace {
+const std::string kSpanishReply =
+    "---\nid: es-7\nlang: es\nkind: reply\ncustomer: Lucía\n---\n"
+    "Hola Lucía, gracias por escribirnos.\nMañana recivirás tu pedido. 😊\n";
+}
+
+TEST_CASE("cli: a Spanish typo is reported in JSON with its exact position and a suggestion") {
+  TempDir dir;
+  const auto file = dir.write("reply.txt", kSpanishReply);
+  auto r = run_brandlint("check --format json " + quote(file));
+  CHECK(r.exit_code == 1);
+  auto j = nlohmann::ordered_json::parse(r.out);
+  CHECK(j["version"] == 1);
+  REQUIRE(j["diagnostics"].size() == 1);
+  const auto& d = j["diagnostics"][0];
+  CHECK(d["file"] == file);
+  CHECK(d["post"] == "es-7");
+  CHECK(d["line"] == 8);
+  CHECK(d["column"] == 8);
+  CHECK(d["end_line"] == 8);
+  CHECK(d["end_column"] == 17);
+  CHECK(d["offset"] == kSpanishReply.find("recivirás"));
+  CHECK(d["length"] == std::string("recivirás").size());
+  CHECK(d["rule"] == "spelling.unknown-word");
+  CHECK(d["category"] == "spelling");
+  CHECK(d["subcategory"] == "");
+  CHECK(d["severity"] == "warning");
+  CHECK(d["match"] == "recivirás");
+  CHECK(d["language"] == "es");
+  bool has_right = false;
+  for (const auto& s : d["suggestions"]) has_right = has_right || s == "recibirás";
+  CHECK(has_right);
+  CHECK(j["summary"] == nlohmann::ordered_json::parse(
+                            R"({"files":1,"posts":1,"errors":0,"warnings":1,"infos":0})"));
+  // The keys in the documented order, nothing more.
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : d.items()) keys.push_back(k);
+  CHECK(keys == std::vector<std::string>{"file", "post", "line", "column", "end_line", "end_column",
+                                         "offset", "length", "rule", "category", "subcategory",
+                                         "severity", "message", "match", "suggestions",
+                                         "language"});
+}
+
+TEST_CASE("cli: the text format is file:line:col: severity: message [rule] with the line") {
+  TempDir dir;
+  const auto file = dir.write("reply.txt", kSpanishReply);
+  auto r = run_brandlint("check --color never " + quote(file));
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find(file + ":8:8: warning: \"recivirás\"") == 0);
+  CHECK(r.out.find("[spelling.unknown-word]\n 8 | Mañana recivirás tu pedido. 😊\n") !=
+        std::string::npos);
+  CHECK(r.out.find("   |        ^~~~~~~~~\n") != std::string::npos);
+  CHECK(r.out.find("help: did you mean") != std::string::npos);
+  CHECK(r.out.find("1 post in 1 file checked: 0 errors, 1 warning, 0 infos") != std::string::npos);
+  CHECK(r.out.find("\x1b[") == std::string::npos);  // no colour unless asked
+  auto colored = run_brandlint("check --color always " + quote(file));
+  CHECK(colored.out.find("\x1b[") != std::string::npos);
+}
+
+TEST_CASE("cli: exit codes follow --fail-on") {
+  auto clean = run_brandlint("check --lang en --text " + quote("Hi Ana, thanks for your message!"));
+  CHECK(clean.exit_code == 0);
+  CHECK(clean.out.find("no problems found") != std::string::npos);
+  const std::string typo = quote("We have recieved your order.");
+  CHECK(run_brandlint("check --lang en --text " + typo).exit_code == 1);
+  CHECK(run_brandlint("check --lang en --fail-on error --text " + typo).exit_code == 0);
+  CHECK(run_brandlint("check --lang en --fail-on never --text " + typo).exit_code == 0);
+  CHECK(run_brandlint("check --lang en --fail-on info --text " + typo).exit_code == 1);
+  CHECK(run_brandlint("check --lang klingon --text x").exit_code == 2);
+  CHECK(run_brandlint("check").exit_code == 2);
+  CHECK(run_brandlint("frobnicate").exit_code == 2);
+}
+
+TEST_CASE("cli: stdin is read with '-'") {
+  auto r = run_brandlint("check - --lang fr --format json", "Merci pour votre comande !\n");
+  CHECK(r.exit_code == 1);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["diagnostics"].size() == 1);
+  CHECK(j["diagnostics"][0]["file"] == "<stdin>");
+  CHECK(j["diagnostics"][0]["match"] == "comande");
+}
+
+TEST_CASE("cli: invalid UTF-8 and unknown front matter keys exit 2 with file:line; others go on") {
+  TempDir dir;
+  const auto bad = dir.write("posts/a-bad.txt", "Hello\nthere \xFF\xFE friend\n");
+  const auto key = dir.write("posts/b-key.txt", "---\nlang: en\ncolour: red\n---\nHi\n");
+  dir.write("posts/c-good.txt", "---\nlang: en\n---\nWe have recieved it.\n");
+  auto r = run_brandlint("check --format json " + quote(dir.path("posts")));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(bad + ":2:7: invalid UTF-8 at byte 12") != std::string::npos);
+  CHECK(r.err.find(key + ":3:1: unknown front matter key 'colour'") != std::string::npos);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["diagnostics"].size() == 1);  // the good file was still checked
+  CHECK(j["summary"]["files"] == 1);
+}
+
+TEST_CASE("cli: .brandlint.yaml is found from the file and flags override it") {
+  TempDir dir;
+  dir.write("repo/.git/HEAD", "x\n");
+  dir.write("repo/.brandlint.yaml", "lang: it\nwords: [Zapatillo]\nfail_on: error\n");
+  const auto post = dir.write("repo/posts/p.txt", "Grazie, le Zapatillo sono aprovate.\n");
+  auto r = run_brandlint("check --format json " + quote(post));
+  CHECK(r.exit_code == 0);  // fail_on: error
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["diagnostics"].size() == 1);
+  CHECK(j["diagnostics"][0]["match"] == "aprovate");
+  CHECK(j["diagnostics"][0]["language"] == "it");
+  CHECK(run_brandlint("check --fail-on warning " + quote(post)).exit_code == 1);
+
+  dir.write("bad/.git/HEAD", "x\n");
+  dir.write("bad/.brandlint.yaml", "lang: it\nfail_on: always\n");
+  const auto other = dir.write("bad/p.txt", "Ciao\n");
+  auto e = run_brandlint("check " + quote(other));
+  CHECK(e.exit_code == 2);
+  CHECK(e.err.find(".brandlint.yaml:2:10:") != std::string::npos);
+}
+
+TEST_CASE("cli: --version and --help") {
+  auto v = run_brandlint("--version");
+  CHECK(v.exit_code == 0);
+  CHECK(v.out.find("brandlint ") == 0);
+  auto h = run_brandlint("check --help");
+  CHECK(h.exit_code == 0);
+  CHECK(h.out.find("--format") != std::string::npos);
+}

@@ -1,0 +1,48 @@
+// The folded copies rules match against, and their map back to the text.
+#include <doctest/doctest.h>
+
+#include "text/folded_text.hpp"
+
+using brandlint::text::fold;
+using brandlint::text::skeleton;
+
+TEST_CASE("folding: NFKC, case, accents, quotes and spaces") {
+  CHECK(fold("Ｆrench  NIÑO\tcafé").text == "french nino cafe");
+  CHECK(fold("L’école “ok”").text == "l'ecole \"ok\"");
+  CHECK(fold("Straße").text == "strasse");
+  CHECK(fold("PERCHÉ").text == "perche");
+}
+
+TEST_CASE("folding keeps a map back to the NFC bytes") {
+  const std::string nfc = "Dear  Señor X";
+  auto f = fold(nfc);
+  const auto at = f.text.find("senor");
+  REQUIRE(at != std::string::npos);
+  const auto b = f.source[at];
+  const auto e = f.source_end[at + 5];
+  CHECK(nfc.substr(b, e - b) == "Señor");
+}
+
+TEST_CASE("the skeleton undoes common evasions") {
+  CHECK(skeleton(fold("you r3tard")).text == "you retard");
+  CHECK(skeleton(fold("ret@rd")).text == "retard");
+  CHECK(skeleton(fold("m.a.r.i.c.a")).text == "marica");
+  CHECK(skeleton(fold("what a f a g")).text == "what a fag");
+  CHECK(skeleton(fold("sooooo gaaaay")).text == "soo gaay");
+  // Cyrillic а and о that look like Latin letters.
+  CHECK(skeleton(fold("s\xD0\xB0lt \xD0\xBEk")).text == "salt ok");
+  // Ordinary text is left alone.
+  CHECK(skeleton(fold("order 48213 ships in 3 days!")).text == "order 48213 ships in 3 days!");
+  CHECK(skeleton(fold("I am a fan")).text == "i am a fan");
+}
+
+TEST_CASE("skeleton spans map back to the original characters") {
+  const std::string nfc = "so m.a.r.i.c.a here";
+  auto f = fold(nfc);
+  auto s = skeleton(f);
+  const auto at = s.text.find("marica");
+  REQUIRE(at != std::string::npos);
+  const auto b = s.source[at];
+  const auto e = s.source_end[at + 6];
+  CHECK(nfc.substr(b, e - b) == "m.a.r.i.c.a");
+}

@@ -1,0 +1,174 @@
+// The rule engine: term syntax, lists, exceptions, evasions, and errors with positions.
+#include <doctest/doctest.h>
+
+#include "rules/rule.hpp"
+#include "rules/rule_set.hpp"
+#include "test_support.hpp"
+#include "text/analysed_text.hpp"
+
+using namespace brandlint;
+
+namespace {
+
+constexpr const char* kRuleFile = R"YAML(lang: en
+lists:
+  nationality: [french, italian(s|), spaniard(s|)]
+rules:
+  - id: discrimination.nationality.typical
+    category: discrimination
+    subcategory: nationality
+    severity: error
+    message: "“{match}” stereotypes a nationality."
+    explanation: Talk about the person, not their passport.
+    terms:
+      - "typical {{nationality}}"
+    patterns:
+      - '\b(?:all|those) {{nationality}} (?:are|always)\b'
+    exceptions:
+      - "typical french toast"
+    examples:
+      flag: ["Typical French customer", "All Italians are late"]
+      pass: ["Our French stores", "A typical French toast recipe"]
+  - id: tone.hostile.calm-down
+    category: tone
+    subcategory: hostile
+    severity: warning
+    message: "“{match}” sounds dismissive."
+    link: https://example.com/tone
+    applies_to: reply
+    terms: ["calm(| yourself) down", "as (we|i) (already|) (told|said)"]
+    examples:
+      flag: ["Please calm down", "As we already told you"]
+      pass: ["The market calmed down", "We told the team"]
+  - id: discrimination.disability.slur
+    category: discrimination
+    subcategory: disability
+    severity: error
+    message: "“{match}” is a slur."
+    explanation: Never acceptable.
+    terms: ["retard(s|ed|)"]
+    examples:
+      flag: ["what a retard", "r3tard"]
+      pass: ["flame retardant", "retardation of growth"]
+)YAML";
+
+std::unique_ptr<rules::RuleSet> compile(const std::string& yaml) {
+  TempDir dir;
+  const auto path = dir.write("en/own.yaml", yaml);
+  auto file = rules::load_rule_file(path);
+  REQUIRE(file);
+  auto set = rules::RuleSet::compile("en", {file.value()});
+  REQUIRE(set);
+  return std::move(set.value());
+}
+
+std::vector<std::string> matches(const rules::RuleSet& set, const std::string& text,
+                                 const std::string& kind = "") {
+  text::AnalysedText analysed(text);
+  rules::MatchInput input(analysed.nfc());
+  std::vector<std::string> out;
+  for (const auto& m : set.match(input, kind)) {
+    out.push_back(m.rule->id + "=" + analysed.nfc().substr(m.begin, m.end - m.begin));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("terms match whole words, any case and accents, with compact inflections") {
+  auto set = compile(kRuleFile);
+  using V = std::vector<std::string>;
+  CHECK(matches(*set, "Typical FRENCH customer!") ==
+        V{"discrimination.nationality.typical=Typical FRENCH"});
+  CHECK(matches(*set, "so typical spaniards") ==
+        V{"discrimination.nationality.typical=typical spaniards"});
+  CHECK(matches(*set, "All Italians are late") ==
+        V{"discrimination.nationality.typical=All Italians are"});
+  CHECK(matches(*set, "Our French stores open at 9").empty());
+  CHECK(matches(*set, "typical frenchness").empty());  // not a whole word
+}
+
+TEST_CASE("exceptions cancel overlapping matches only") {
+  auto set = compile(kRuleFile);
+  CHECK(matches(*set, "A typical French toast recipe").empty());
+  CHECK(matches(*set, "typical french toast, typical french waiter").size() == 1);
+}
+
+TEST_CASE("applies_to keeps reply rules out of posts") {
+  auto set = compile(kRuleFile);
+  CHECK(matches(*set, "Please calm down", "reply").size() == 1);
+  CHECK(matches(*set, "Please calm down", "post").empty());
+  CHECK(matches(*set, "as I said before", "reply").size() == 1);
+}
+
+TEST_CASE("evasions are matched through the skeleton and reported on the original text") {
+  auto set = compile(kRuleFile);
+  using V = std::vector<std::string>;
+  CHECK(matches(*set, "what a r3tard") == V{"discrimination.disability.slur=r3tard"});
+  CHECK(matches(*set, "what a ret@rd") == V{"discrimination.disability.slur=ret@rd"});
+  CHECK(matches(*set, "r.e.t.a.r.d") == V{"discrimination.disability.slur=r.e.t.a.r.d"});
+  CHECK(matches(*set, "flame retardant").empty());
+}
+
+TEST_CASE("a broken pattern is reported at its file:line with RE2's message") {
+  TempDir dir;
+  std::string yaml = kRuleFile;
+  yaml.replace(yaml.find(R"('\b(?:all)"), 9, R"('\b(?:all|(?<x>)");
+  const auto path = dir.write("en/broken.yaml", yaml);
+  auto file = rules::load_rule_file(path);
+  REQUIRE(file);
+  auto set = rules::RuleSet::compile("en", {file.value()});
+  REQUIRE_FALSE(set);
+  CHECK(set.error().file == path);
+  CHECK(set.error().line == 14);
+  CHECK(set.error().message.find("bad pattern") == 0);
+  CHECK(set.error().message.find("RE2") != std::string::npos);
+}
+
+TEST_CASE("rule files are validated with positions") {
+  TempDir dir;
+  auto load = [&](const std::string& yaml) {
+    return rules::load_rule_file(dir.write("en/x.yaml", yaml));
+  };
+  auto unknown = load("rules:\n  - id: tone.hostile.x\n    sevrity: error\n");
+  REQUIRE_FALSE(unknown);
+  CHECK(unknown.error().line == 3);
+  CHECK(unknown.error().message.find("unknown rule key 'sevrity'") == 0);
+
+  auto type = load("rules:\n  - id: tone.hostile.x\n    terms: calm down\n");
+  REQUIRE_FALSE(type);
+  CHECK(type.error().message.find("'terms' must be a list") == 0);
+
+  std::string few = kRuleFile;
+  few.replace(few.find("flag: [\"Please calm down\", \"As we already told you\"]"), 52,
+              "flag: [\"Please calm down\"]");
+  auto examples = load(few);
+  REQUIRE_FALSE(examples);
+  CHECK(examples.error().message.find("at least two") != std::string::npos);
+
+  auto id = load(
+      "rules:\n  - id: hostile.calm\n    category: tone\n    subcategory: hostile\n"
+      "    severity: warning\n    message: m\n    link: l\n    terms: [x]\n"
+      "    examples: {flag: [x, x], pass: [y, y]}\n");
+  REQUIRE_FALSE(id);
+  CHECK(id.error().message.find("<category>.<subcategory>.<name>") != std::string::npos);
+}
+
+TEST_CASE("duplicate ids across files are an error") {
+  TempDir dir;
+  auto a = rules::load_rule_file(dir.write("en/a.yaml", kRuleFile));
+  auto b = rules::load_rule_file(dir.write("en/b.yaml", kRuleFile));
+  REQUIRE(a);
+  REQUIRE(b);
+  auto set = rules::RuleSet::compile("en", {a.value(), b.value()});
+  REQUIRE_FALSE(set);
+  CHECK(set.error().message.find("duplicate rule id") == 0);
+}
+
+TEST_CASE("lists become lexicons the checks can query") {
+  auto set = compile(kRuleFile);
+  const auto* lexicon = set->lexicon("nationality");
+  REQUIRE(lexicon != nullptr);
+  CHECK(lexicon->found_in(text::fold("two Italians here")));
+  CHECK_FALSE(lexicon->found_in(text::fold("Italy is lovely")));
+}

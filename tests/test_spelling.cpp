@@ -1,0 +1,126 @@
+// Spelling with Debian's real dictionaries in the four languages.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "brandlint/brandlint.hpp"
+
+using namespace brandlint;
+
+namespace {
+
+std::shared_ptr<const Linter> linter(Config config = {}) {
+  config.data_dir = BRANDLINT_SOURCE_DIR;
+  auto made = Linter::create(config);
+  REQUIRE(made);
+  return made.value();
+}
+
+std::vector<Diagnostic> spelling(const Linter& l, const std::string& text, const std::string& lang,
+                                 Metadata meta = {}) {
+  Post post;
+  post.text = text;
+  post.meta = std::move(meta);
+  post.meta.lang = lang;
+  auto found = l.check(post);
+  REQUIRE(found);
+  std::vector<Diagnostic> out;
+  for (auto& d : found.value()) {
+    if (d.category == "spelling") out.push_back(d);
+  }
+  return out;
+}
+
+bool suggests(const Diagnostic& d, const std::string& word) {
+  return std::find(d.suggestions.begin(), d.suggestions.end(), word) != d.suggestions.end();
+}
+
+}  // namespace
+
+TEST_CASE("misspellings are caught in each language, with the right word suggested") {
+  auto l = linter();
+  struct Case {
+    const char* lang;
+    const char* text;
+    const char* wrong;
+    const char* right;
+  };
+  for (const Case& c : {
+           Case{"en", "We have recieved your order and will ship it tomorrow.", "recieved",
+                "received"},
+           Case{"en-GB", "Thank you for your patience, the colour is definately right.",
+                "definately", "definitely"},
+           Case{"es", "Mañana recivirás tu pedido en casa.", "recivirás", "recibirás"},
+           Case{"fr", "Nous avons bien reçu votre comande, merci.", "comande", "commande"},
+           Case{"it", "Grazie per la pazienza, il rimborso è stato aprovato.", "aprovato",
+                "approvato"},
+       }) {
+    CAPTURE(c.text);
+    auto found = spelling(*l, c.text, c.lang);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].match == c.wrong);
+    CHECK(found[0].rule == "spelling.unknown-word");
+    CHECK(found[0].severity == Severity::warning);
+    CHECK(found[0].suggestions.size() <= 3);
+    CHECK(suggests(found[0], c.right));
+    CHECK(std::string(c.text).substr(found[0].offset, found[0].length) == c.wrong);
+  }
+}
+
+TEST_CASE("correct replies in each language are clean") {
+  auto l = linter();
+  CHECK(
+      spelling(*l, "Hi there, thanks for reaching out! We've sent you a DM with the details.", "en")
+          .empty());
+  CHECK(spelling(*l, "Hola, gracias por escribirnos. Te hemos enviado un mensaje privado.", "es")
+            .empty());
+  CHECK(spelling(*l, "Bonjour, merci pour votre message ! L'équipe vous répond aujourd'hui.", "fr")
+            .empty());
+  CHECK(
+      spelling(*l, "Ciao, grazie per averci scritto. Dell'ordine ci occupiamo noi, a presto!", "it")
+          .empty());
+}
+
+TEST_CASE("names from the metadata, brand terms, handles, URLs and acronyms are not typos") {
+  auto l = linter();
+  Metadata meta;
+  meta.customer = "Siobhan Ní Bhriain";
+  meta.agent = "Xochitl";
+  meta.customer_handle = "@zzqtrx";
+  CHECK(
+      spelling(
+          *l,
+          "Hi Siobhan, Xochitl here. Siobhan's parcel is with DHL; see https://exmpl.io/trk?q=zzqx "
+          "or DM @zzqtrx. FAQ and RSVP on our TikTok and WhatsApp 🙌 {{frist_name}}",
+          "en", meta)
+          .empty());
+}
+
+TEST_CASE("the words inside CamelCase hashtags are checked; all-lowercase tags are not") {
+  auto l = linter();
+  auto found = spelling(*l, "Get ready for #BlackFirday and #SummerStyle #tbt", "en");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].match == "Firday");
+  CHECK(suggests(found[0], "Friday"));
+}
+
+TEST_CASE("the user's own words from the configuration are accepted") {
+  Config config;
+  config.words["all"] = {"Zapatillo"};
+  config.words["es"] = {"runnerazo"};
+  auto l = linter(config);
+  CHECK(spelling(*l, "Las Zapatillo son para todo runnerazo.", "es").empty());
+  CHECK(spelling(*l, "The Zapatillo runnerazo", "en").size() == 1);  // es words stay Spanish
+}
+
+TEST_CASE("a missing dictionary is a clear error naming the package to install") {
+  Config config;
+  config.dictionary_paths = {"/nonexistent/dicts"};
+  auto l = linter(config);
+  Post post;
+  post.text = "Bonjour";
+  post.meta.lang = "fr";
+  auto found = l->check(post);
+  REQUIRE_FALSE(found);
+  CHECK(found.error().message.find("apt-get install hunspell-fr") != std::string::npos);
+}

@@ -1,0 +1,75 @@
+// Small helpers shared by the tests: a temporary folder and running the CLI.
+#pragma once
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+// A temporary folder, removed with everything in it when the test ends.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "brandlint-test-XXXXXX").string();
+    root_ = mkdtemp(pattern.data());
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(root_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  std::string path(const std::string& relative = "") const {
+    return relative.empty() ? root_.string() : (root_ / relative).string();
+  }
+  std::string write(const std::string& relative, const std::string& contents) const {
+    const auto p = root_ / relative;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << contents;
+    return p.string();
+  }
+
+ private:
+  std::filesystem::path root_;
+};
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+// Runs build/brandlint with a shell-quoted argument string; `input` goes to stdin.
+inline RunResult run_brandlint(const std::string& args, const std::string& input = "") {
+  TempDir io;
+  const std::string in = io.write("stdin", input);
+  const std::string command = std::string(BRANDLINT_BINARY) + " " + args + " <" + in + " >" +
+                              io.path("stdout") + " 2>" + io.path("stderr");
+  RunResult r;
+  const int status = std::system(command.c_str());
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  auto slurp = [](const std::string& p) {
+    std::ifstream f(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  };
+  r.out = slurp(io.path("stdout"));
+  r.err = slurp(io.path("stderr"));
+  return r;
+}
+
+inline std::string quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
+  }
+  return out + "'";
+}
