@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 
@@ -56,12 +57,21 @@ void read_word_file(const std::string& path, std::unordered_set<std::string>& ou
   }
 }
 
+}  // namespace
+
+std::string today_utc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
 bool matches_prefix(const std::string& id, const std::string& prefix) {
   return id == prefix || (id.size() > prefix.size() && id.compare(0, prefix.size(), prefix) == 0 &&
                           id[prefix.size()] == '.');
 }
-
-}  // namespace
 
 std::vector<std::string> LinterImpl::pack_files(const std::string& rule_lang) const {
   std::vector<std::string> files;
@@ -150,8 +160,15 @@ Severity LinterImpl::severity_of(const std::string& rule_id, Severity given) con
 
 std::string LinterImpl::language_of(const Post& post) const {
   std::string lang = post.meta.lang.empty() ? config.lang : post.meta.lang;
-  if (lang == "auto") lang = config.lang == "auto" ? "en" : config.lang;
-  return lang;
+  if (lang != "auto") return lang;
+  // Detected from the text; when it is too short to tell, the configured default.
+  if (detector) {
+    const text::AnalysedText analysed(post.text);
+    const auto guess = detector->detect(analysed, 0, analysed.nfc().size(),
+                                        language::LanguageDetector::names_in(post.meta), {});
+    if (!guess.lang.empty()) return guess.lang;
+  }
+  return config.lang == "auto" ? "en" : config.lang;
 }
 
 Linter::Linter(std::unique_ptr<LinterImpl> impl) : impl_(std::move(impl)) {}
@@ -173,6 +190,14 @@ Expected<std::shared_ptr<const Linter>> Linter::create(const Config& config) {
     impl->user_rules.push_back(std::move(file.value()));
   }
   impl->checks = checks::make_checks();
+  const LinterImpl* resources = impl.get();
+  auto detector = language::LanguageDetector::load(
+      impl->data_dir, [resources](std::string_view lang) -> const spelling::SpellerPool* {
+        auto pool = resources->speller(std::string(lang));
+        return pool ? pool.value().get() : nullptr;  // the pool lives as long as the Linter
+      });
+  if (!detector) return detector.error();
+  impl->detector = std::move(detector.value());
   return std::shared_ptr<const Linter>(new Linter(std::move(impl)));
 }
 
@@ -190,15 +215,23 @@ Expected<std::vector<Diagnostic>> Linter::check(const Post& post) const {
   const std::string platform =
       post.meta.platform.empty() ? impl.config.platform : post.meta.platform;
   const std::string kind = post.meta.kind.empty() ? "post" : post.meta.kind;
-  const checks::CheckContext context{post,           analysed,   folded, lang,
-                                     rule_lang,      platform,   kind,   *speller.value(),
-                                     *rules.value(), impl.config};
+  const checks::CheckContext context{
+      post, analysed,         folded,         lang,        rule_lang,          platform,
+      kind, *speller.value(), *rules.value(), impl.config, impl.detector.get()};
   std::vector<Diagnostic> found;
   for (const auto& check : impl.checks) check->run(context, found);
 
+  const std::string today = today_utc();
   std::vector<Diagnostic> kept;
   for (auto& d : found) {
     if (impl.disabled(d.rule)) continue;
+    for (const auto& s : post.meta.suppressions) {
+      // An expired suppression no longer applies; the CLI says so.
+      if (matches_prefix(d.rule, s.rule) && (s.until.empty() || s.until >= today)) {
+        d.suppressed = s.reason;
+        break;
+      }
+    }
     d.severity = impl.severity_of(d.rule, d.severity);
     const std::size_t begin = analysed.to_original(d.offset);
     const std::size_t end = analysed.to_original_end(d.offset + d.length);

@@ -10,6 +10,7 @@
 
 #include "brandlint/brandlint.hpp"
 #include "checks/check.hpp"
+#include "language/language_detector.hpp"
 #include "rules/rule.hpp"
 #include "rules/rule_set.hpp"
 #include "spelling/speller.hpp"
@@ -23,12 +24,20 @@ std::string find_data_dir();
 // The rule-pack language of a post language: en-GB → en.
 std::string rule_language(std::string_view lang);
 
+// Whether a rule id is `prefix` or starts with `prefix` followed by a dot.
+bool matches_prefix(const std::string& id, const std::string& prefix);
+
+// Today's date in UTC as YYYY-MM-DD, for suppressions' `until`.
+std::string today_utc();
+
 class LinterImpl {
  public:
   Config config;
   std::string data_dir;
   std::vector<rules::RuleFile> user_rules;
   std::vector<std::unique_ptr<checks::Check>> checks;
+  // Built once in Linter::create; read-only and thread-safe afterwards.
+  std::unique_ptr<const language::LanguageDetector> detector;
 
   // Loaded once per language, under the mutex; afterwards read-only.
   Expected<std::shared_ptr<const spelling::SpellerPool>> speller(const std::string& lang) const;

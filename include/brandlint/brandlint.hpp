@@ -60,6 +60,13 @@ class Expected {
   std::variant<T, Error> state_;
 };
 
+// A post's own exception to a rule: `brandlint: {disable: [{rule, reason, until}]}`.
+struct Suppression {
+  std::string rule;    // an id or a dotted prefix
+  std::string reason;  // required: why the finding is acceptable here
+  std::string until;   // YYYY-MM-DD, inclusive; empty: no end
+};
+
 // The metadata of a post: the keys of its front matter (or of its row, object or record).
 struct Metadata {
   std::string id;
@@ -73,7 +80,8 @@ struct Metadata {
   std::string in_reply_to;
   std::string scheduled_at;  // ISO 8601
   std::string timezone;      // IANA
-  // Suppressions and other keys are kept for the checks that know them.
+  std::vector<Suppression> suppressions;
+  // The user's own x- keys.
   std::map<std::string, std::string> extra;
 };
 
@@ -118,6 +126,13 @@ struct Diagnostic {
   std::vector<std::string> suggestions;  // best first
   std::string language;
   std::optional<std::string> fix;  // a replacement that is always safe to apply
+  // Why the rule exists and where to read more (a rule pack's `explanation` and `link`);
+  // empty when the check has none. Reporters that describe rules (SARIF) use them.
+  std::string help;
+  std::string help_uri;
+  // Set when one of the post's suppressions covers this finding: the reason given. It is
+  // still reported (as suppressed) but never fails a run.
+  std::optional<std::string> suppressed;
 };
 
 // A position in a file: 1-based line and column (code points), 0-based byte offset.
@@ -152,6 +167,38 @@ struct Config {
   std::map<std::string, PlatformLimit> platform_limits;              // overrides of the defaults
   std::map<std::string, int> thresholds;  // named numeric knobs of the checks
   std::string source;                     // the file it came from, if any
+
+  // How CSV files are read: the text column, the delimiter, header → metadata key.
+  struct Csv {
+    std::string text_column;
+    char delimiter = 0;  // 0: guessed
+    std::map<std::string, std::string> columns;
+  } csv;
+
+  // Settings for the files matching some globs (relative to the configuration's folder;
+  // `*` within a folder name, `**` across folders).
+  struct PathOverride {
+    std::vector<std::string> files;
+    std::vector<std::string> disabled;
+    std::vector<std::pair<std::string, Severity>> severity_overrides;
+    std::string lang;
+    std::string platform;
+  };
+  std::vector<PathOverride> overrides;
+
+  // Schedule checks: the audience's waking hours, in minutes after local midnight
+  // (`waking_hours: "08:00-22:00"`; a start after the end wraps past midnight).
+  int waking_start = 8 * 60;
+  int waking_end = 22 * 60;
+  // Days a promotional post should not go out: elections, days of mourning, derby days.
+  struct SensitiveDate {
+    std::string date;      // YYYY-MM-DD, in the local time of `timezone` or of `country`
+    std::string until;     // YYYY-MM-DD, inclusive; empty: the one day
+    std::string name;      // what it is, for the message
+    std::string country;   // ISO 3166 code: the day in any of its time zones
+    std::string timezone;  // IANA
+  };
+  std::vector<SensitiveDate> sensitive_dates;
 };
 
 // Reads a .brandlint.yaml. Paths inside it are resolved against its folder.

@@ -11,6 +11,10 @@
 #include "spelling/speller.hpp"
 #include "text/analysed_text.hpp"
 
+namespace brandlint::language {
+class LanguageDetector;
+}
+
 namespace brandlint::checks {
 
 // Everything a check may read about one post. Offsets in the diagnostics a check appends are
@@ -26,6 +30,8 @@ struct CheckContext {
   const spelling::SpellerPool& speller;
   const rules::RuleSet& rules;
   const Config& config;
+  // Which language each sentence is in (language_check.cpp); nullptr in tests that need none.
+  const language::LanguageDetector* detector = nullptr;
 
   // A diagnostic at [begin, end) of text.nfc(), with its match filled in.
   Diagnostic diagnostic(std::string rule, std::string category, std::string subcategory,

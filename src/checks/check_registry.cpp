@@ -28,6 +28,9 @@ std::vector<std::unique_ptr<Check>> make_checks() {
   std::vector<std::unique_ptr<Check>> checks;
   checks.push_back(make_spelling_check());
   checks.push_back(make_rule_check());
+  checks.push_back(make_platform_check());
+  checks.push_back(make_language_check());
+  checks.push_back(make_schedule_check());
   return checks;
 }
 

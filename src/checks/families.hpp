@@ -9,5 +9,8 @@ namespace brandlint::checks {
 
 std::unique_ptr<Check> make_spelling_check();  // spelling_check.cpp
 std::unique_ptr<Check> make_rule_check();      // rule_check.cpp: the YAML rule packs
+std::unique_ptr<Check> make_platform_check();  // platform_check.cpp: length limits per network
+std::unique_ptr<Check> make_language_check();  // language_check.cpp: detection and mixing
+std::unique_ptr<Check> make_schedule_check();  // schedule_check.cpp: when a post goes out
 
 }  // namespace brandlint::checks

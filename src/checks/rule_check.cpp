@@ -25,6 +25,8 @@ class RuleCheck final : public Check {
       d.message = render_message(rule.message, d.match);
       d.suggestions = rule.suggestions;
       d.fix = rule.fix;
+      d.help = rule.explanation;
+      d.help_uri = rule.link;
       out.push_back(std::move(d));
     }
   }

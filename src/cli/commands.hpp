@@ -20,8 +20,16 @@ struct CheckOptions {
   std::string fail_on;
   std::string config;
   std::string color = "auto";
+  std::string stdin_format = "text";  // how '-' is read: text, json, jsonl, yaml, csv
+  bool fix = false;                   // apply safe fixes to the files
+  bool diff = false;                  // print the fixes as a unified diff instead
+  std::string baseline;               // report only findings not in this baseline
+  std::string write_baseline;         // `brandlint baseline`: write the findings here
 };
 int run_check(const CheckOptions& options);
+
+// `brandlint init`: a commented starter .brandlint.yaml in `folder`; never overwrites.
+int run_init(const std::string& folder);
 
 struct RulesOptions {
   std::vector<std::string> files;

@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   brandlint check reply.txt --lang es --format json
   echo "Hi Ana, thanks!" | brandlint check - --lang en
   brandlint check --text "Dear customer, calm down." --fail-on info
+  brandlint check --diff posts/        (then --fix to apply)
+  brandlint baseline posts/ && brandlint check posts/ --baseline .brandlint-baseline.json
   brandlint rules test
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or input error.)");
 
@@ -39,6 +41,28 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or
       ->check(CLI::ExistingFile);
   check_cmd->add_option("--color", check.color, "colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  check_cmd->add_option("--stdin-format", check.stdin_format, "how '-' is read")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "yaml", "csv"}));
+  check_cmd->add_flag("--fix", check.fix, "apply the fixes rules mark as safe, in place");
+  check_cmd->add_flag("--diff", check.diff, "print the safe fixes as a unified diff instead");
+  check_cmd
+      ->add_option("--baseline", check.baseline, "report only findings not in this baseline file")
+      ->check(CLI::ExistingFile);
+
+  CheckOptions baseline;
+  baseline.write_baseline = ".brandlint-baseline.json";
+  auto* baseline_cmd = app.add_subcommand(
+      "baseline", "Record the current findings so that later runs report only new ones");
+  baseline_cmd->add_option("paths", baseline.paths, "files or folders; - reads stdin")->required();
+  baseline_cmd->add_option("-o,--output", baseline.write_baseline, "the baseline file")
+      ->capture_default_str();
+  baseline_cmd->add_option("--config", baseline.config, "use this configuration file")
+      ->check(CLI::ExistingFile);
+  baseline_cmd->add_option("--lang", baseline.lang, "default language");
+
+  std::string init_folder = ".";
+  auto* init_cmd = app.add_subcommand("init", "Write a commented starter .brandlint.yaml");
+  init_cmd->add_option("folder", init_folder, "where to write it")->capture_default_str();
 
   RulesOptions rules;
   auto* rules_cmd = app.add_subcommand("rules", "List, test and validate rule packs");
@@ -61,7 +85,15 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or
     const int code = app.exit(e);
     return code == 0 ? kExitClean : kExitError;
   }
-  if (check_cmd->parsed()) return run_check(check);
+  if (check_cmd->parsed()) {
+    if (check.fix && check.diff) {
+      std::cerr << "brandlint check: use --fix or --diff, not both\n";
+      return kExitError;
+    }
+    return run_check(check);
+  }
+  if (baseline_cmd->parsed()) return run_check(baseline);
+  if (init_cmd->parsed()) return run_init(init_folder);
   if (list_cmd->parsed()) return run_rules_list(rules);
   if (test_cmd->parsed()) return run_rules_test(rules);
   if (validate_cmd->parsed()) return run_rules_check(rules);

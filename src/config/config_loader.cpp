@@ -1,12 +1,14 @@
 // .brandlint.yaml: discovery and parsing. Every mistake is reported with file:line:col.
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <map>
 
 #include "brandlint/brandlint.hpp"
 #include "post/metadata.hpp"
+#include "schedule/schedule_time.hpp"
 
 namespace brandlint {
 namespace {
@@ -38,6 +40,89 @@ std::string resolve(const fs::path& base, const std::string& p) {
   return path.is_absolute() ? p : (base / path).lexically_normal().string();
 }
 
+using Handler = std::function<std::optional<Error>(const YAML::Node&, const std::string&)>;
+
+std::optional<Error> read_severities(const std::string& path, const YAML::Node& v,
+                                     const std::string& key,
+                                     std::vector<std::pair<std::string, Severity>>& out) {
+  if (!v.IsMap()) return at(path, v, "'" + key + "' must map rule ids or prefixes to levels");
+  for (const auto& entry : v) {
+    auto s = entry.second.IsScalar() ? parse_severity(entry.second.Scalar()) : std::nullopt;
+    if (!s) return at(path, entry.second, "severity must be error, warning or info");
+    out.emplace_back(entry.first.Scalar(), *s);
+  }
+  return std::nullopt;
+}
+
+// The keys about where posts come from: csv and per-path overrides.
+void extra_handlers(Config& config, const std::string& path, const fs::path& base,
+                    std::map<std::string, Handler>& handlers) {
+  (void)base;
+  handlers["csv"] = [&config, path](const YAML::Node& v,
+                                    const std::string& k) -> std::optional<Error> {
+    if (!v.IsMap())
+      return at(path, v, "'" + k + "' must be a map (text_column, delimiter, columns)");
+    for (const auto& entry : v) {
+      const std::string name = entry.first.Scalar();
+      const YAML::Node& value = entry.second;
+      if (name == "text_column" && value.IsScalar()) {
+        config.csv.text_column = value.Scalar();
+      } else if (name == "delimiter" && value.IsScalar() && value.Scalar().size() == 1) {
+        config.csv.delimiter = value.Scalar()[0];
+      } else if (name == "columns" && value.IsMap()) {
+        for (const auto& c : value) {
+          const std::string target = c.second.Scalar();
+          static const char* kKeys[] = {
+              "id",    "lang",        "platform",     "kind",    "customer", "customer_handle",
+              "agent", "in_reply_to", "scheduled_at", "timezone"};
+          if (std::find(std::begin(kKeys), std::end(kKeys), target) == std::end(kKeys)) {
+            return at(path, c.second, "'" + target + "' is not a post metadata key");
+          }
+          config.csv.columns[c.first.Scalar()] = target;
+        }
+      } else {
+        return at(path, entry.first,
+                  "unknown or malformed csv setting '" + name +
+                      "' (text_column: name, delimiter: one character, columns: {header: key})");
+      }
+    }
+    return std::nullopt;
+  };
+  handlers["overrides"] = [&config, path](const YAML::Node& v,
+                                          const std::string& k) -> std::optional<Error> {
+    if (!v.IsSequence()) return at(path, v, "'" + k + "' must be a list of {files, ...}");
+    for (const auto& item : v) {
+      if (!item.IsMap()) return at(path, item, "an override is a map with 'files'");
+      Config::PathOverride o;
+      for (const auto& entry : item) {
+        const std::string name = entry.first.Scalar();
+        std::optional<Error> e;
+        if (name == "files") {
+          e = read_string_list(path, entry.second, name, o.files);
+        } else if (name == "disable") {
+          e = read_string_list(path, entry.second, name, o.disabled);
+        } else if (name == "severity") {
+          e = read_severities(path, entry.second, name, o.severity_overrides);
+        } else if (name == "lang" && entry.second.IsScalar() &&
+                   post::is_known_language(entry.second.Scalar())) {
+          o.lang = entry.second.Scalar();
+        } else if (name == "platform" && entry.second.IsScalar() &&
+                   post::is_known_platform(entry.second.Scalar())) {
+          o.platform = entry.second.Scalar();
+        } else {
+          e = at(path, entry.first,
+                 "unknown or malformed override setting '" + name +
+                     "' (files, disable, severity, lang, platform)");
+        }
+        if (e) return e;
+      }
+      if (o.files.empty()) return at(path, item, "an override needs 'files' (globs)");
+      config.overrides.push_back(std::move(o));
+    }
+    return std::nullopt;
+  };
+}
+
 }  // namespace
 
 Expected<Config> load_config(const std::string& path) {
@@ -57,8 +142,7 @@ Expected<Config> load_config(const std::string& path) {
   if (!root.IsMap()) return at(path, root, "configuration must be a map of keys and values");
   const fs::path base = fs::path(path).parent_path();
 
-  using Handler = std::function<std::optional<Error>(const YAML::Node&, const std::string&)>;
-  const std::map<std::string, Handler> handlers = {
+  std::map<std::string, Handler> handlers = {
       {"lang",
        [&](const YAML::Node& v, const std::string& k) -> std::optional<Error> {
          if (!v.IsScalar() || !post::is_known_language(v.Scalar())) {
@@ -198,6 +282,41 @@ Expected<Config> load_config(const std::string& path) {
        }},
   };
 
+  extra_handlers(config, path, base, handlers);
+  // The schedule checks' keys (schedule/schedule_time.hpp validates the values).
+  handlers["waking_hours"] = [&](const YAML::Node& v, const std::string&) -> std::optional<Error> {
+    const auto e =
+        v.IsScalar()
+            ? schedule::parse_waking_hours(v.Scalar(), config.waking_start, config.waking_end)
+            : schedule::parse_waking_hours("", config.waking_start, config.waking_end);
+    return e ? std::optional<Error>(at(path, v, *e)) : std::nullopt;
+  };
+  handlers["sensitive_dates"] = [&](const YAML::Node& v,
+                                    const std::string& k) -> std::optional<Error> {
+    if (!v.IsSequence()) return at(path, v, "'" + k + "' must be a list of {date, name, ...}");
+    for (const auto& item : v) {
+      if (!item.IsMap()) return at(path, item, "a sensitive date is a map with 'date'");
+      Config::SensitiveDate d;
+      for (const auto& f : item) {
+        const std::string name = f.first.Scalar();
+        std::string* field = name == "date"       ? &d.date
+                             : name == "until"    ? &d.until
+                             : name == "name"     ? &d.name
+                             : name == "country"  ? &d.country
+                             : name == "timezone" ? &d.timezone
+                                                  : nullptr;
+        if (field == nullptr || !f.second.IsScalar()) {
+          return at(
+              path, f.first,
+              "unknown or malformed setting '" + name + "' (date, until, name, country, timezone)");
+        }
+        *field = f.second.Scalar();
+      }
+      if (auto e = schedule::check_sensitive_date(d)) return at(path, item, *e);
+      config.sensitive_dates.push_back(std::move(d));
+    }
+    return std::nullopt;
+  };
   for (const auto& entry : root) {
     const std::string key = entry.first.Scalar();
     auto handler = handlers.find(key);

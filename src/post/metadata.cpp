@@ -70,3 +70,56 @@ std::optional<std::string> set_metadata(Metadata& meta, std::string_view key,
 }
 
 }  // namespace brandlint::post
+
+namespace brandlint::post {
+
+std::optional<std::string> check_suppression(const Suppression& s) {
+  if (s.rule.empty()) return "a suppression needs 'rule' (a rule id or prefix)";
+  if (s.reason.empty()) {
+    return "the suppression of '" + s.rule + "' needs a 'reason' saying why it is acceptable";
+  }
+  if (!s.until.empty()) {
+    const std::string& d = s.until;
+    bool ok = d.size() == 10 && d[4] == '-' && d[7] == '-';
+    for (std::size_t i = 0; ok && i < d.size(); ++i) {
+      if (i != 4 && i != 7) ok = d[i] >= '0' && d[i] <= '9';
+    }
+    if (!ok) return "'until' must be a date written YYYY-MM-DD, not '" + d + "'";
+  }
+  return std::nullopt;
+}
+
+std::vector<SourceMap::Segment> align_text(const std::string& value, const std::string& contents,
+                                           std::size_t start) {
+  constexpr std::size_t kWindow = 16;  // how far to look for the next character
+  std::vector<SourceMap::Segment> segments;
+  std::size_t i = 0;
+  std::size_t cursor = std::min(start, contents.size());
+  while (i < value.size()) {
+    std::size_t found = std::string::npos;
+    // Line breaks of a block scalar are followed by indentation; other characters are near.
+    const std::size_t window = value[i] == '\n' || value[i] == ' ' ? kWindow * 8 : kWindow;
+    for (std::size_t c = cursor; c < contents.size() && c < cursor + window; ++c) {
+      if (contents[c] == value[i]) {
+        found = c;
+        break;
+      }
+    }
+    if (found == std::string::npos) {
+      segments.push_back({i, cursor, 0});
+      ++i;
+      continue;
+    }
+    std::size_t n = 0;
+    while (i + n < value.size() && found + n < contents.size() &&
+           value[i + n] == contents[found + n]) {
+      ++n;
+    }
+    segments.push_back({i, found, n});
+    i += n;
+    cursor = found + n;
+  }
+  return segments;
+}
+
+}  // namespace brandlint::post

@@ -13,6 +13,11 @@
 #include "text/utf8_check.hpp"
 
 namespace brandlint::post {
+
+// In structured_reader.cpp: the `brandlint: {disable: [...]}` key, shared with YAML posts.
+std::optional<Error> yaml_suppressions(const SourceFile& file, const YAML::Node& v, Metadata& meta,
+                                       std::size_t line_offset);
+
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
@@ -90,7 +95,25 @@ std::shared_ptr<const SourceFile> source_from_text(std::string text, std::string
   return file;
 }
 
-Expected<std::vector<Post>> parse_posts(const std::shared_ptr<const SourceFile>& file) {
+std::string input_format(const std::string& path, const InputOptions& options) {
+  if (!options.format.empty()) return options.format;
+  const auto dot = path.rfind('.');
+  std::string ext = dot == std::string::npos ? "" : path.substr(dot + 1);
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == "json") return "json";
+  if (ext == "jsonl" || ext == "ndjson") return "jsonl";
+  if (ext == "yaml" || ext == "yml") return "yaml";
+  if (ext == "csv") return "csv";
+  return "text";
+}
+
+Expected<std::vector<Post>> parse_posts(const std::shared_ptr<const SourceFile>& file,
+                                        const InputOptions& options) {
+  const std::string format = input_format(file->path, options);
+  if (format == "json") return parse_json_posts(file);
+  if (format == "jsonl") return parse_jsonl_posts(file);
+  if (format == "yaml") return parse_yaml_posts(file);
+  if (format == "csv") return parse_csv_posts(file, options.csv);
   const std::string& s = file->contents;
   std::size_t start = std::string_view(s).substr(0, kBom.size()) == kBom ? kBom.size() : 0;
   Post post;
@@ -115,6 +138,10 @@ Expected<std::vector<Post>> parse_posts(const std::shared_ptr<const SourceFile>&
         const std::string key = entry.first.Scalar();
         const YAML::Node& value = entry.second;
         if (key.rfind("x-", 0) == 0) continue;  // the user's own keys
+        if (key == "brandlint") {
+          if (auto bad = yaml_suppressions(*file, value, post.meta, fm.first_line)) return *bad;
+          continue;
+        }
         if (!value.IsScalar() && !value.IsNull()) {
           return error_at(*file, value.Mark(), fm, "front matter key '" + key + "' must be text");
         }
@@ -124,11 +151,13 @@ Expected<std::vector<Post>> parse_posts(const std::shared_ptr<const SourceFile>&
           return error_at(*file, value.Mark(), fm, *bad);
         }
         if (result == KeyResult::unknown) {
-          return error_at(*file, entry.first.Mark(), fm,
-                          "unknown front matter key '" + key +
-                              "' (known: id, lang, platform, kind, customer, customer_handle, "
-                              "agent, in_reply_to, scheduled_at, timezone; prefix your own keys "
-                              "with 'x-')");
+          return error_at(
+              *file, entry.first.Mark(), fm,
+              "unknown front matter key '" + key +
+                  "' (known: id, lang, platform, kind, customer, customer_handle, "
+                  "agent, in_reply_to, scheduled_at, timezone, brandlint; prefix your own "
+                  "keys "
+                  "with 'x-')");
         }
       }
     }

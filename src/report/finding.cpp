@@ -16,6 +16,7 @@ std::vector<Finding> place(const Post& post, std::vector<Diagnostic> diagnostics
         d.length == 0 ? begin : post.source.file_offset(d.offset + d.length - 1) + 1;
     f.begin = locate(*f.source, begin);
     f.end = locate(*f.source, end);
+    f.suppressed = d.suppressed;
     f.diagnostic = std::move(d);
     findings.push_back(std::move(f));
   }
@@ -23,13 +24,18 @@ std::vector<Finding> place(const Post& post, std::vector<Diagnostic> diagnostics
 }
 
 const std::vector<std::string>& format_names() {
-  static const std::vector<std::string> kNames = {"text", "json"};
+  static const std::vector<std::string> kNames = {"text",  "json",   "jsonl",
+                                                  "sarif", "github", "gitlab"};
   return kNames;
 }
 
 std::unique_ptr<Reporter> make_reporter(const std::string& format, std::ostream& out, Style style) {
   if (format == "text") return make_text_reporter(out, style);
   if (format == "json") return make_json_reporter(out);
+  if (format == "jsonl") return make_jsonl_reporter(out);
+  if (format == "sarif") return make_sarif_reporter(out);
+  if (format == "github") return make_github_reporter(out);
+  if (format == "gitlab") return make_gitlab_reporter(out);
   return nullptr;
 }
 

@@ -30,6 +30,12 @@ class JsonReporter final : public Reporter {
     j["match"] = d.match;
     j["suggestions"] = d.suggestions;
     j["language"] = d.language;
+    if (f.suppressed) {
+      // Listed apart so that "diagnostics" keeps meaning "what to fix".
+      j["reason"] = *f.suppressed;
+      suppressed_.push_back(std::move(j));
+      return;
+    }
     diagnostics_.push_back(std::move(j));
   }
 
@@ -42,6 +48,7 @@ class JsonReporter final : public Reporter {
                        {"errors", s.errors},
                        {"warnings", s.warnings},
                        {"infos", s.infos}};
+    if (!suppressed_.empty()) root["suppressed"] = std::move(suppressed_);
     // Invalid UTF-8 never reaches here (inputs are validated), but never throw on output.
     out_ << root.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   }
@@ -49,6 +56,7 @@ class JsonReporter final : public Reporter {
  private:
   std::ostream& out_;
   nlohmann::ordered_json diagnostics_ = nlohmann::ordered_json::array();
+  nlohmann::ordered_json suppressed_ = nlohmann::ordered_json::array();
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ struct Finding {
   std::string post;  // the post's id, or its 1-based index in the file
   Position begin;
   Position end;
+  // Set when a suppression in the post's front matter covers the finding: the reason the
+  // writer gave. Suppressed findings are reported as such, never dropped silently.
+  std::optional<std::string> suppressed;
 };
 
 // Places a post's diagnostics in the file the post came from.
@@ -25,6 +29,7 @@ std::vector<Finding> place(const Post& post, std::vector<Diagnostic> diagnostics
 
 struct Summary {
   std::size_t files = 0, posts = 0, errors = 0, warnings = 0, infos = 0;
+  std::size_t suppressed = 0;  // findings a post's own suppression covers; not counted above
   void count(Severity s) {
     if (s == Severity::error)
       ++errors;
@@ -48,6 +53,10 @@ class Reporter {
 
 std::unique_ptr<Reporter> make_text_reporter(std::ostream& out, Style style);
 std::unique_ptr<Reporter> make_json_reporter(std::ostream& out);
+std::unique_ptr<Reporter> make_jsonl_reporter(std::ostream& out);   // jsonl_reporter.cpp
+std::unique_ptr<Reporter> make_sarif_reporter(std::ostream& out);   // sarif_reporter.cpp
+std::unique_ptr<Reporter> make_github_reporter(std::ostream& out);  // github_reporter.cpp
+std::unique_ptr<Reporter> make_gitlab_reporter(std::ostream& out);  // gitlab_reporter.cpp
 
 // The names --format accepts, and a reporter for one of them (nullptr for an unknown name).
 const std::vector<std::string>& format_names();

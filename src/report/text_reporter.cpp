@@ -59,6 +59,7 @@ class TextReporter final : public Reporter {
   TextReporter(std::ostream& out, Style style) : out_(out), style_(style) {}
 
   void finding(const Finding& f) override {
+    if (f.suppressed) return;  // counted in the summary line
     const Diagnostic& d = f.diagnostic;
     out_ << paint(kBold, f.source->path + ":" + std::to_string(f.begin.line) + ":" +
                              std::to_string(f.begin.column) + ":")
@@ -100,13 +101,15 @@ class TextReporter final : public Reporter {
     };
     const std::string checked =
         plural(s.posts, "post") + " in " + plural(s.files, "file") + " checked";
+    const std::string suppressed =
+        s.suppressed == 0 ? "" : " (" + std::to_string(s.suppressed) + " suppressed)";
     if (s.errors + s.warnings + s.infos == 0) {
-      out_ << paint(kGreen, "✓") << ' ' << checked << ": no problems found\n";
+      out_ << paint(kGreen, "✓") << ' ' << checked << ": no problems found" << suppressed << '\n';
       return;
     }
     out_ << checked << ": " << paint(severity_color(Severity::error), plural(s.errors, "error"))
          << ", " << paint(severity_color(Severity::warning), plural(s.warnings, "warning")) << ", "
-         << plural(s.infos, "info") << '\n';
+         << plural(s.infos, "info") << suppressed << '\n';
   }
 
  private:

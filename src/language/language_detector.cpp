@@ -1,0 +1,246 @@
+#include "language/language_detector.hpp"
+
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+namespace brandlint::language {
+namespace {
+
+using Pools = std::array<const spelling::SpellerPool*, kLanguageCount>;
+
+// Lowercase, with the typographic apostrophe made ASCII so that "it’s" and "it's" are one word.
+std::string lowercase(std::string_view word) {
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  u.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x2019)), icu::UnicodeString(u"'"));
+  u.toLower(icu::Locale::getRoot());
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+// "Marco", "Zapatillo": an upper-case letter followed by lower-case ones. All-capital words
+// ("GRAZIE", "OK") are not names: posts shout, and acronyms are neutral anyway.
+bool capitalised(std::string_view word) {
+  const auto* p = reinterpret_cast<const uint8_t*>(word.data());
+  const auto len = static_cast<int32_t>(word.size());
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(p, i, len, c);
+  if (c < 0 || !u_isupper(c)) return false;
+  while (i < len) {
+    U8_NEXT(p, i, len, c);
+    if (c >= 0 && u_islower(c)) return true;
+  }
+  return false;
+}
+
+bool is_clause_break(std::string_view punctuation) {
+  for (std::string_view mark : {",", ";", ":", "(", ")", "–", "—", "«", "»", "\"", "“", "”"}) {
+    if (punctuation.find(mark) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view language_name(std::string_view lang) {
+  const std::string_view base = lang.substr(0, 2);
+  if (base == "en") return "English";
+  if (base == "es") return "Spanish";
+  if (base == "fr") return "French";
+  if (base == "it") return "Italian";
+  return lang;
+}
+
+Expected<std::unique_ptr<const LanguageDetector>> LanguageDetector::load(const std::string& data_dir,
+                                                                         SpellerLookup spellers) {
+  std::unique_ptr<LanguageDetector> detector(new LanguageDetector());
+  detector->spellers_ = std::move(spellers);
+  for (std::size_t l = 0; l < kLanguageCount; ++l) {
+    const auto path = std::filesystem::path(data_dir) / "dictionaries" / "langid" /
+                      (std::string(kLanguages[l]) + ".txt");
+    std::ifstream in(path);
+    if (!in) {
+      return Error{path.string(), 0, 0, "cannot read the word list of language detection"};
+    }
+    std::string line;
+    while (std::getline(in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty() || line[0] == '#') continue;
+      detector->frequent_[l].insert(lowercase(line));
+    }
+  }
+  return std::unique_ptr<const LanguageDetector>(std::move(detector));
+}
+
+void LanguageDetector::add_name(std::string_view name, std::unordered_set<std::string>& names) {
+  std::size_t start = 0;
+  while (start < name.size()) {
+    std::size_t end = name.find_first_of(" \t-@_.", start);
+    if (end == std::string_view::npos) end = name.size();
+    if (end > start) names.insert(lowercase(name.substr(start, end - start)));
+    start = end + 1;
+  }
+}
+
+std::unordered_set<std::string> LanguageDetector::names_in(const Metadata& meta) {
+  std::unordered_set<std::string> names;
+  add_name(meta.customer, names);
+  add_name(meta.customer_handle, names);
+  add_name(meta.agent, names);
+  return names;
+}
+
+std::vector<LanguageDetector::Votes> LanguageDetector::word_votes(
+    const text::AnalysedText& text, std::size_t begin, std::size_t end,
+    const std::unordered_set<std::string>& names) const {
+  Pools pools{};
+  for (std::size_t l = 0; l < kLanguageCount; ++l) {
+    pools[l] = spellers_ ? spellers_(kLanguages[l]) : nullptr;
+  }
+  std::vector<Votes> out;
+  // The votes of one lowercased word: 2 where it is a frequent word, 1 where the dictionary
+  // knows it, shared out so that the word weighs 1 in all. Even votes say nothing.
+  auto vote = [&](const std::string& word) {
+    Votes votes{};
+    double total = 0;
+    for (std::size_t l = 0; l < kLanguageCount; ++l) {
+      if (frequent_[l].count(word) > 0) {
+        votes[l] = 2;
+      } else if (pools[l] != nullptr && pools[l]->correct(word)) {
+        votes[l] = 1;
+      }
+      total += votes[l];
+    }
+    if (total == 0) return;
+    if (std::all_of(votes.begin(), votes.end(), [&](double v) { return v == votes[0]; })) return;
+    for (auto& v : votes) v /= total;
+    out.push_back(votes);
+  };
+  auto frequent_anywhere = [&](const std::string& word) {
+    return std::any_of(frequent_.begin(), frequent_.end(),
+                       [&](const auto& set) { return set.count(word) > 0; });
+  };
+
+  // Where each sentence's first word starts: a capitalised word there is not a name.
+  std::vector<std::size_t> first_words;
+  const auto& tokens = text.tokens();
+  for (const auto& s : text.sentences()) {
+    auto it = std::lower_bound(tokens.begin(), tokens.end(), s.begin,
+                               [](const text::Token& t, std::size_t o) { return t.begin < o; });
+    while (it != tokens.end() && it->begin < s.end &&
+           (it->kind == text::TokenKind::punctuation || it->kind == text::TokenKind::emoji)) {
+      ++it;
+    }
+    if (it != tokens.end() && it->kind == text::TokenKind::word) first_words.push_back(it->begin);
+  }
+
+  for (const auto& token : tokens) {
+    if (token.begin < begin || token.end > end) continue;
+    if (token.kind != text::TokenKind::word) continue;
+    // A capitalised word that does not start its sentence is a name or a brand: "Marco",
+    // "Zapatillo". (English "I" is the exception.)
+    const bool starts_sentence =
+        std::find(first_words.begin(), first_words.end(), token.begin) != first_words.end();
+    if (token.text != "I" && !starts_sentence && capitalised(token.text)) continue;
+    const std::string word = lowercase(token.text);
+    if (names.count(word) > 0) continue;
+    const std::size_t apostrophe = word.find('\'');
+    if (apostrophe != std::string::npos && apostrophe + 1 < word.size() &&
+        !frequent_anywhere(word) && frequent_anywhere(word.substr(0, apostrophe + 1))) {
+      // An elision: French "l'équipe", "qu'il", Italian "dell'ordine" — the article and the
+      // word each vote.
+      vote(word.substr(0, apostrophe + 1));
+      vote(word.substr(apostrophe + 1));
+      continue;
+    }
+    if (word.size() == 1 && !frequent_anywhere(word)) continue;
+    vote(word);
+  }
+  return out;
+}
+
+Guess LanguageDetector::detect(const text::AnalysedText& text, std::size_t begin, std::size_t end,
+                               const std::unordered_set<std::string>& names,
+                               const Certainty& certainty) const {
+  Guess guess;
+  for (const auto& votes : word_votes(text, begin, end, names)) {
+    for (std::size_t l = 0; l < kLanguageCount; ++l) guess.scores[l] += votes[l];
+    ++guess.evidence;
+  }
+  double total = 0;
+  std::size_t best = 0;
+  for (std::size_t l = 0; l < kLanguageCount; ++l) {
+    total += guess.scores[l];
+    if (guess.scores[l] > guess.scores[best]) best = l;
+  }
+  if (total <= 0) return guess;
+  guess.share = guess.scores[best] / total;
+  bool leads = true;
+  for (std::size_t l = 0; l < kLanguageCount; ++l) {
+    if (l != best && guess.scores[l] * certainty.min_lead >= guess.scores[best]) leads = false;
+  }
+  if (leads && guess.evidence >= certainty.min_evidence && guess.share >= certainty.min_share) {
+    guess.lang = std::string(kLanguages[best]);
+  }
+  return guess;
+}
+
+int LanguageDetector::longest_run(const text::AnalysedText& text, std::size_t begin,
+                                  std::size_t end, const std::unordered_set<std::string>& names,
+                                  std::string_view lang) const {
+  const auto l = static_cast<std::size_t>(
+      std::find(kLanguages.begin(), kLanguages.end(), lang.substr(0, 2)) - kLanguages.begin());
+  if (l >= kLanguageCount) return 0;
+  int run = 0, longest = 0;
+  for (const auto& votes : word_votes(text, begin, end, names)) {
+    bool top = true;
+    for (std::size_t o = 0; o < kLanguageCount; ++o) top &= o == l || votes[o] < votes[l];
+    run = top ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return longest;
+}
+
+std::vector<SpanGuess> LanguageDetector::sentences(const text::AnalysedText& text,
+                                                   const std::unordered_set<std::string>& names,
+                                                   const Certainty& certainty) const {
+  std::vector<SpanGuess> out;
+  for (const auto& s : text.sentences()) {
+    out.push_back({s.begin, s.end, detect(text, s.begin, s.end, names, certainty)});
+  }
+  return out;
+}
+
+std::vector<SpanGuess> LanguageDetector::clauses(const text::AnalysedText& text,
+                                                 const SpanGuess& sentence,
+                                                 const std::unordered_set<std::string>& names,
+                                                 const Certainty& certainty) const {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  std::size_t start = std::string::npos;
+  std::size_t last = 0;
+  for (const auto& t : text.tokens()) {
+    if (t.begin < sentence.begin || t.end > sentence.end) continue;
+    if (t.kind == text::TokenKind::punctuation && is_clause_break(t.text)) {
+      if (start != std::string::npos) spans.emplace_back(start, last);
+      start = std::string::npos;
+      continue;
+    }
+    if (start == std::string::npos) start = t.begin;
+    last = t.end;
+  }
+  if (start != std::string::npos) spans.emplace_back(start, last);
+  std::vector<SpanGuess> out;
+  if (spans.size() < 2) return out;
+  for (const auto& [b, e] : spans) out.push_back({b, e, detect(text, b, e, names, certainty)});
+  return out;
+}
+
+}  // namespace brandlint::language

@@ -1,0 +1,100 @@
+// Which of brandlint's languages (en, es, fr, it) a post, a sentence or a clause is written in.
+//
+// Short social posts defeat character n-gram models trained on long text, and CLD2 reports
+// "unknown" on most of them; but almost every sentence of three words or more holds a few of the
+// language's most frequent words, and every other word can be looked up in the Hunspell
+// dictionaries brandlint loads anyway. So each word votes: 2 for the languages whose frequent-word
+// list (dictionaries/langid/<lang>.txt) holds it, 1 for those whose dictionary accepts it, and its
+// votes are shared out so that every informative word weighs the same. Words every language
+// accepts (brand names, "hotel", "pizza") and words none knows (names, typos) say nothing; names
+// are left out beforehand (capitalised words inside a sentence, the customer's and agent's
+// names), as are mentions, hashtags, URLs, e-mail addresses, numbers and emoji.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "brandlint/brandlint.hpp"
+#include "spelling/speller.hpp"
+#include "text/analysed_text.hpp"
+
+namespace brandlint::language {
+
+inline constexpr std::array<std::string_view, 4> kLanguages = {"en", "es", "fr", "it"};
+inline constexpr std::size_t kLanguageCount = kLanguages.size();
+
+// The language's name in English, for messages: "Italian".
+std::string_view language_name(std::string_view lang);
+
+struct Guess {
+  std::string lang;  // en, es, fr or it; empty when the evidence is too thin or too even
+  int evidence = 0;  // words that spoke for some languages and not for others
+  double share = 0;  // the winner's part of all votes, 0..1
+  std::array<double, kLanguageCount> scores{};
+};
+
+// A part of the text and its guess. [begin, end) are bytes into AnalysedText::nfc().
+struct SpanGuess {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  Guess guess;
+};
+
+// How sure a guess must be to count: at least `min_evidence` informative words, the winner
+// holding at least `min_share` of the votes and `min_lead` times the runner-up's.
+struct Certainty {
+  int min_evidence = 3;
+  double min_share = 0.45;
+  double min_lead = 1.5;
+};
+
+class LanguageDetector {
+ public:
+  // The dictionary of a language, or nullptr when it is not installed (its votes are then
+  // left out). Called from any thread; the pools it returns must outlive the detector.
+  using SpellerLookup = std::function<const spelling::SpellerPool*(std::string_view lang)>;
+
+  // Reads dictionaries/langid/<lang>.txt under `data_dir`. A missing list is an error naming it.
+  static Expected<std::unique_ptr<const LanguageDetector>> load(const std::string& data_dir,
+                                                                SpellerLookup spellers);
+
+  // The language of [begin, end) of text.nfc(). `names` are words to ignore (the customer's and
+  // agent's names, folded to lowercase).
+  Guess detect(const text::AnalysedText& text, std::size_t begin, std::size_t end,
+               const std::unordered_set<std::string>& names, const Certainty& certainty) const;
+  // The language of each sentence, and of each clause (a run between commas, semicolons,
+  // colons, dashes or brackets) of the sentences with more than one.
+  std::vector<SpanGuess> sentences(const text::AnalysedText& text,
+                                   const std::unordered_set<std::string>& names,
+                                   const Certainty& certainty) const;
+  std::vector<SpanGuess> clauses(const text::AnalysedText& text, const SpanGuess& sentence,
+                                 const std::unordered_set<std::string>& names,
+                                 const Certainty& certainty) const;
+
+  // The longest run of consecutive informative words of [begin, end) that speak for `lang` more
+  // than for any other language: "Hi Marco, thanks" is a run of two English words.
+  int longest_run(const text::AnalysedText& text, std::size_t begin, std::size_t end,
+                  const std::unordered_set<std::string>& names, std::string_view lang) const;
+
+  // The words of a person's name, lowercased, for `names`.
+  static void add_name(std::string_view name, std::unordered_set<std::string>& names);
+  // The customer's, handle's and agent's names of a post.
+  static std::unordered_set<std::string> names_in(const Metadata& meta);
+
+ private:
+  LanguageDetector() = default;
+  using Votes = std::array<double, kLanguageCount>;
+  // The votes of each informative word of [begin, end), in order; each sums to 1.
+  std::vector<Votes> word_votes(const text::AnalysedText& text, std::size_t begin, std::size_t end,
+                                const std::unordered_set<std::string>& names) const;
+  std::array<std::unordered_set<std::string>, kLanguageCount> frequent_;
+  SpellerLookup spellers_;
+};
+
+}  // namespace brandlint::language

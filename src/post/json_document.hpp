@@ -1,0 +1,32 @@
+// A small JSON parser that remembers where every value is in the file, so that a finding in
+// a post's "text" points at the characters inside the JSON string, escapes accounted for.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "brandlint/brandlint.hpp"
+
+namespace brandlint::post {
+
+struct JsonValue {
+  enum class Kind { null, boolean, number, string, array, object };
+  Kind kind = Kind::null;
+  std::size_t offset = 0;  // where the value starts in the file
+  std::string text;        // strings: the decoded value; numbers and booleans: as written
+  // Strings: runs of `text` copied unchanged from the file (escapes break runs).
+  std::vector<SourceMap::Segment> segments;
+  std::vector<JsonValue> items;                          // arrays
+  std::vector<std::pair<JsonValue, JsonValue>> members;  // objects, in file order
+
+  const JsonValue* find(std::string_view key) const;
+};
+
+// Parses the JSON value in file.contents[begin, end). Errors carry the file's line and column.
+// Nesting deeper than 64 levels is refused (no input of ours needs it).
+Expected<JsonValue> parse_json(const SourceFile& file, std::size_t begin, std::size_t end);
+
+}  // namespace brandlint::post
