@@ -45,12 +45,14 @@ struct RunResult {
   std::string err;  // stderr
 };
 
-// Runs build/brandlint with a shell-quoted argument string; `input` goes to stdin.
-inline RunResult run_brandlint(const std::string& args, const std::string& input = "") {
+// Runs build/brandlint with a shell-quoted argument string after `prefix` (e.g. a
+// `timeout 60 `); `input` goes to stdin.
+inline RunResult run_brandlint_with_prefix(const std::string& prefix, const std::string& args,
+                                           const std::string& input = "") {
   TempDir io;
   const std::string in = io.write("stdin", input);
-  const std::string command = std::string(BRANDLINT_BINARY) + " " + args + " <" + in + " >" +
-                              io.path("stdout") + " 2>" + io.path("stderr");
+  const std::string command = prefix + std::string(BRANDLINT_BINARY) + " " + args + " <" + in +
+                              " >" + io.path("stdout") + " 2>" + io.path("stderr");
   RunResult r;
   const int status = std::system(command.c_str());
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -61,6 +63,10 @@ inline RunResult run_brandlint(const std::string& args, const std::string& input
   r.out = slurp(io.path("stdout"));
   r.err = slurp(io.path("stderr"));
   return r;
+}
+
+inline RunResult run_brandlint(const std::string& args, const std::string& input = "") {
+  return run_brandlint_with_prefix("", args, input);
 }
 
 inline std::string quote(const std::string& s) {

@@ -91,6 +91,10 @@ struct Metadata {
 struct SourceFile {
   std::string path;      // as the user named it; "<stdin>" or "<text>" otherwise
   std::string contents;  // the whole file as read
+  // When `contents` is a slice of a larger stream (JSON Lines read from stdin in chunks):
+  // the stream line of its first line and the stream byte offset of its first byte.
+  std::size_t first_line = 1;
+  std::size_t base_offset = 0;
 };
 
 struct SourceMap {

@@ -31,6 +31,9 @@ std::vector<std::unique_ptr<Check>> make_checks() {
   checks.push_back(make_platform_check());
   checks.push_back(make_language_check());
   checks.push_back(make_schedule_check());
+  checks.push_back(make_tone_check());
+  checks.push_back(make_personalisation_check());
+  checks.push_back(make_promotion_check());
   return checks;
 }
 

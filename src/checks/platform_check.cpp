@@ -23,13 +23,13 @@ class PlatformCheck : public Check {
       std::size_t end = nfc.find_last_not_of(" \t\r\n");
       end = end == std::string::npos ? nfc.size() : end + 1;
       const std::size_t begin = std::min(m.fits_end, end);
-      auto d = context.diagnostic(
-          "platform.length.over-limit", "platform", "length", Severity::error,
-          "the post is " + std::to_string(m.length) + " " + unit + ", " +
-              std::to_string(m.length - limit.max_length) + " over " + network + "'s limit of " +
-              std::to_string(limit.max_length) + "; " + network +
-              " would cut it here (or refuse it)",
-          begin, end);
+      auto d =
+          context.diagnostic("platform.length.over-limit", "platform", "length", Severity::error,
+                             "the post is " + std::to_string(m.length) + " " + unit + ", " +
+                                 std::to_string(m.length - limit.max_length) + " over " + network +
+                                 "'s limit of " + std::to_string(limit.max_length) + "; " +
+                                 network + " would cut it here (or refuse it)",
+                             begin, end);
       d.suggestions.push_back("shorten it by " + std::to_string(m.length - limit.max_length) +
                               " or split it into a thread");
       out.push_back(std::move(d));
@@ -67,7 +67,8 @@ class PlatformCheck : public Check {
     if (words <= max_words) return;
     out.push_back(context.diagnostic(
         "platform.readability.long-first-sentence", "platform", "readability", Severity::info,
-        "the first sentence is " + std::to_string(words) + " words long; readers decide in a "
+        "the first sentence is " + std::to_string(words) +
+            " words long; readers decide in a "
             "couple of seconds whether to read on, so lead with the point in under " +
             std::to_string(max_words + 1) + " words",
         first.begin, first.end));

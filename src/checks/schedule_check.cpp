@@ -78,10 +78,9 @@ class ScheduleCheck : public Check {
                  " is in the past: the post would go out at once, or not at all");
     }
 
-    const schedule::LocalTime local = has_zone
-                                          ? schedule::local_time(*instant, meta.timezone)
-                                          : schedule::local_time_at_offset(*instant,
-                                                                           written->offset_minutes);
+    const schedule::LocalTime local =
+        has_zone ? schedule::local_time(*instant, meta.timezone)
+                 : schedule::local_time_at_offset(*instant, written->offset_minutes);
     const int start = context.config.waking_start;
     const int end = context.config.waking_end;
     const bool awake = start < end ? local.minutes >= start && local.minutes < end
@@ -90,8 +89,8 @@ class ScheduleCheck : public Check {
       report("schedule.time.outside-waking-hours", "time",
              "the post goes out at " + schedule::format_minutes(local.minutes) +
                  (has_zone ? " in " + meta.timezone : " local time") +
-                 ", outside the audience's waking hours (" + schedule::format_minutes(start) +
-                 "-" + schedule::format_minutes(end) + "): it will be buried by morning");
+                 ", outside the audience's waking hours (" + schedule::format_minutes(start) + "-" +
+                 schedule::format_minutes(end) + "): it will be buried by morning");
     }
 
     if (context.config.sensitive_dates.empty() || !promotional(context)) return;

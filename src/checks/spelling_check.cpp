@@ -89,7 +89,7 @@ class SpellingCheck final : public Check {
         const Letters l = letters_of(tag);
         if (l.upper == 0 || l.lower == 0) continue;  // #summersale: no way to tell the words
         for (auto [b, e] : camel_case_parts(tag)) {
-          check_word(ctx, names, token.begin + 1 + b, tag.substr(b, e - b), out);
+          check_word(ctx, names, token.begin + 1 + b, tag.substr(b, e - b), out, true);
         }
       }
     }
@@ -97,7 +97,8 @@ class SpellingCheck final : public Check {
 
  private:
   void check_word(const CheckContext& ctx, const std::unordered_set<std::string>& names,
-                  std::size_t begin, std::string_view word, std::vector<Diagnostic>& out) const {
+                  std::size_t begin, std::string_view word, std::vector<Diagnostic>& out,
+                  bool in_hashtag = false) const {
     const Letters l = letters_of(word);
     if (l.count < 2 || l.digits > 0) return;
     if (l.upper == l.count && l.count <= 5) return;  // an acronym: DM, FAQ, NASA
@@ -118,7 +119,15 @@ class SpellingCheck final : public Check {
     d.message = "\"" + std::string(word) + "\" is not in the " + ctx.speller.name().language_name +
                 " dictionary: a typo? (a name or brand term can go in 'words' in "
                 ".brandlint.yaml)";
-    d.suggestions = ctx.speller.suggest(plain, 3);
+    if (in_hashtag) {  // "a lot" or "e-mail" cannot go inside #CamelCase
+      for (auto& s : ctx.speller.suggest(plain, 5)) {
+        if (d.suggestions.size() < 3 && s.find_first_of(" -") == std::string::npos) {
+          d.suggestions.push_back(std::move(s));
+        }
+      }
+    } else {
+      d.suggestions = ctx.speller.suggest(plain, 3);
+    }
     out.push_back(std::move(d));
   }
 

@@ -4,11 +4,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <thread>
 
 #include "cli/baseline.hpp"
 #include "cli/commands.hpp"
@@ -17,6 +19,7 @@
 #include "linter_impl.hpp"
 #include "post/post_reader.hpp"
 #include "report/reporter.hpp"
+#include "text/utf8_check.hpp"
 
 namespace brandlint::cli {
 namespace {
@@ -176,134 +179,240 @@ void note_expired(const Post& post) {
   }
 }
 
-}  // namespace
+// One input's posts on their way through the checks: a file, a --text, or one line of a
+// JSON Lines stream.
+struct Job {
+  std::string path;  // the file to fix; empty when there is none (stdin, --text)
+  LinterCache::Entry entry;
+  std::shared_ptr<const SourceFile> source;
+  std::vector<Post> posts;
+  std::vector<std::optional<Expected<std::vector<Diagnostic>>>> results;
+};
 
-int run_check(const CheckOptions& options) {
-  std::vector<Error> errors;
-  struct Input {
-    std::string path;  // "-" for stdin, empty for --text
-    std::string text;
+// Checks the posts of `jobs` on `threads` threads; results land beside their posts, so the
+// output keeps the order of the inputs whatever the thread count.
+void check_in_parallel(std::vector<Job>& jobs, unsigned threads) {
+  std::vector<std::pair<std::size_t, std::size_t>> work;
+  for (std::size_t j = 0; j < jobs.size(); ++j) {
+    jobs[j].results.resize(jobs[j].posts.size());
+    for (std::size_t p = 0; p < jobs[j].posts.size(); ++p) work.emplace_back(j, p);
+  }
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < work.size(); i = next++) {
+      auto [j, p] = work[i];
+      jobs[j].results[p] = jobs[j].entry.linter->check(jobs[j].posts[p]);
+    }
   };
-  std::vector<Input> inputs;
-  for (const auto& path : options.paths) {
-    for (auto& file : expand(path, errors)) inputs.push_back({file, {}});
-  }
-  for (const auto& text : options.texts) inputs.push_back({"", text});
-  if (options.paths.empty() && options.texts.empty()) {
-    std::cerr << "brandlint: nothing to check; name files or folders, '-' for stdin, or "
-                 "--text \"...\" (see brandlint check --help)\n";
-    return kExitError;
-  }
-  std::optional<Baseline> baseline;
-  if (!options.baseline.empty()) {
-    auto loaded = Baseline::load(options.baseline);
-    if (!loaded) {
-      print_error(loaded.error());
+  const unsigned extra = std::min<unsigned>(threads, static_cast<unsigned>(work.size())) - 1;
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < extra && work.size() > 1; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+}
+
+class CheckRun {
+ public:
+  explicit CheckRun(const CheckOptions& options)
+      : options_(options),
+        linters_(options),
+        writing_baseline_(!options.write_baseline.empty()),
+        fixing_(options.fix || options.diff),
+        threads_(options.jobs > 0 ? static_cast<unsigned>(options.jobs)
+                                  : std::max(1u, std::thread::hardware_concurrency())),
+        reporter_(report::make_reporter(writing_baseline_ ? "text" : options.format, std::cout,
+                                        report::Style{use_color(options.color)})) {}
+
+  int run() {
+    std::vector<std::string> files;
+    for (const auto& path : options_.paths) {
+      for (auto& file : expand(path, errors_)) files.push_back(file);
+    }
+    if (options_.paths.empty() && options_.texts.empty()) {
+      std::cerr << "brandlint: nothing to check; name files or folders, '-' for stdin, or "
+                   "--text \"...\" (see brandlint check --help)\n";
       return kExitError;
     }
-    baseline = std::move(loaded.value());
-  }
-  Baseline written;
-  const bool writing_baseline = !options.write_baseline.empty();
-  const bool fixing = options.fix || options.diff;
-
-  auto reporter = report::make_reporter(writing_baseline ? "text" : options.format, std::cout,
-                                        report::Style{use_color(options.color)});
-  LinterCache linters(options);
-  report::Summary summary;
-  bool failed = false;
-  for (const auto& e : errors) print_error(e);
-
-  std::size_t text_index = 0;
-  for (const auto& input : inputs) {
-    auto entry = linters.for_input(input.path);
-    if (!entry) {
-      errors.push_back(entry.error());
-      print_error(entry.error());
-      continue;
+    for (const auto& e : errors_) print_error(e);
+    if (!options_.baseline.empty()) {
+      auto loaded = Baseline::load(options_.baseline);
+      if (!loaded) {
+        print_error(loaded.error());
+        return kExitError;
+      }
+      baseline_ = std::move(loaded.value());
     }
-    const Config& config = entry.value().config;
-    std::shared_ptr<const SourceFile> source;
-    post::InputOptions input_options;
-    input_options.csv = {config.csv.text_column, config.csv.columns, config.csv.delimiter};
-    if (input.path.empty()) {
+    for (const auto& file : files) {
+      if (file == "-" && options_.stdin_format == "jsonl") {
+        stream_jsonl();
+      } else {
+        add_file(file);
+      }
+    }
+    std::size_t text_index = 0;
+    for (const auto& text : options_.texts) {
       ++text_index;
-      source = post::source_from_text(input.text, options.texts.size() > 1
-                                                      ? "<text " + std::to_string(text_index) + ">"
-                                                      : "<text>");
-      input_options.format = "text";
-    } else {
-      auto read = post::read_source(input.path);
-      if (!read) {
-        errors.push_back(read.error());
-        print_error(read.error());
+      add_source("",
+                 post::source_from_text(text, options_.texts.size() > 1
+                                                  ? "<text " + std::to_string(text_index) + ">"
+                                                  : "<text>"),
+                 "text");
+    }
+    flush();
+    if (writing_baseline_) {
+      if (auto e = written_.save(options_.write_baseline)) {
+        print_error(*e);
+        return kExitError;
+      }
+      std::cout << "wrote " << written_.size() << " finding" << (written_.size() == 1 ? "" : "s")
+                << " to " << options_.write_baseline << '\n';
+      return errors_.empty() ? kExitClean : kExitError;
+    }
+    summary_.failures = errors_.size();
+    reporter_->finish(summary_);
+    if (!errors_.empty()) return kExitError;
+    return failed_ ? kExitFindings : kExitClean;
+  }
+
+ private:
+  static constexpr std::size_t kBatchPosts = 512;
+
+  void fail(Error e) {
+    print_error(e);
+    errors_.push_back(std::move(e));
+  }
+
+  void add_file(const std::string& path) {
+    auto read = post::read_source(path);
+    if (!read) return fail(read.error());
+    add_source(path == "-" ? "" : path, read.value(), path == "-" ? options_.stdin_format : "");
+  }
+
+  // Parses a source into a job; checks and reports when enough posts are waiting.
+  void add_source(const std::string& path, std::shared_ptr<const SourceFile> source,
+                  const std::string& format) {
+    auto entry = linters_.for_input(path);
+    if (!entry) return fail(entry.error());
+    post::InputOptions input;
+    input.format = format;
+    const Config& config = entry.value().config;
+    input.csv = {config.csv.text_column, config.csv.columns, config.csv.delimiter};
+    auto posts = post::parse_posts(source, input);
+    if (!posts) return fail(posts.error());
+    add_job(Job{path, entry.value(), std::move(source), std::move(posts.value()), {}});
+  }
+
+  void add_job(Job job) {
+    ++summary_.files;
+    pending_posts_ += job.posts.size();
+    pending_.push_back(std::move(job));
+    if (pending_posts_ >= kBatchPosts) flush();
+  }
+
+  // JSON Lines from stdin, one line at a time, so that memory stays bounded however many
+  // posts arrive; a malformed line is reported and the stream goes on.
+  void stream_jsonl() {
+    std::string line;
+    std::size_t line_number = 0, offset = 0, index = 0;
+    bool counted_file = false;
+    while (std::getline(std::cin, line)) {
+      ++line_number;
+      const std::size_t line_offset = offset;
+      offset += line.size() + 1;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      auto file = std::make_shared<SourceFile>();
+      file->path = "<stdin>";
+      file->contents = std::move(line);
+      file->first_line = line_number;
+      file->base_offset = line_offset;
+      if (auto bad = text::check_utf8(file->contents, file->path)) {
+        bad->line = line_number;
+        fail(*bad);
         continue;
       }
-      source = read.value();
-      if (input.path == "-") input_options.format = options.stdin_format;
+      auto entry = linters_.for_input("");
+      if (!entry) return fail(entry.error());
+      auto posts = post::parse_posts(file, post::InputOptions{"jsonl", {}});
+      if (!posts) {
+        fail(posts.error());
+        continue;
+      }
+      for (auto& p : posts.value()) p.index = ++index;
+      Job job{"", entry.value(), file, std::move(posts.value()), {}};
+      if (counted_file) --summary_.files;  // the stream is one input
+      counted_file = true;
+      add_job(std::move(job));
     }
-    auto posts = post::parse_posts(source, input_options);
-    if (!posts) {
-      errors.push_back(posts.error());
-      print_error(posts.error());
-      continue;
-    }
-    ++summary.files;
+  }
+
+  void flush() {
+    if (pending_.empty()) return;
+    check_in_parallel(pending_, threads_);
+    for (auto& job : pending_) report(job);
+    pending_.clear();
+    pending_posts_ = 0;
+  }
+
+  void report(Job& job) {
+    const Config& config = job.entry.config;
     std::vector<fix::Replacement> replacements;
-    for (const Post& post : posts.value()) {
-      ++summary.posts;
+    for (std::size_t p = 0; p < job.posts.size(); ++p) {
+      const Post& post = job.posts[p];
+      ++summary_.posts;
       note_expired(post);
-      auto diagnostics = entry.value().linter->check(post);
-      if (!diagnostics) {
-        Error e = diagnostics.error();
-        if (e.file.empty()) e.file = source->path;
-        errors.push_back(e);
-        print_error(e);
+      auto& result = *job.results[p];
+      if (!result) {
+        Error e = result.error();
+        if (e.file.empty()) e.file = job.source->path;
+        fail(e);
         continue;
       }
-      for (auto& finding : report::place(post, std::move(diagnostics.value()))) {
-        if (baseline && !finding.suppressed && baseline->covers(finding)) continue;
+      for (auto& finding : report::place(post, std::move(result.value()))) {
+        if (baseline_ && !finding.suppressed && baseline_->covers(finding)) continue;
         if (finding.suppressed) {
-          ++summary.suppressed;
+          ++summary_.suppressed;
         } else {
-          if (writing_baseline) written.add(finding);
-          if (fixing && finding.diagnostic.fix) {
+          if (writing_baseline_) written_.add(finding);
+          if (fixing_ && finding.diagnostic.fix) {
             replacements.push_back({finding.begin.offset, finding.end.offset - finding.begin.offset,
                                     *finding.diagnostic.fix});
           }
-          summary.count(finding.diagnostic.severity);
-          if (!config.fail_never && finding.diagnostic.severity >= config.fail_on) failed = true;
+          summary_.count(finding.diagnostic.severity);
+          if (!config.fail_never && finding.diagnostic.severity >= config.fail_on) failed_ = true;
         }
-        if (!writing_baseline) reporter->finding(finding);
+        if (!writing_baseline_) reporter_->finding(finding);
       }
     }
-    if (!replacements.empty() && !input.path.empty() && input.path != "-") {
-      const std::string fixed = fix::apply(source->contents, replacements);
-      if (fixed != source->contents) {
-        if (options.diff) {
-          std::cout << fix::unified_diff(input.path, source->contents, fixed);
-        } else if (auto e = fix::write_atomically(input.path, fixed)) {
-          errors.push_back(*e);
-          print_error(*e);
-        } else {
-          std::cerr << input.path << ": fixed " << replacements.size() << " finding"
-                    << (replacements.size() == 1 ? "" : "s") << '\n';
-        }
-      }
+    if (replacements.empty() || job.path.empty()) return;
+    const std::string fixed = fix::apply(job.source->contents, replacements);
+    if (fixed == job.source->contents) return;
+    if (options_.diff) {
+      std::cout << fix::unified_diff(job.path, job.source->contents, fixed);
+    } else if (auto e = fix::write_atomically(job.path, fixed)) {
+      fail(*e);
+    } else {
+      std::cerr << job.path << ": fixed " << replacements.size() << " finding"
+                << (replacements.size() == 1 ? "" : "s") << '\n';
     }
   }
-  if (writing_baseline) {
-    if (auto e = written.save(options.write_baseline)) {
-      print_error(*e);
-      return kExitError;
-    }
-    std::cout << "wrote " << written.size() << " finding" << (written.size() == 1 ? "" : "s")
-              << " to " << options.write_baseline << '\n';
-    return errors.empty() ? kExitClean : kExitError;
-  }
-  reporter->finish(summary);
-  if (!errors.empty()) return kExitError;
-  return failed ? kExitFindings : kExitClean;
-}
+
+  const CheckOptions& options_;
+  LinterCache linters_;
+  const bool writing_baseline_;
+  const bool fixing_;
+  const unsigned threads_;
+  std::unique_ptr<report::Reporter> reporter_;
+  std::vector<Error> errors_;
+  std::optional<Baseline> baseline_;
+  Baseline written_;
+  report::Summary summary_;
+  bool failed_ = false;
+  std::vector<Job> pending_;
+  std::size_t pending_posts_ = 0;
+};
+
+}  // namespace
+
+int run_check(const CheckOptions& options) { return CheckRun(options).run(); }
 
 }  // namespace brandlint::cli

@@ -25,6 +25,7 @@ struct CheckOptions {
   bool diff = false;                  // print the fixes as a unified diff instead
   std::string baseline;               // report only findings not in this baseline
   std::string write_baseline;         // `brandlint baseline`: write the findings here
+  int jobs = 0;                       // threads; 0: one per core
 };
 int run_check(const CheckOptions& options);
 

@@ -43,6 +43,8 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or
       ->check(CLI::IsMember({"auto", "always", "never"}));
   check_cmd->add_option("--stdin-format", check.stdin_format, "how '-' is read")
       ->check(CLI::IsMember({"text", "json", "jsonl", "yaml", "csv"}));
+  check_cmd->add_option("-j,--jobs", check.jobs, "threads to check with (default: one per core)")
+      ->check(CLI::Range(1, 256));
   check_cmd->add_flag("--fix", check.fix, "apply the fixes rules mark as safe, in place");
   check_cmd->add_flag("--diff", check.diff, "print the safe fixes as a unified diff instead");
   check_cmd

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "brandlint/brandlint.hpp"
+#include "config/config_text.hpp"
 #include "post/metadata.hpp"
 #include "schedule/schedule_time.hpp"
 
@@ -126,13 +127,17 @@ void extra_handlers(Config& config, const std::string& path, const fs::path& bas
 }  // namespace
 
 Expected<Config> load_config(const std::string& path) {
+  auto contents = read_text_file(path, "configuration file");
+  if (!contents) return contents.error();
+  return parse_config(contents.value(), path);
+}
+
+Expected<Config> parse_config(const std::string& contents, const std::string& path) {
   Config config;
   config.source = path;
   YAML::Node root;
   try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    return Error{path, 0, 0, "cannot read configuration file"};
+    root = YAML::Load(contents);
   } catch (const YAML::Exception& e) {
     return Error{path, static_cast<std::size_t>(std::max(e.mark.line, 0)) + 1,
                  static_cast<std::size_t>(std::max(e.mark.column, 0)) + 1,

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <unordered_map>
 
 namespace brandlint::language {
 namespace {
@@ -16,8 +18,8 @@ using Pools = std::array<const spelling::SpellerPool*, kLanguageCount>;
 
 // Lowercase, with the typographic apostrophe made ASCII so that "it’s" and "it's" are one word.
 std::string lowercase(std::string_view word) {
-  icu::UnicodeString u =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
   u.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x2019)), icu::UnicodeString(u"'"));
   u.toLower(icu::Locale::getRoot());
   std::string out;
@@ -59,8 +61,8 @@ std::string_view language_name(std::string_view lang) {
   return lang;
 }
 
-Expected<std::unique_ptr<const LanguageDetector>> LanguageDetector::load(const std::string& data_dir,
-                                                                         SpellerLookup spellers) {
+Expected<std::unique_ptr<const LanguageDetector>> LanguageDetector::load(
+    const std::string& data_dir, SpellerLookup spellers) {
   std::unique_ptr<LanguageDetector> detector(new LanguageDetector());
   detector->spellers_ = std::move(spellers);
   for (std::size_t l = 0; l < kLanguageCount; ++l) {
@@ -108,7 +110,21 @@ std::vector<LanguageDetector::Votes> LanguageDetector::word_votes(
   std::vector<Votes> out;
   // The votes of one lowercased word: 2 where it is a frequent word, 1 where the dictionary
   // knows it, shared out so that the word weighs 1 in all. Even votes say nothing.
+  // A word's votes never change for one detector: remember them per thread, so that the
+  // post, its sentences and its clauses ask each dictionary about a word once.
+  thread_local const LanguageDetector* cache_owner = nullptr;
+  thread_local std::unordered_map<std::string, std::optional<Votes>> cache;
+  if (cache_owner != this || cache.size() > 100000) {
+    cache.clear();
+    cache_owner = this;
+  }
   auto vote = [&](const std::string& word) {
+    auto cached = cache.find(word);
+    if (cached != cache.end()) {
+      if (cached->second) out.push_back(*cached->second);
+      return;
+    }
+    std::optional<Votes>& slot = cache[word];
     Votes votes{};
     double total = 0;
     for (std::size_t l = 0; l < kLanguageCount; ++l) {
@@ -122,6 +138,7 @@ std::vector<LanguageDetector::Votes> LanguageDetector::word_votes(
     if (total == 0) return;
     if (std::all_of(votes.begin(), votes.end(), [&](double v) { return v == votes[0]; })) return;
     for (auto& v : votes) v /= total;
+    slot = votes;
     out.push_back(votes);
   };
   auto frequent_anywhere = [&](const std::string& word) {
@@ -129,10 +146,17 @@ std::vector<LanguageDetector::Votes> LanguageDetector::word_votes(
                        [&](const auto& set) { return set.count(word) > 0; });
   };
 
-  // Where each sentence's first word starts: a capitalised word there is not a name.
+  // Where each sentence's first word starts: a capitalised word there is not a name. Only
+  // the sentences that meet [begin, end) matter; looking at all of them for every range made
+  // a long post quadratic.
   std::vector<std::size_t> first_words;
   const auto& tokens = text.tokens();
-  for (const auto& s : text.sentences()) {
+  const auto& sentences = text.sentences();
+  auto first_sentence =
+      std::lower_bound(sentences.begin(), sentences.end(), begin,
+                       [](const text::Sentence& s, std::size_t o) { return s.end <= o; });
+  for (auto s_it = first_sentence; s_it != sentences.end() && s_it->begin < end; ++s_it) {
+    const auto& s = *s_it;
     auto it = std::lower_bound(tokens.begin(), tokens.end(), s.begin,
                                [](const text::Token& t, std::size_t o) { return t.begin < o; });
     while (it != tokens.end() && it->begin < s.end &&
@@ -142,13 +166,17 @@ std::vector<LanguageDetector::Votes> LanguageDetector::word_votes(
     if (it != tokens.end() && it->kind == text::TokenKind::word) first_words.push_back(it->begin);
   }
 
-  for (const auto& token : tokens) {
-    if (token.begin < begin || token.end > end) continue;
+  auto first_token =
+      std::lower_bound(tokens.begin(), tokens.end(), begin,
+                       [](const text::Token& t, std::size_t o) { return t.begin < o; });
+  for (auto t_it = first_token; t_it != tokens.end() && t_it->begin < end; ++t_it) {
+    const auto& token = *t_it;
+    if (token.end > end) continue;
     if (token.kind != text::TokenKind::word) continue;
     // A capitalised word that does not start its sentence is a name or a brand: "Marco",
     // "Zapatillo". (English "I" is the exception.)
     const bool starts_sentence =
-        std::find(first_words.begin(), first_words.end(), token.begin) != first_words.end();
+        std::binary_search(first_words.begin(), first_words.end(), token.begin);
     if (token.text != "I" && !starts_sentence && capitalised(token.text)) continue;
     const std::string word = lowercase(token.text);
     if (names.count(word) > 0) continue;
@@ -226,8 +254,12 @@ std::vector<SpanGuess> LanguageDetector::clauses(const text::AnalysedText& text,
   std::vector<std::pair<std::size_t, std::size_t>> spans;
   std::size_t start = std::string::npos;
   std::size_t last = 0;
-  for (const auto& t : text.tokens()) {
-    if (t.begin < sentence.begin || t.end > sentence.end) continue;
+  const auto& tokens = text.tokens();
+  auto first = std::lower_bound(tokens.begin(), tokens.end(), sentence.begin,
+                                [](const text::Token& t, std::size_t o) { return t.begin < o; });
+  for (auto it = first; it != tokens.end() && it->begin < sentence.end; ++it) {
+    const auto& t = *it;
+    if (t.end > sentence.end) continue;
     if (t.kind == text::TokenKind::punctuation && is_clause_break(t.text)) {
       if (start != std::string::npos) spans.emplace_back(start, last);
       start = std::string::npos;

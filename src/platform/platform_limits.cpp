@@ -1,8 +1,9 @@
 #include "platform/platform_limits.hpp"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <array>
-#include <unicode/utf8.h>
 
 #include "checks/twitter_length.hpp"
 #include "text/analysed_text.hpp"

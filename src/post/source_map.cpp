@@ -23,7 +23,8 @@ Position locate(const SourceFile& file, std::size_t file_offset) {
   const std::string& c = file.contents;
   file_offset = std::min(file_offset, c.size());
   Position pos;
-  pos.offset = file_offset;
+  pos.offset = file.base_offset + file_offset;
+  pos.line = file.first_line;
   std::size_t line_start = 0;
   for (std::size_t i = 0; i < file_offset; ++i) {
     // "\n", "\r\n" and a lone "\r" each end a line.
@@ -33,6 +34,8 @@ Position locate(const SourceFile& file, std::size_t file_offset) {
     }
   }
   const auto* s = reinterpret_cast<const uint8_t*>(c.data());
+  // A byte-order mark is not a character of the post: columns on line 1 start after it.
+  if (line_start == 0 && c.compare(0, 3, "\xEF\xBB\xBF") == 0 && file_offset >= 3) line_start = 3;
   int32_t i = static_cast<int32_t>(line_start);
   const auto end = static_cast<int32_t>(file_offset);
   while (i < end) {

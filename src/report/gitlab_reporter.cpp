@@ -32,8 +32,7 @@ class GitlabReporter final : public Reporter {
     const Diagnostic& d = f.diagnostic;
     const ArtifactPath path = artifact_path(*f.source);
     std::string description = d.message;
-    if (const std::string hint = suggestion_hint(d); !hint.empty())
-      description += " — " + hint;
+    if (const std::string hint = suggestion_hint(d); !hint.empty()) description += " — " + hint;
     nlohmann::ordered_json issue;
     issue["description"] = description;
     issue["check_name"] = d.rule;

@@ -30,6 +30,7 @@ std::vector<Finding> place(const Post& post, std::vector<Diagnostic> diagnostics
 struct Summary {
   std::size_t files = 0, posts = 0, errors = 0, warnings = 0, infos = 0;
   std::size_t suppressed = 0;  // findings a post's own suppression covers; not counted above
+  std::size_t failures = 0;    // inputs that could not be checked (reported on stderr)
   void count(Severity s) {
     if (s == Severity::error)
       ++errors;

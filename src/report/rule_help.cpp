@@ -38,6 +38,15 @@ constexpr std::array kEntries = {
           "The post breaks a limit of the platform it is for (length, hashtags, mentions)."},
     Entry{"language", "Language",
           "The post's language does not match the language it is meant to be in."},
+    Entry{"language.mixing", "Mixed languages",
+          "The post switches between languages; customers read it as a copy-paste mistake."},
+    Entry{"platform.length", "Over the platform's length limit",
+          "The post is longer than the platform accepts, counted the way the platform counts "
+          "(weighted characters and shortened links on X)."},
+    Entry{"platform.hashtags", "Too many hashtags",
+          "More hashtags than the platform or good practice allows; they read as spam."},
+    Entry{"platform.readability", "Hard to read on the platform",
+          "The opening is too long for the part of the post a feed shows before 'more'."},
     Entry{"schedule", "Scheduling",
           "The post's scheduled date or time is wrong or risky (in the past, at night in the "
           "audience's time zone, on a sensitive date)."},

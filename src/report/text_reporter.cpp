@@ -68,17 +68,19 @@ class TextReporter final : public Reporter {
 
     // The source line, and the span underlined up to the end of that line.
     const std::string& c = f.source->contents;
-    std::size_t line_begin = f.begin.offset;
+    // Offsets are the stream's; the contents may be a slice of it (JSON Lines on stdin).
+    const std::size_t begin = f.begin.offset - f.source->base_offset;
+    const std::size_t end = f.end.offset - f.source->base_offset;
+    std::size_t line_begin = begin;
     while (line_begin > 0 && c[line_begin - 1] != '\n' && c[line_begin - 1] != '\r') --line_begin;
-    std::size_t line_end = f.begin.offset;
+    std::size_t line_end = begin;
     while (line_end < c.size() && c[line_end] != '\n' && c[line_end] != '\r') ++line_end;
     const std::string_view line(c.data() + line_begin, line_end - line_begin);
     const std::string number = std::to_string(f.begin.line);
     const std::string gutter(number.size(), ' ');
-    const std::size_t span_end = std::min(f.end.offset, line_end);
-    const std::string_view before = line.substr(0, f.begin.offset - line_begin);
-    const std::string_view marked =
-        line.substr(f.begin.offset - line_begin, span_end - f.begin.offset);
+    const std::size_t span_end = std::min(end, line_end);
+    const std::string_view before = line.substr(0, begin - line_begin);
+    const std::string_view marked = line.substr(begin - line_begin, span_end - begin);
     const std::size_t marker_width = std::max<std::size_t>(1, width_of(marked));
     out_ << ' ' << paint(kDim, number + " |") << ' ' << line << '\n';
     out_ << ' ' << paint(kDim, gutter + " |") << ' ' << blank_like(before)
@@ -103,6 +105,12 @@ class TextReporter final : public Reporter {
         plural(s.posts, "post") + " in " + plural(s.files, "file") + " checked";
     const std::string suppressed =
         s.suppressed == 0 ? "" : " (" + std::to_string(s.suppressed) + " suppressed)";
+    if (s.failures > 0) {
+      out_ << checked << ": " << plural(s.errors, "error") << ", " << plural(s.warnings, "warning")
+           << ", " << plural(s.infos, "info") << suppressed << "; " << plural(s.failures, "input")
+           << " could not be checked (see above)\n";
+      return;
+    }
     if (s.errors + s.warnings + s.infos == 0) {
       out_ << paint(kGreen, "✓") << ' ' << checked << ": no problems found" << suppressed << '\n';
       return;

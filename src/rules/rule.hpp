@@ -53,6 +53,8 @@ struct RuleFile {
 // follow <category>.<subcategory>.<name>, fewer than two examples of each kind. The language
 // is the file's `lang:` key, else the name of its folder when that is a language.
 Expected<RuleFile> load_rule_file(const std::string& path);
+// The same from the file's contents (`path` names it in errors and gives its language).
+Expected<RuleFile> parse_rule_file(const std::string& contents, const std::string& path);
 
 bool is_rule_language(const std::string& lang);
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <set>
 
+#include "config/config_text.hpp"
 #include "rules/rule.hpp"
 
 namespace brandlint::rules {
@@ -169,13 +170,17 @@ bool is_rule_language(const std::string& lang) {
 }
 
 Expected<RuleFile> load_rule_file(const std::string& path) {
+  auto contents = read_text_file(path, "rule file");
+  if (!contents) return contents.error();
+  return parse_rule_file(contents.value(), path);
+}
+
+Expected<RuleFile> parse_rule_file(const std::string& contents, const std::string& path) {
   RuleFile file;
   file.path = path;
   YAML::Node root;
   try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    return Error{path, 0, 0, "cannot read rule file"};
+    root = YAML::Load(contents);
   } catch (const YAML::Exception& e) {
     return Error{path, static_cast<std::size_t>(std::max(e.mark.line, 0)) + 1,
                  static_cast<std::size_t>(std::max(e.mark.column, 0)) + 1,

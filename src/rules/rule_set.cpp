@@ -137,10 +137,38 @@ Expected<std::string> terms_regex(const RuleFile& file, const std::vector<Locate
   return whole_word(alternatives);
 }
 
+// Whether an expression has a capturing group: "(" not followed by "?" and not escaped or
+// inside a character class.
+bool has_capture_group(const std::string& regex) {
+  bool in_class = false;
+  for (std::size_t i = 0; i < regex.size(); ++i) {
+    const char c = regex[i];
+    if (c == '\\') {
+      ++i;
+    } else if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < regex.size() && regex[i + 1] == ']') ++i;
+    } else if (c == '(' && (i + 1 >= regex.size() || regex[i + 1] != '?')) {
+      return true;
+    } else if (c == '(' && regex.compare(i + 1, 2, "?P") == 0) {
+      return true;  // (?P<name>...)
+    }
+  }
+  return false;
+}
+
 Expected<std::unique_ptr<RE2>> compile_one(const RuleFile& file, const Located& where,
                                            const std::string& regex, const char* what) {
   auto re = std::make_unique<RE2>(regex, regex_options());
   if (!re->ok()) {
+    if (re->error_code() == RE2::ErrorPatternTooLarge) {
+      return located_error(file, where,
+                           std::string("bad ") + what +
+                               ": it needs more memory than one rule may use (8 MiB); "
+                               "simplify it or split it into several patterns");
+    }
     return located_error(file, where,
                          std::string("bad ") + what + ": " + re->error() + " (RE2 syntax)");
   }
@@ -156,10 +184,13 @@ Expected<std::string> term_to_regex(const std::string& term, const Lists& lists)
 MatchInput::MatchInput(std::string_view nfc)
     : folded(text::fold(nfc)), skeleton(text::skeleton(folded)) {}
 
-TermMatcher::TermMatcher(const std::string& regex) : re_(regex, regex_options()) {}
+const RE2& LazyRegex::get() const {
+  std::call_once(once_, [this] { re_ = std::make_unique<RE2>(pattern_, regex_options()); });
+  return *re_;
+}
 
 bool TermMatcher::found_in(const text::FoldedText& folded) const {
-  return RE2::PartialMatch(folded.text, re_);
+  return re_.get().ok() && RE2::PartialMatch(folded.text, re_.get());
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> TermMatcher::find_all(
@@ -168,8 +199,10 @@ std::vector<std::pair<std::size_t, std::size_t>> TermMatcher::find_all(
   re2::StringPiece input(folded.text);
   re2::StringPiece groups[2];
   std::size_t pos = 0;
+  const RE2& re = re_.get();
+  if (!re.ok()) return out;
   while (pos < folded.text.size() &&
-         re_.Match(input, pos, folded.text.size(), RE2::UNANCHORED, groups, 2)) {
+         re.Match(input, pos, folded.text.size(), RE2::UNANCHORED, groups, 2)) {
     const re2::StringPiece& g = groups[1].data() != nullptr ? groups[1] : groups[0];
     const auto b = static_cast<std::size_t>(g.data() - folded.text.data());
     const auto e = b + g.size();
@@ -201,42 +234,50 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
       }
       CompiledRule compiled;
       const std::size_t index = set->rules_.size();
+      // Set::Add parses every expression, so syntax errors are reported here with their
+      // place; a pattern the user wrote without lists is also compiled now, so that one
+      // needing too much memory is reported at its line too. The rest compile when a post
+      // first needs them.
       auto add = [&](const Located& where, const std::string& regex, bool use_group,
-                     const char* what) -> std::optional<Error> {
-        auto re = compile_one(file, where, regex, what);
-        if (!re) return re.error();
+                     const char* what, bool compile_now) -> std::optional<Error> {
         std::string error;
         if (set->set_->Add(regex, &error) < 0) {
-          return located_error(file, where, std::string("bad ") + what + ": " + error);
+          return located_error(file, where,
+                               std::string("bad ") + what + ": " + error + " (RE2 syntax)");
         }
-        use_group = use_group || re.value()->NumberOfCapturingGroups() >= 1;
+        if (compile_now) {
+          auto re = compile_one(file, where, regex, what);
+          if (!re) return re.error();
+        }
+        use_group = use_group || has_capture_group(regex);
         compiled.expressions.push_back(set->expressions_.size());
-        set->expressions_.push_back({std::move(re.value()), index, use_group});
+        set->expressions_.push_back({std::make_unique<LazyRegex>(regex), index, use_group});
         return std::nullopt;
       };
       if (!rule.terms.empty()) {
         auto regex = terms_regex(file, rule.terms, shared);
         if (!regex) return regex.error();
-        if (auto e = add(rule.terms.front(), regex.value(), true, "term")) return *e;
+        if (auto e = add(rule.terms.front(), regex.value(), true, "term", false)) return *e;
       }
       for (const auto& pattern : rule.patterns) {
         auto regex = expand_lists(pattern.text, shared, 0);
         if (!regex) return located_error(file, pattern, regex.error().message);
-        if (auto e = add(pattern, regex.value(), false, "pattern")) return *e;
+        const bool uses_lists = pattern.text.find("{{") != std::string::npos;
+        if (auto e = add(pattern, regex.value(), false, "pattern", !uses_lists)) return *e;
       }
       if (!rule.exceptions.empty()) {
         auto regex = terms_regex(file, rule.exceptions, shared);
         if (!regex) return regex.error();
-        auto re = compile_one(file, rule.exceptions.front(), regex.value(), "exception");
-        if (!re) return re.error();
-        compiled.exceptions.push_back(std::move(re.value()));
+        compiled.exceptions.push_back(std::make_unique<LazyRegex>(regex.value()));
       }
       for (const auto& pattern : rule.exception_patterns) {
         auto regex = expand_lists(pattern.text, shared, 0);
         if (!regex) return located_error(file, pattern, regex.error().message);
-        auto re = compile_one(file, pattern, regex.value(), "exception pattern");
-        if (!re) return re.error();
-        compiled.exceptions.push_back(std::move(re.value()));
+        if (pattern.text.find("{{") == std::string::npos) {
+          auto re = compile_one(file, pattern, regex.value(), "exception pattern");
+          if (!re) return re.error();
+        }
+        compiled.exceptions.push_back(std::make_unique<LazyRegex>(regex.value()));
       }
       set->rules_.push_back(std::move(rule));
       set->compiled_.push_back(std::move(compiled));
@@ -256,8 +297,7 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
       alternatives += (alternatives.empty() ? "" : "|") + body.value();
     }
     if (alternatives.empty()) continue;
-    auto matcher = std::make_unique<TermMatcher>(whole_word(alternatives));
-    if (matcher->ok()) set->lexicons_.emplace_back(name, std::move(matcher));
+    set->lexicons_.emplace_back(name, std::make_unique<TermMatcher>(whole_word(alternatives)));
   }
   return set;
 }
@@ -271,7 +311,9 @@ const TermMatcher* RuleSet::lexicon(const std::string& name) const {
 
 bool RuleSet::excepted(const CompiledRule& rule, const text::FoldedText& t, std::size_t b,
                        std::size_t e) const {
-  for (const auto& re : rule.exceptions) {
+  for (const auto& lazy : rule.exceptions) {
+    const RE2* re = &lazy->get();
+    if (!re->ok()) continue;
     re2::StringPiece input(t.text);
     re2::StringPiece groups[2];
     std::size_t pos = 0;
@@ -292,12 +334,14 @@ bool RuleSet::excepted(const CompiledRule& rule, const text::FoldedText& t, std:
 
 void RuleSet::find(const Expression& x, const text::FoldedText& t,
                    std::vector<RuleMatch>& out) const {
+  const RE2& re = x.re->get();
+  if (!re.ok()) return;  // only a pattern built from lists can fail this late
   re2::StringPiece input(t.text);
   re2::StringPiece groups[2];
   const int ngroups = x.use_group ? 2 : 1;
   std::size_t pos = 0;
   while (pos <= t.text.size() &&
-         x.re->Match(input, pos, t.text.size(), RE2::UNANCHORED, groups, ngroups)) {
+         re.Match(input, pos, t.text.size(), RE2::UNANCHORED, groups, ngroups)) {
     const re2::StringPiece& g = ngroups > 1 && groups[1].data() != nullptr ? groups[1] : groups[0];
     const auto b = static_cast<std::size_t>(g.data() - t.text.data());
     const auto e = b + g.size();

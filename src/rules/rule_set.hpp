@@ -6,6 +6,7 @@
 #include <re2/set.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,16 +31,31 @@ struct RuleMatch {
 
 // A list of terms compiled to one whole-word matcher, for the checks that look for words
 // (thanks, apologies, complaint words) rather than report them.
+// An RE2 compiled on first use. A language's rules expand to thousands of list entries, and
+// a post meets few of them: compiling every expression at start-up cost more than checking.
+// Thread-safe.
+class LazyRegex {
+ public:
+  explicit LazyRegex(std::string pattern) : pattern_(std::move(pattern)) {}
+  const RE2& get() const;
+  const std::string& pattern() const { return pattern_; }
+
+ private:
+  std::string pattern_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2> re_;
+};
+
 class TermMatcher {
  public:
-  explicit TermMatcher(const std::string& regex);
-  bool ok() const { return re_.ok(); }
+  explicit TermMatcher(std::string regex) : re_(std::move(regex)) {}
+  bool ok() const { return re_.get().ok(); }
   bool found_in(const text::FoldedText& folded) const;
   // NFC spans of every match.
   std::vector<std::pair<std::size_t, std::size_t>> find_all(const text::FoldedText& folded) const;
 
  private:
-  RE2 re_;
+  LazyRegex re_;
 };
 
 class RuleSet {
@@ -62,13 +78,13 @@ class RuleSet {
 
  private:
   struct Expression {
-    std::unique_ptr<RE2> re;
+    std::unique_ptr<LazyRegex> re;
     std::size_t rule;
     bool use_group;  // report capture group 1 rather than the whole match
   };
   struct CompiledRule {
     std::vector<std::size_t> expressions;  // indexes into expressions_
-    std::vector<std::unique_ptr<RE2>> exceptions;
+    std::vector<std::unique_ptr<LazyRegex>> exceptions;
   };
 
   void find(const Expression& e, const text::FoldedText& t, std::vector<RuleMatch>& out) const;

@@ -91,8 +91,8 @@ std::vector<std::string> timezones_of_country(const std::string& country) {
 std::optional<double> to_instant(const WrittenTime& t, const std::string& timezone) {
   if (!t.has_offset && !is_known_timezone(timezone)) return std::nullopt;
   UErrorCode status = U_ZERO_ERROR;
-  icu::GregorianCalendar calendar(t.has_offset ? icu::TimeZone::getGMT()->clone() : zone(timezone).release(),
-                                  status);
+  icu::GregorianCalendar calendar(
+      t.has_offset ? icu::TimeZone::getGMT()->clone() : zone(timezone).release(), status);
   if (U_FAILURE(status)) return std::nullopt;
   calendar.clear();
   calendar.set(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);

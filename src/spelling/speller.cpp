@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <hunspell/hunspell.hxx>
 
+#include "spelling/suggester.hpp"
 #include "text/folded_text.hpp"
 
 namespace brandlint::spelling {
@@ -84,6 +85,8 @@ Expected<std::unique_ptr<SpellerPool>> SpellerPool::open(
 }
 
 namespace {
+constexpr std::size_t kCachedSuggestions = 5;
+
 std::string to_dictionary(std::string_view utf8, bool is_utf8, const std::string& encoding) {
   if (is_utf8) return std::string(utf8);
   const auto u = icu::UnicodeString::fromUTF8(
@@ -114,18 +117,37 @@ std::vector<std::string> SpellerPool::suggest(std::string_view word, std::size_t
   {
     std::lock_guard<std::mutex> lock(mutex_);
     auto cached = suggestion_cache_.find(key);
-    if (cached != suggestion_cache_.end()) return cached->second;
+    if (cached != suggestion_cache_.end()) {
+      std::vector<std::string> hit = cached->second;
+      if (hit.size() > max) hit.resize(max);
+      return hit;
+    }
   }
+  std::call_once(suggester_once_,
+                 [this] { suggester_ = Suggester::load(aff_, dic_, encoding_, name_.file); });
+  // The cache keeps a few more than a diagnostic shows, so a caller can drop some (two-word
+  // suggestions inside a hashtag) and still have three.
+  const std::size_t wanted = std::max(max, kCachedSuggestions);
   std::vector<std::string> found;
   {
     Lease hunspell(*this);
-    for (const auto& s : hunspell->suggest(to_dictionary(word, utf8_, encoding_))) {
-      if (found.size() >= max) break;
-      found.push_back(from_dictionary(s, utf8_, encoding_));
+    found = suggester_->suggest(word, wanted, [&](const std::string& w, std::string* root) {
+      std::string stem;
+      const bool ok = hunspell->spell(to_dictionary(w, utf8_, encoding_), nullptr, &stem);
+      if (root != nullptr) *root = from_dictionary(stem, utf8_, encoding_);
+      return ok;
+    });
+    if (found.empty()) {  // nothing within two edits: names, slang, run-together words
+      ++fallbacks_;
+      for (const auto& s : hunspell->suggest(to_dictionary(word, utf8_, encoding_))) {
+        if (found.size() >= wanted) break;
+        found.push_back(from_dictionary(s, utf8_, encoding_));
+      }
     }
   }
   std::lock_guard<std::mutex> lock(mutex_);
   suggestion_cache_.emplace(key, found);
+  if (found.size() > max) found.resize(max);
   return found;
 }
 

@@ -1,6 +1,7 @@
 // Hunspell dictionaries, loaded on first use and shared safely between threads.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -14,6 +15,8 @@
 class Hunspell;
 
 namespace brandlint::spelling {
+
+class Suggester;
 
 struct DictionaryName {
   std::string file;     // e.g. es_ES (the .dic/.aff stem)
@@ -35,8 +38,13 @@ class SpellerPool {
   ~SpellerPool();
 
   bool correct(std::string_view word) const;
-  // Up to `max` suggestions, best first. Cached: real posts repeat their unknown words.
+  // Up to `max` suggestions, best first, in the word's case; may hold two words ("a lot").
+  // From our Suggester (about a millisecond), falling back to Hunspell's suggest() (tens of
+  // milliseconds) only when nothing close is a word. Cached: real posts repeat their unknown
+  // words.
   std::vector<std::string> suggest(std::string_view word, std::size_t max) const;
+  // How many words needed Hunspell's suggest() so far.
+  std::size_t suggest_fallbacks() const { return fallbacks_.load(); }
   const DictionaryName& name() const { return name_; }
 
  private:
@@ -52,6 +60,9 @@ class SpellerPool {
   mutable std::mutex mutex_;
   mutable std::vector<std::unique_ptr<Hunspell>> idle_;
   mutable std::unordered_map<std::string, std::vector<std::string>> suggestion_cache_;
+  mutable std::once_flag suggester_once_;  // the tables are built on the first suggestion
+  mutable std::unique_ptr<Suggester> suggester_;
+  mutable std::atomic<std::size_t> fallbacks_{0};
 };
 
 }  // namespace brandlint::spelling

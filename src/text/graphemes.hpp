@@ -7,8 +7,8 @@
 
 namespace brandlint::text {
 
-// The byte offsets where each grapheme cluster of `utf8` (valid UTF-8) ends, in order: "é", "👍🏽"
-// and "🇪🇸" are one each.
+// The byte offsets where each grapheme cluster of `utf8` (valid UTF-8) ends, in order: "é",
+// "👍🏽" and "🇪🇸" are one each.
 std::vector<std::size_t> grapheme_ends(std::string_view utf8);
 
 }  // namespace brandlint::text

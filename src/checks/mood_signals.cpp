@@ -1,0 +1,184 @@
+#include "checks/mood_signals.hpp"
+
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include "text/folded_text.hpp"
+
+namespace brandlint::checks {
+namespace {
+
+struct Letters {
+  int count = 0, upper = 0;
+};
+
+Letters letters_of(std::string_view word) {
+  Letters l;
+  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+  const auto len = static_cast<int32_t>(word.size());
+  for (int32_t i = 0; i < len;) {
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (c < 0 || !u_isalpha(c)) continue;
+    ++l.count;
+    if (u_isupper(c)) ++l.upper;
+  }
+  return l;
+}
+
+std::string lowercase(std::string_view word) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())))
+      .toLower(icu::Locale::getRoot())
+      .toUTF8String(out);
+  return out;
+}
+
+// The user's own words written in capitals ("words: {all: [ACMEPAY]}") are brand terms.
+bool user_capital_word(const Config& config, std::string_view word) {
+  for (const auto& [lang, words] : config.words) {
+    for (const auto& w : words) {
+      if (w == word) return true;
+    }
+  }
+  return false;
+}
+
+UChar32 first_code_point(std::string_view s) {
+  if (s.empty()) return -1;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(p, i, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+}  // namespace
+
+std::vector<ShoutedRun> shouted_runs(const text::AnalysedText& text,
+                                     const spelling::SpellerPool& speller, const Config& config,
+                                     int min_words) {
+  std::vector<ShoutedRun> runs;
+  ShoutedRun current;
+  auto close = [&]() {
+    if (current.words >= min_words) runs.push_back(current);
+    current = ShoutedRun{};
+  };
+  for (const auto& token : text.tokens()) {
+    if (token.kind != text::TokenKind::word) continue;  // numbers, emoji, punctuation: neutral
+    const Letters l = letters_of(token.text);
+    if (l.count < 2) continue;  // "I", "A", "l'": neutral
+    if (l.upper < l.count) {
+      close();
+      continue;
+    }
+    if (user_capital_word(config, token.text) || !speller.correct(lowercase(token.text))) {
+      continue;  // an acronym, a name known in capitals or a code: neutral
+    }
+    if (current.words == 0) current.span.first = token.begin;
+    current.span.second = token.end;
+    ++current.words;
+  }
+  close();
+  return runs;
+}
+
+std::vector<Span> exclamation_runs(std::string_view nfc) {
+  std::vector<Span> runs;
+  const auto* s = reinterpret_cast<const uint8_t*>(nfc.data());
+  const auto len = static_cast<int32_t>(nfc.size());
+  int weight = 0;
+  std::size_t start = 0;
+  for (int32_t i = 0; i <= len;) {
+    const int32_t at = i;
+    UChar32 c = -1;
+    if (i < len) U8_NEXT(s, i, len, c);
+    int w = 0;
+    switch (c) {
+      case '!':
+      case '?':
+      case 0x00A1:  // ¡
+      case 0x00BF:  // ¿
+        w = 1;
+        break;
+      case 0x203C:  // ‼
+      case 0x2047:  // ⁇
+      case 0x2048:  // ⁈
+      case 0x2049:  // ⁉
+        w = 2;
+        break;
+      default: break;
+    }
+    if (c == 0xFE0F || c == 0xFE0E) continue;  // ‼️: the emoji presentation of ‼
+    if (w > 0) {
+      if (weight == 0) start = static_cast<std::size_t>(at);
+      weight += w;
+    } else {
+      if (weight >= 3) runs.emplace_back(start, static_cast<std::size_t>(at));
+      weight = 0;
+    }
+    if (at == len) break;
+  }
+  return runs;
+}
+
+bool is_angry_emoji(std::string_view emoji) {
+  switch (first_code_point(emoji)) {
+    case 0x1F621:  // 😡 pouting
+    case 0x1F92C:  // 🤬 symbols over mouth
+    case 0x1F620:  // 😠 angry
+    case 0x1F624:  // 😤 steam from nose
+    case 0x1F44E:  // 👎 thumbs down
+    case 0x1F4A2:  // 💢 anger symbol
+    case 0x1F595:  // 🖕 middle finger
+    case 0x1F612:  // 😒 unamused
+    case 0x1F644:  // 🙄 eye roll
+    case 0x1F61E:  // 😞 disappointed
+      return true;
+    default: return false;
+  }
+}
+
+CustomerMood read_customer_mood(const CheckContext& context) {
+  CustomerMood mood;
+  const std::string& written = context.post.meta.in_reply_to;
+  if (written.empty()) return mood;
+  const text::AnalysedText text(written);
+  auto quote = [&](Span span) {
+    return "“" + text.nfc().substr(span.first, span.second - span.first) + "”";
+  };
+  if (const auto* complaint = context.rules.lexicon("complaint")) {
+    const auto folded = text::fold(text.nfc());
+    const auto found = complaint->find_all(folded);
+    if (!found.empty()) {
+      mood.complaint = true;
+      mood.evidence = quote(found.front());
+      return mood;
+    }
+  }
+  const auto shouted =
+      shouted_runs(text, context.speller, context.config, context.threshold("shouting_words", 3));
+  if (!shouted.empty()) {
+    mood.complaint = true;
+    mood.evidence = quote(shouted.front().span);
+    return mood;
+  }
+  const auto exclamations = exclamation_runs(text.nfc());
+  if (!exclamations.empty()) {
+    mood.complaint = true;
+    mood.evidence = quote(exclamations.front());
+    return mood;
+  }
+  for (const auto& token : text.tokens()) {
+    if (token.kind == text::TokenKind::emoji && is_angry_emoji(token.text)) {
+      mood.complaint = true;
+      mood.evidence = quote({token.begin, token.end});
+      return mood;
+    }
+  }
+  return mood;
+}
+
+}  // namespace brandlint::checks

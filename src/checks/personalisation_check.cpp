@@ -1,0 +1,321 @@
+// personalisation.*: what makes a reply read as written by a person to a person, from the
+// post's metadata: the customer's name (and not somebody else's), no template leftovers, an
+// apology when they complain, thanks, a signature. Generic salutations ("Dear customer") are
+// phrases, so they are in the rule packs (rules/<lang>/personalisation.yaml).
+#include <re2/re2.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <string>
+#include <vector>
+
+#include "checks/families.hpp"
+#include "checks/mood_signals.hpp"
+#include "text/folded_text.hpp"
+
+namespace brandlint::checks {
+namespace {
+
+// The folded words of a name or handle: "Lucía Fernández" → lucia, fernandez; "@dani_g" → dani.
+std::vector<std::string> name_words(const std::string& name) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text::fold_term(name) + " ") {
+    if (c == ' ' || c == '@' || c == '-' || c == '_' || c == '.' || c == ',' ||
+        (c >= '0' && c <= '9')) {
+      if (word.size() >= 2) words.push_back(word);
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  return words;
+}
+
+// Whether a word of the text calls someone one of `names` (folded): the name itself, a short
+// form of three letters or more ("dani" for "daniel"), or a possessive ("daniel's").
+bool calls(const std::vector<std::string>& names, const std::string& word) {
+  for (const auto& n : names) {
+    if (word == n) return true;
+    if (word.size() >= 3 && word.size() < n.size() && n.compare(0, word.size(), word) == 0) {
+      return true;
+    }
+    if (word.size() > n.size() && word.compare(0, n.size(), n) == 0 && word[n.size()] == '\'') {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool capitalised(std::string_view word) {
+  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(s, i, static_cast<int32_t>(word.size()), c);
+  return c >= 0 && u_isupper(c);
+}
+
+std::string lowercase(std::string_view word) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())))
+      .toLower(icu::Locale::getRoot())
+      .toUTF8String(out);
+  return out;
+}
+
+// The first sentence, where findings about the whole reply point.
+Span first_sentence(const CheckContext& context) {
+  const auto& sentences = context.text.sentences();
+  if (!sentences.empty()) return {sentences.front().begin, sentences.front().end};
+  return {0, context.text.nfc().size()};
+}
+
+// "Juan Martín" → "JM"; "Marcos" → "M".
+std::string initials_of(const std::string& agent) {
+  std::string initials;
+  for (const auto& word : name_words(agent)) {
+    const char c = word[0];
+    initials += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  }
+  return initials;
+}
+
+class PersonalisationCheck final : public Check {
+ public:
+  void run(const CheckContext& context, std::vector<Diagnostic>& out) const override {
+    const bool placeholder = placeholders(context, out);
+    const bool reply = context.kind == "reply";
+    const bool wrong_name = greeted_names(context, out);
+    if (!reply) return;
+    // A wrong name or an unfilled {{first_name}} is already the finding about the name.
+    if (!wrong_name && !placeholder) addressed_by_name(context, out);
+    apology_and_thanks(context, out);
+    signature(context, out);
+  }
+
+ private:
+  static bool placeholders(const CheckContext& context, std::vector<Diagnostic>& out) {
+    bool found = false;
+    for (const auto& token : context.text.tokens()) {
+      if (token.kind != text::TokenKind::placeholder) continue;
+      out.push_back(context.diagnostic(
+          "personalisation.placeholder.unfilled", "personalisation", "placeholder", Severity::error,
+          "“" + std::string(token.text) +
+              "” is a template placeholder nobody filled in; the customer would see it as is",
+          token.begin, token.end));
+      found = true;
+    }
+    return found;
+  }
+
+  // "Hi Michael" when the customer is Daniel. After a greeting word, the capitalised words up
+  // to the first comma-less break are the name (titles included: "Mr Smith", "Sra. Gómez");
+  // it is someone else's when none of them is the customer's and one of them is a name — a
+  // word the dictionary knows only capitalised or not at all — so "Hi team", "Hola Equipo"
+  // and "Bonjour Madame" are left alone. Names that are also ordinary words ("Rosa") are
+  // missed rather than risk calling "Hola Equipo" an error.
+  static bool greeted_names(const CheckContext& context, std::vector<Diagnostic>& out) {
+    const Metadata& meta = context.post.meta;
+    if (meta.customer.empty()) return false;  // a handle alone does not tell a person's name
+    const auto* greeting = context.rules.lexicon("greeting");
+    if (greeting == nullptr) return false;
+    bool found = false;
+    std::vector<std::string> customer = name_words(meta.customer);
+    for (const auto& w : name_words(meta.customer_handle)) customer.push_back(w);
+    const std::vector<std::string> agent = name_words(meta.agent);
+    const auto& tokens = context.text.tokens();
+    for (const auto& [gb, ge] : greeting->find_all(context.folded.folded)) {
+      if (!opens_sentence(context, gb)) continue;  // "say hi to Michael", "Un saludo, Marta"
+      std::size_t i = 0;
+      while (i < tokens.size() && tokens[i].begin < ge) ++i;
+      bool matched = false;
+      const text::Token* stranger = nullptr;
+      std::size_t name_begin = ge;
+      std::size_t name_end = ge;
+      for (int taken = 0; i < tokens.size() && taken < 4; ++i) {
+        const auto& t = tokens[i];
+        if (t.kind == text::TokenKind::punctuation) {
+          if (t.text == "," || (t.text == "." && taken > 0)) continue;  // "Hi, Ana", "Sr. Gómez"
+          break;
+        }
+        if (t.kind != text::TokenKind::word || !capitalised(t.text)) break;
+        if (taken++ == 0) name_begin = t.begin;
+        const std::string folded = text::fold_term(t.text);
+        if (calls(customer, folded)) matched = true;
+        if (calls(agent, folded)) break;  // "Hello, Marcos here"
+        if (stranger == nullptr && !context.speller.correct(lowercase(t.text))) stranger = &t;
+        name_end = t.end;
+      }
+      if (matched || stranger == nullptr) continue;
+      // Nothing after the name: a sign-off ("Saludos, Marta"), the writer's own name.
+      bool words_follow = false;
+      for (const auto& t : tokens) {
+        words_follow = words_follow || (t.begin >= name_end && t.kind == text::TokenKind::word);
+      }
+      if (!words_follow) continue;
+      Diagnostic d = context.diagnostic(
+          "personalisation.name.wrong", "personalisation", "name", Severity::error,
+          "the reply greets “" + context.text.nfc().substr(name_begin, name_end - name_begin) +
+              "” but the customer is " + meta.customer +
+              ": a template or a copy-paste from another conversation?",
+          name_begin, name_end);
+      d.suggestions.push_back(name_words(meta.customer).empty()
+                                  ? meta.customer
+                                  : std::string(first_word(meta.customer)));
+      out.push_back(std::move(d));
+      found = true;
+    }
+    return found;
+  }
+
+  // Whether only mentions, emoji and punctuation come before `offset` in its sentence.
+  static bool opens_sentence(const CheckContext& context, std::size_t offset) {
+    std::size_t start = 0;
+    for (const auto& s : context.text.sentences()) {
+      if (s.begin <= offset) start = s.begin;
+    }
+    for (const auto& t : context.text.tokens()) {
+      if (t.begin >= offset) break;
+      if (t.begin < start) continue;
+      if (t.kind == text::TokenKind::word || t.kind == text::TokenKind::number) return false;
+    }
+    return true;
+  }
+
+  static std::string_view first_word(const std::string& s) {
+    const auto end = s.find(' ');
+    return std::string_view(s).substr(0, end);
+  }
+
+  static void addressed_by_name(const CheckContext& context, std::vector<Diagnostic>& out) {
+    const Metadata& meta = context.post.meta;
+    if (meta.customer.empty() && meta.customer_handle.empty()) return;
+    std::vector<std::string> names = name_words(meta.customer);
+    for (const auto& w : name_words(meta.customer_handle)) names.push_back(w);
+    const std::string handle = text::fold_term(meta.customer_handle);
+    for (const auto& token : context.text.tokens()) {
+      if (token.kind == text::TokenKind::mention) {
+        std::string folded = text::fold_term(token.text);
+        if (!handle.empty() && (folded == handle || "@" + handle == folded)) return;
+      } else if (token.kind == text::TokenKind::word) {
+        for (const auto& part : name_words(std::string(token.text))) {
+          if (calls(names, part)) return;
+        }
+      }
+    }
+    const std::string who = meta.customer.empty() ? meta.customer_handle : meta.customer;
+    const std::string call =
+        meta.customer.empty() ? meta.customer_handle : std::string(first_word(meta.customer));
+    const auto [b, e] = first_sentence(context);
+    Diagnostic d = context.diagnostic("personalisation.name.missing", "personalisation", "name",
+                                      Severity::info,
+                                      "the reply does not call " + who +
+                                          " by name; a greeting with their "
+                                          "name (“" +
+                                          call + ", …”) shows a person read their message",
+                                      b, e);
+    d.suggestions.push_back(call);
+    out.push_back(std::move(d));
+  }
+
+  static void apology_and_thanks(const CheckContext& context, std::vector<Diagnostic>& out) {
+    const Metadata& meta = context.post.meta;
+    if (meta.in_reply_to.empty()) return;
+    const auto [b, e] = first_sentence(context);
+    const auto* apology = context.rules.lexicon("apology");
+    const auto* empathy = context.rules.lexicon("empathy");
+    if (apology != nullptr && empathy != nullptr) {
+      const CustomerMood mood = read_customer_mood(context);
+      if (mood.complaint && !apology->found_in(context.folded.folded) &&
+          !empathy->found_in(context.folded.folded)) {
+        out.push_back(context.diagnostic(
+            "personalisation.apology.missing", "personalisation", "apology", Severity::warning,
+            "the customer is complaining (" + mood.evidence +
+                ") and the reply neither apologises nor acknowledges how they feel; say sorry "
+                "for what went wrong, or that you understand, before the solution",
+            b, e));
+      }
+    }
+    // Thanks are due for every message a customer takes the time to write, complaints
+    // included; not when they are the one thanking ("You're welcome, Ana!").
+    const auto* thanks = context.rules.lexicon("thanks");
+    if (thanks == nullptr || thanks->found_in(context.folded.folded)) return;
+    const text::AnalysedText written(meta.in_reply_to);
+    if (thanks->found_in(text::fold(written.nfc()))) return;
+    out.push_back(context.diagnostic("personalisation.thanks.missing", "personalisation", "thanks",
+                                     Severity::info,
+                                     "the reply does not thank the customer; thank them for "
+                                     "writing, even (especially) when they complain",
+                                     b, e));
+  }
+
+  // signature: initials → the reply ends with the agent's initials ("^JM", "-JM", "– J.M.") or
+  // name; signature: name → with the agent's name (first name or full).
+  static void signature(const CheckContext& context, std::vector<Diagnostic>& out) {
+    const std::string& mode = context.config.signature;
+    if (mode != "initials" && mode != "name") return;
+    const std::string& nfc = context.text.nfc();
+    // The end of the last word: trailing emoji, punctuation and spaces do not hide a signature.
+    std::size_t end = 0;
+    for (const auto& token : context.text.tokens()) {
+      if (token.kind == text::TokenKind::word) end = token.end;
+    }
+    const std::size_t last_line = nfc.rfind('\n', end == 0 ? 0 : end - 1);
+    const std::size_t line_begin = last_line == std::string::npos ? 0 : last_line + 1;
+    const Span where{line_begin, std::max(end, line_begin)};
+    const std::string& agent = context.post.meta.agent;
+    if (agent.empty()) {
+      out.push_back(context.diagnostic(
+          "personalisation.signature.no-agent", "personalisation", "signature", Severity::warning,
+          "the configuration asks for a signature (signature: " + mode +
+              ") but this reply has no `agent:` in its metadata, so nobody can tell whether it "
+              "is signed; add the agent's name",
+          where.first, where.second));
+      return;
+    }
+    std::vector<std::string> forms;
+    const auto words = name_words(agent);
+    if (!words.empty()) {
+      std::string full;
+      for (const auto& w : words) full += (full.empty() ? "" : "\\s*") + RE2::QuoteMeta(w);
+      forms.push_back(full);
+      forms.push_back(RE2::QuoteMeta(words.front()));
+    }
+    std::string initials_pattern;
+    for (char c : initials_of(agent)) {
+      const char lower = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      initials_pattern += RE2::QuoteMeta(std::string(1, lower)) + "\\.?\\s?";
+    }
+    // A name may follow any break ("Un saludo, Marta"); initials need a signature mark or a
+    // line of their own, so that a closing word that happens to be "M" is not taken for one.
+    std::string pattern = "(?:^|[\\n,.!?:;\\^~*/]|-|–|—)\\s*(?:";
+    for (std::size_t i = 0; i < forms.size(); ++i) pattern += (i ? "|" : "") + forms[i];
+    pattern += ")\\s*$";
+    const std::string initials_re = "(?:^|\\n|\\^|-|–|—|~|/|\\*)\\s*" + initials_pattern + "\\s*$";
+    const std::string signed_part = text::fold(nfc.substr(0, end)).text;
+    const bool by_name = !forms.empty() && RE2::PartialMatch(signed_part, RE2(pattern));
+    const bool by_initials = mode == "initials" && !initials_pattern.empty() &&
+                             RE2::PartialMatch(signed_part, RE2(initials_re));
+    if (by_name || by_initials) return;
+    const std::string expected =
+        mode == "initials" ? "^" + initials_of(agent) : "– " + std::string(first_word(agent));
+    Diagnostic d = context.diagnostic(
+        "personalisation.signature.missing", "personalisation", "signature", Severity::warning,
+        "the reply is not signed: end it with the agent's " +
+            std::string(mode == "initials" ? "initials" : "name") + " (“" + expected +
+            "”) so the customer knows a person answered",
+        where.first, where.second);
+    d.suggestions.push_back(expected);
+    out.push_back(std::move(d));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_personalisation_check() {
+  return std::make_unique<PersonalisationCheck>();
+}
+
+}  // namespace brandlint::checks

@@ -1,0 +1,109 @@
+// tone.shouting.* and tone.mocking-emoji.*: what the brand's guidelines call letting out anger
+// or disdain, as far as it can be counted. Hostile, condescending and sarcastic phrasing is in
+// the rule packs (rules/<lang>/tone.yaml), not here.
+#include <unicode/utf8.h>
+
+#include <string>
+
+#include "checks/families.hpp"
+#include "checks/mood_signals.hpp"
+
+namespace brandlint::checks {
+namespace {
+
+// Emoji that read as laughing at, or shrugging off, an upset customer. Laughter and contempt
+// are errors (a screenshot of "😂" under a complaint is the embarrassment); the ambiguous ones
+// (a shrug, an upside-down smile) are warnings.
+struct MockingEmoji {
+  UChar32 code_point;
+  const char* name;
+  Severity severity;
+};
+constexpr MockingEmoji kMockingEmoji[] = {
+    {0x1F602, "tears-of-joy", Severity::error},      // 😂
+    {0x1F923, "rolling-laughing", Severity::error},  // 🤣
+    {0x1F639, "cat-tears-of-joy", Severity::error},  // 😹
+    {0x1F644, "eye-roll", Severity::error},          // 🙄
+    {0x1F60F, "smirk", Severity::error},             // 😏
+    {0x1F971, "yawn", Severity::error},              // 🥱
+    {0x1F921, "clown", Severity::error},             // 🤡
+    {0x1F612, "unamused", Severity::warning},        // 😒
+    {0x1F606, "laughing", Severity::warning},        // 😆
+    {0x1F92D, "giggle", Severity::warning},          // 🤭
+    {0x1F643, "upside-down", Severity::warning},     // 🙃
+    {0x1F937, "shrug", Severity::warning},           // 🤷
+    {0x1F485, "nail-polish", Severity::warning},     // 💅
+};
+
+const MockingEmoji* mocking(std::string_view emoji) {
+  const auto* s = reinterpret_cast<const uint8_t*>(emoji.data());
+  const auto len = static_cast<int32_t>(emoji.size());
+  for (int32_t i = 0; i < len;) {
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    for (const auto& m : kMockingEmoji) {
+      if (m.code_point == c) return &m;
+    }
+  }
+  return nullptr;
+}
+
+class ToneCheck final : public Check {
+ public:
+  void run(const CheckContext& context, std::vector<Diagnostic>& out) const override {
+    // In a reply capitals and "!!!" are raised voice at one person; in a brand's own post they
+    // are a (loud) style choice, so only a suggestion.
+    const bool reply = context.kind == "reply";
+    const Severity loud = reply ? Severity::warning : Severity::info;
+    const int min_words = context.threshold("shouting_words", 3);
+    for (const auto& run : shouted_runs(context.text, context.speller, context.config, min_words)) {
+      out.push_back(context.diagnostic(
+          "tone.shouting.capitals", "tone", "shouting", loud,
+          std::to_string(run.words) +
+              " words in capitals read as shouting; write them in normal case (one word in "
+              "capitals for emphasis is fine)",
+          run.span.first, run.span.second));
+    }
+    for (const auto& [begin, end] : exclamation_runs(context.text.nfc())) {
+      out.push_back(context.diagnostic("tone.shouting.punctuation", "tone", "shouting", loud,
+                                       "repeated “!” or “?” read as shouting or exasperation; "
+                                       "one is enough",
+                                       begin, end));
+    }
+    mocking_emoji(context, out);
+  }
+
+ private:
+  static void mocking_emoji(const CheckContext& context, std::vector<Diagnostic>& out) {
+    std::vector<std::pair<const text::Token*, const MockingEmoji*>> found;
+    for (const auto& token : context.text.tokens()) {
+      if (token.kind != text::TokenKind::emoji) continue;
+      if (const auto* m = mocking(token.text)) found.emplace_back(&token, m);
+    }
+    if (found.empty()) return;
+    // Upset: the message answered reads as a complaint, or the reply itself apologises.
+    std::string why;
+    const CustomerMood mood = read_customer_mood(context);
+    if (mood.complaint) {
+      why = "the customer is upset (" + mood.evidence + ")";
+    } else if (const auto* apology = context.rules.lexicon("apology");
+               apology != nullptr && apology->found_in(context.folded.folded)) {
+      why = "the reply apologises for a problem";
+    } else {
+      return;
+    }
+    for (const auto& [token, m] : found) {
+      out.push_back(context.diagnostic(
+          std::string("tone.mocking-emoji.") + m->name, "tone", "mocking-emoji", m->severity,
+          "“" + std::string(token->text) + "” in a reply where " + why +
+              " reads as laughing at them or brushing them off; remove it",
+          token->begin, token->end));
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_tone_check() { return std::make_unique<ToneCheck>(); }
+
+}  // namespace brandlint::checks

@@ -1,0 +1,94 @@
+// Spelling suggestions without Hunspell's suggest(): candidates by weighted edits, looked up in
+// a set of the dictionary's word forms, the few survivors confirmed with Hunspell's spell().
+//
+// Why: Hunspell's suggest() costs tens of milliseconds per unknown word (its n-gram pass scans
+// the whole dictionary). Edits cost nanoseconds; what costs is spell() on each candidate (5-15
+// µs for a non-word in French, whose affix table is large, and a 10-letter word has ~10,000
+// candidates within two cheap edits). So the .dic stems are expanded once with the .aff affix
+// rules into a set of 64-bit hashes of the lowercase forms; a lookup costs ~30 ns, and spell()
+// only sees candidates that are forms. bench/suggest_quality.cpp measures speed and quality
+// against Hunspell.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace brandlint::spelling {
+
+// A set of 64-bit hashes, built once: an open-addressing table of 32-bit fingerprints (the
+// slot comes from the low bits, the fingerprint from the high ones), 4 bytes per slot, at most
+// 3/4 full. A false "yes" is about one lookup in a billion, and spell() confirms anyway.
+class HashSet64 {
+ public:
+  // `keys` may hold duplicates; it is consumed.
+  void build(std::vector<std::uint64_t> keys);
+  bool contains(std::uint64_t key) const {
+    if (slots_.empty()) return false;
+    const std::uint32_t want = fingerprint(key);
+    for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i] == want) return true;
+      if (slots_[i] == 0) return false;
+    }
+  }
+  std::size_t size() const { return size_; }
+  std::size_t bytes() const { return slots_.size() * sizeof(std::uint32_t); }
+
+ private:
+  static std::uint32_t fingerprint(std::uint64_t key) {
+    return static_cast<std::uint32_t>(key >> 32) | 1u;
+  }
+  std::vector<std::uint32_t> slots_;
+  std::size_t mask_ = 0, size_ = 0;
+};
+
+class Suggester {
+ public:
+  // Is `word` (UTF-8, in the case it would be shown) a dictionary word? Sets `root` to its stem
+  // when Hunspell reports one. Supplied per call: Hunspell handles are leased by the caller.
+  using IsWord = std::function<bool(const std::string& word, std::string* root)>;
+
+  // Reads the alphabet (TRY), REP, MAP, KEY, NOSUGGEST and affix rules from the .aff file and
+  // the stems from the .dic file. `lang` selects the built-in confusion pairs (b/v, ll/y, …).
+  static std::unique_ptr<Suggester> load(const std::string& aff_path, const std::string& dic_path,
+                                         const std::string& encoding, std::string_view lang);
+
+  // Up to `max` dictionary words close to `word` (UTF-8), best first, in the case the user
+  // wrote (Recieved → Received, RECIEVED → RECEIVED). May hold two words joined by a space
+  // ("alot" → "a lot"). Empty when nothing close is a word.
+  std::vector<std::string> suggest(std::string_view word, std::size_t max,
+                                   const IsWord& is_word) const;
+
+  std::size_t form_count() const { return forms_.size(); }
+  std::size_t form_bytes() const { return forms_.bytes(); }
+
+ private:
+  Suggester() = default;
+  struct Pair {
+    std::u32string from, to;
+    bool at_start = false, at_end = false;
+    float cost = 0.5f;
+  };
+  struct Candidate;
+
+  bool plausible(const std::u32string& w) const;
+  float replace_cost(char32_t from, char32_t to) const;
+  template <class Emit>
+  void single_edits(const std::u32string& w, bool narrow, Emit&& emit) const;
+
+  std::u32string alphabet_;  // lowercase letters without accents, tried in inserts and replaces
+  std::unordered_map<char32_t, std::u32string> variants_;  // e → éèêë, é → eèêë
+  std::unordered_map<char32_t, char32_t> base_letter_;     // é → e (from MAP lines and NFD)
+  std::unordered_set<std::uint64_t> neighbours_;           // keyboard neighbours, both ways
+  std::unordered_set<std::uint64_t> sound_alikes_;         // b/v, c/s, … per language
+  std::vector<Pair> pairs_;                                // REP lines + multi-letter confusions
+  std::unordered_set<std::u32string> no_suggest_;          // stems flagged NOSUGGEST (lowercase)
+  HashSet64 forms_;                                        // hashes of the lowercase word forms
+};
+
+}  // namespace brandlint::spelling

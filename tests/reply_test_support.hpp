@@ -1,0 +1,107 @@
+// Shared by the tone, personalisation and promotion tests: the whole linter over the shipped
+// rule packs (their reserved lists: complaint, apology, empathy, thanks, greeting, brand_voice,
+// customer_voice) and a way to run one reply through it.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "brandlint/brandlint.hpp"
+#include "test_support.hpp"
+
+namespace reply_test {
+
+inline const std::string& data_dir() {
+  static const std::string dir = BRANDLINT_SOURCE_DIR;
+  return dir;
+}
+
+struct Reply {
+  Reply() = default;
+  Reply(std::string lang_, std::string text_, std::string customer_ = "",
+        std::string in_reply_to_ = "", std::string agent_ = "", std::string handle_ = "")
+      : lang(std::move(lang_)),
+        text(std::move(text_)),
+        customer(std::move(customer_)),
+        in_reply_to(std::move(in_reply_to_)),
+        agent(std::move(agent_)),
+        handle(std::move(handle_)) {}
+
+  std::string lang;
+  std::string text;
+  std::string customer;
+  std::string in_reply_to;
+  std::string agent;
+  std::string handle;
+  std::string platform;
+  std::string kind = "reply";
+};
+
+inline std::shared_ptr<const brandlint::Linter> make_linter(brandlint::Config config) {
+  config.data_dir = data_dir();
+  auto linter = brandlint::Linter::create(config);
+  REQUIRE_MESSAGE(linter.has_value(), linter.error().to_string());
+  return linter.value();
+}
+
+// The default linter, built once: loading dictionaries is the slow part of a test.
+inline const brandlint::Linter& default_linter() {
+  static const auto linter = make_linter({});
+  return *linter;
+}
+
+// Every finding of the whole linter (all checks, the real packs) on one post.
+inline std::vector<brandlint::Diagnostic> lint_with(const brandlint::Linter& linter,
+                                                    const Reply& r) {
+  brandlint::Post post;
+  post.text = r.text;
+  post.meta.lang = r.lang;
+  post.meta.kind = r.kind;
+  post.meta.customer = r.customer;
+  post.meta.customer_handle = r.handle;
+  post.meta.agent = r.agent;
+  post.meta.in_reply_to = r.in_reply_to;
+  post.meta.platform = r.platform;
+  auto found = linter.check(post);
+  REQUIRE_MESSAGE(found.has_value(), found.error().to_string());
+  return found.value();
+}
+
+inline std::vector<brandlint::Diagnostic> only(std::vector<brandlint::Diagnostic> all,
+                                               const std::string& prefix) {
+  std::vector<brandlint::Diagnostic> out;
+  for (auto& d : all) {
+    if (d.rule.compare(0, prefix.size(), prefix) == 0) out.push_back(std::move(d));
+  }
+  return out;
+}
+
+// The findings whose rule id starts with `prefix`, with the default configuration or another.
+inline std::vector<brandlint::Diagnostic> lint(const Reply& r, const std::string& prefix) {
+  return only(lint_with(default_linter(), r), prefix);
+}
+inline std::vector<brandlint::Diagnostic> lint(const Reply& r, const std::string& prefix,
+                                               const brandlint::Config& config) {
+  return only(lint_with(*make_linter(config), r), prefix);
+}
+
+inline std::string describe(const std::vector<brandlint::Diagnostic>& found) {
+  std::string s;
+  for (const auto& d : found) {
+    s += "[" + d.rule + " " + std::string(brandlint::to_string(d.severity)) + " \"" + d.match +
+         "\"] ";
+  }
+  return s;
+}
+
+inline bool has_rule(const std::vector<brandlint::Diagnostic>& found, const std::string& rule) {
+  for (const auto& d : found) {
+    if (d.rule == rule) return true;
+  }
+  return false;
+}
+
+}  // namespace reply_test

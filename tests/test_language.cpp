@@ -1,0 +1,231 @@
+// Language detection and mixing, measured on the labelled posts in tests/corpus/langid/.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "brandlint/brandlint.hpp"
+#include "checks/families.hpp"
+#include "language/language_detector.hpp"
+#include "linter_impl.hpp"
+#include "test_support.hpp"
+#include "text/analysed_text.hpp"
+
+namespace {
+
+struct Labelled {
+  std::vector<std::string> fields;  // the columns before the text
+  std::string text;
+};
+
+std::vector<Labelled> read_corpus(const std::string& name, std::size_t label_columns) {
+  std::ifstream in(std::string(BRANDLINT_SOURCE_DIR) + "/tests/corpus/langid/" + name);
+  REQUIRE(in);
+  std::vector<Labelled> rows;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    Labelled row;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < label_columns; ++i) {
+      const std::size_t tab = line.find('\t', start);
+      REQUIRE(tab != std::string::npos);
+      row.fields.push_back(line.substr(start, tab - start));
+      start = tab + 1;
+    }
+    row.text = line.substr(start);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+std::shared_ptr<const brandlint::Linter> make_linter(const std::string& lang = "en") {
+  brandlint::Config config;
+  config.data_dir = BRANDLINT_SOURCE_DIR;
+  config.lang = lang;
+  auto linter = brandlint::Linter::create(config);
+  REQUIRE(linter.has_value());
+  return linter.value();
+}
+
+std::vector<brandlint::Diagnostic> language_findings(const brandlint::Linter& linter,
+                                                     const std::string& text,
+                                                     const std::string& lang,
+                                                     const std::string& customer = "") {
+  brandlint::Post post;
+  post.text = text;
+  post.meta.lang = lang;
+  post.meta.customer = customer;
+  auto found = linter.check(post);
+  REQUIRE(found.has_value());
+  std::vector<brandlint::Diagnostic> out;
+  for (auto& d : found.value()) {
+    if (d.category == "language") out.push_back(d);
+  }
+  return out;
+}
+
+std::string detect(const brandlint::Linter& linter, const std::string& text) {
+  const brandlint::text::AnalysedText analysed(text);
+  return linter.impl().detector->detect(analysed, 0, analysed.nfc().size(), {}, {}).lang;
+}
+
+// The language check alone, for the passes where the whole linter would spend its time on
+// Hunspell suggestions for every word of a post declared in the wrong language.
+std::vector<brandlint::Diagnostic> language_check_only(const brandlint::Linter& linter,
+                                                       const std::string& text,
+                                                       const std::string& lang) {
+  const auto& impl = linter.impl();
+  auto speller = impl.speller(lang);
+  auto rules = impl.rule_set(lang);
+  REQUIRE(speller.has_value());
+  REQUIRE(rules.has_value());
+  brandlint::Post post;
+  post.text = text;
+  post.meta.lang = lang;
+  const brandlint::text::AnalysedText analysed(post.text);
+  const brandlint::rules::MatchInput folded(analysed.nfc());
+  const brandlint::checks::CheckContext context{post,
+                                                analysed,
+                                                folded,
+                                                lang,
+                                                lang,
+                                                "generic",
+                                                "post",
+                                                *speller.value(),
+                                                *rules.value(),
+                                                impl.config,
+                                                impl.detector.get()};
+  std::vector<brandlint::Diagnostic> out;
+  brandlint::checks::make_language_check()->run(context, out);
+  return out;
+}
+
+const char* const kLanguages[] = {"en", "es", "fr", "it"};
+
+}  // namespace
+
+TEST_CASE("language: the issue's mixed reply is a warning, not a mismatch") {
+  auto linter = make_linter();
+  const auto found =
+      language_findings(*linter, "Hi Marco, thanks! Grazie mille, ti scriviamo in privato", "en");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].rule == "language.mixing.mixed");
+  CHECK(found[0].severity == brandlint::Severity::warning);
+  CHECK(found[0].match == "Grazie mille, ti scriviamo in privato");
+  CHECK(found[0].message.find("Italian") != std::string::npos);
+}
+
+TEST_CASE("language: names, brand terms, loanwords and one-word greetings are not mixing") {
+  auto linter = make_linter();
+  for (const char* text : {
+           "Ciao Anna! Thanks for your order, it ships tomorrow.",
+           "Hola! Your refund is on its way and should arrive by Friday.",
+           "Our new croissant is back this weekend, together with the summer fiesta menu.",
+           "Thanks Giulia Bianchi, your Zapatillo sneakers are on their way.",
+           "Merci! We loved having you at the Lyon store.",
+           "Grazie mille, Francesca! See you soon.",
+           "Bon appétit! Our pasta range is now in every store.",
+       }) {
+    CAPTURE(text);
+    CHECK(language_findings(*linter, text, "en").empty());
+  }
+  CHECK(language_findings(*linter,
+                          "Gracias, Lucía! Thanks for the photo, we will replace it today.", "en",
+                          "Lucía")
+            .empty());
+}
+
+TEST_CASE("language: a post in another language than declared is an error") {
+  auto linter = make_linter();
+  const auto found = language_findings(
+      *linter, "Hola Lucía, gracias por escribirnos. Mañana recibirás tu pedido.", "en");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].rule == "language.mismatch.declared");
+  CHECK(found[0].severity == brandlint::Severity::error);
+  CHECK(found[0].message.find("Spanish") != std::string::npos);
+  // Too short to tell: nothing.
+  CHECK(language_findings(*linter, "¡Gracias!", "en").empty());
+}
+
+TEST_CASE("language: lang auto uses the detected language for the other checks") {
+  auto linter = make_linter("auto");
+  brandlint::Post post;
+  post.text = "Ci dispiace per il ritardo, il tuo pacco arriva domani. Grazie per la pazienza!";
+  CHECK(linter->impl().language_of(post) == "it");
+  auto found = linter->check(post);
+  REQUIRE(found.has_value());
+  for (const auto& d : found.value()) {
+    CHECK(d.language == "it");
+    CHECK(d.severity == brandlint::Severity::info);
+  }
+  // Too short to tell: the configured default (en when that is auto too).
+  post.text = "OK!";
+  CHECK(linter->impl().language_of(post) == "en");
+}
+
+TEST_CASE("language: accuracy on the labelled set") {
+  auto linter = make_linter();
+  int total = 0, correct = 0, false_alarms = 0, mismatches = 0, mismatches_found = 0;
+  for (const char* lang : kLanguages) {
+    int lang_total = 0, lang_correct = 0;
+    for (const auto& row : read_corpus(std::string(lang) + ".tsv", 1)) {
+      REQUIRE(row.fields[0] == lang);
+      ++total;
+      ++lang_total;
+      const std::string got = detect(*linter, row.text);
+      if (got == lang) {
+        ++correct;
+        ++lang_correct;
+      } else {
+        MESSAGE(std::string(lang) << " read as '" << got << "': " << row.text);
+      }
+      // Declared right: no language finding at all (names, loanwords, greetings included).
+      const auto found = language_findings(*linter, row.text, lang);
+      if (!found.empty()) {
+        ++false_alarms;
+        MESSAGE("false alarm " << found[0].rule << " on: " << row.text);
+      }
+      // Declared as the next language: the mismatch must be found.
+      const std::string wrong = lang == std::string("en")   ? "es"
+                                : lang == std::string("es") ? "fr"
+                                : lang == std::string("fr") ? "it"
+                                                            : "en";
+      ++mismatches;
+      for (const auto& d : language_check_only(*linter, row.text, wrong)) {
+        if (d.rule == "language.mismatch.declared") {
+          ++mismatches_found;
+          break;
+        }
+      }
+    }
+    MESSAGE(std::string(lang) << ": " << lang_correct << "/" << lang_total << " detected");
+    CHECK(lang_total >= 50);
+  }
+  int mixed = 0, mixed_found = 0;
+  for (const auto& row : read_corpus("mixed.tsv", 2)) {
+    ++mixed;
+    bool hit = false;
+    for (const auto& d : language_findings(*linter, row.text, row.fields[0])) {
+      hit |= d.rule == "language.mixing.mixed" &&
+             d.message.find(std::string(brandlint::language::language_name(row.fields[1]))) !=
+                 std::string::npos;
+    }
+    if (hit) {
+      ++mixed_found;
+    } else {
+      MESSAGE("mixing missed: " << row.text);
+    }
+  }
+  MESSAGE("post language: " << correct << "/" << total << "; false alarms: " << false_alarms << "/"
+                            << total << "; wrong declarations found: " << mismatches_found << "/"
+                            << mismatches << "; mixed posts found: " << mixed_found << "/"
+                            << mixed);
+  CHECK(mixed >= 20);
+  CHECK(correct >= total * 97 / 100);
+  CHECK(false_alarms <= total / 100);
+  CHECK(mismatches_found >= mismatches * 95 / 100);
+  CHECK(mixed_found >= mixed * 90 / 100);
+}

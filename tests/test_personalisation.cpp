@@ -1,0 +1,303 @@
+// personalisation.*: the customer's name (and not someone else's), template placeholders,
+// apologies, thanks and signatures, in the four languages, through the whole linter.
+#include <doctest/doctest.h>
+
+#include "reply_test_support.hpp"
+
+using reply_test::has_rule;
+using reply_test::lint;
+using reply_test::Reply;
+
+namespace {
+
+struct Case {
+  Reply reply;
+  std::string expected;  // the rule that must fire; empty: nothing under `prefix`
+  std::string prefix;
+};
+
+const std::vector<Case>& cases() {
+  static const std::vector<Case> all = {
+      // ---- name: a different name after a greeting is an error ----
+      {{"en", "Hi Michael, thanks for reaching out! Your refund is on its way.", "Daniel Smith"},
+       "personalisation.name.wrong",
+       "personalisation.name"},
+      {{"en", "Hello Mr Jones, thank you for your message.", "Daniel Smith"},
+       "personalisation.name.wrong",
+       "personalisation.name"},
+      {{"es", "Hola Javier, gracias por escribirnos. Mañana recibirás tu pedido.",
+        "Lucía Fernández"},
+       "personalisation.name.wrong",
+       "personalisation.name"},
+      {{"fr", "Bonjour Nathalie, merci pour votre message. Votre colis arrive demain.",
+        "Claire Martin"},
+       "personalisation.name.wrong",
+       "personalisation.name"},
+      {{"it", "Ciao Francesca, grazie per averci scritto! Il pacco arriva domani.", "Giulia Rossi"},
+       "personalisation.name.wrong",
+       "personalisation.name"},
+      // ---- name: the customer's own name, in any of its forms ----
+      {{"en", "Hi Dani, thanks for reaching out! Your refund is on its way.", "Daniel Smith"},
+       "",
+       "personalisation.name"},
+      {{"en", "Hello Mr Smith, thank you for your message.", "Daniel Smith"},
+       "",
+       "personalisation.name"},
+      {{"es", "Hola lucia, gracias por escribirnos. Mañana recibirás tu pedido.",
+        "Lucía Fernández"},
+       "",
+       "personalisation.name"},
+      {{"es", "Buenos días, Sra. Fernández: gracias por escribirnos.", "Lucía Fernández"},
+       "",
+       "personalisation.name"},
+      {{"fr", "Bonjour Madame Martin, merci pour votre message.", "Claire Martin"},
+       "",
+       "personalisation.name"},
+      {{"it", "Buongiorno Signora Rossi, grazie per il messaggio.", "Giulia Rossi"},
+       "",
+       "personalisation.name"},
+      {{"en", "@daniel_s thanks for the kind words, we'll pass them on to the team!", "",
+        "Love the new store", "", "@daniel_s"},
+       "",
+       "personalisation.name"},
+      // Greetings that are not followed by a stranger's name.
+      {{"en", "Hi team! Daniel, thanks for the heads-up, we're on it.", "Daniel Smith"},
+       "",
+       "personalisation.name"},
+      {{"es", "¡Hola, Lucía! Gracias por escribirnos. Un saludo, Marta", "Lucía Fernández"},
+       "",
+       "personalisation.name"},
+      {{"fr", "Bonjour Claire, Marc de l'équipe vous répond : merci pour votre message !",
+        "Claire Martin", "", "Marc"},
+       "",
+       "personalisation.name"},
+      {{"it", "Ciao a tutti! Giulia, grazie per la segnalazione.", "Giulia Rossi"},
+       "",
+       "personalisation.name"},
+      // ---- name: missing is a suggestion ----
+      {{"en", "Thanks for your message! Your refund is on its way.", "Daniel Smith"},
+       "personalisation.name.missing",
+       "personalisation.name"},
+      {{"es", "Gracias por escribirnos. Mañana recibirás tu pedido.", "Lucía Fernández"},
+       "personalisation.name.missing",
+       "personalisation.name"},
+      {{"fr", "Merci pour votre message, votre colis arrive demain.", "Claire Martin"},
+       "personalisation.name.missing",
+       "personalisation.name"},
+      {{"it", "Grazie per averci scritto, il pacco arriva domani.", "Giulia Rossi"},
+       "personalisation.name.missing",
+       "personalisation.name"},
+      // ---- placeholders ----
+      {{"en", "Hi {{first_name}}, thanks for reaching out!", "Daniel"},
+       "personalisation.placeholder.unfilled",
+       "personalisation.placeholder"},
+      {{"es", "Hola [NOMBRE], gracias por escribirnos.", "Lucía"},
+       "personalisation.placeholder.unfilled",
+       "personalisation.placeholder"},
+      {{"fr", "Bonjour %NAME%, merci pour votre message.", "Claire"},
+       "personalisation.placeholder.unfilled",
+       "personalisation.placeholder"},
+      {{"it", "Ciao {name}, grazie per averci scritto.", "Giulia"},
+       "personalisation.placeholder.unfilled",
+       "personalisation.placeholder"},
+      {{"en", "Hi Daniel, we <3 your photo! The jacket is $20 off until Sunday.", "Daniel"},
+       "",
+       "personalisation.placeholder"},
+      {{"es", "Hola Lucía, el envío [gratis] cuesta 0 € y la talla es la M.", "Lucía"},
+       "",
+       "personalisation.placeholder"},
+      {{"fr", "Bonjour Claire, la remise de 10 % s'applique au total {hors livraison}.", "Claire"},
+       "",
+       "personalisation.placeholder"},
+      {{"it", "Ciao Giulia, lo sconto del 20% vale fino a domenica [1].", "Giulia"},
+       "",
+       "personalisation.placeholder"},
+      // ---- apology: a complaint answered without a word of regret or empathy ----
+      {{"en", "Hi Daniel, thanks for writing. Please DM us your order number.", "Daniel",
+        "@ShopCo my order arrived broken, this is ridiculous"},
+       "personalisation.apology.missing",
+       "personalisation.apology"},
+      {{"en", "Hi Daniel, thanks for writing. Please DM us your order number.", "Daniel",
+        "WHERE IS MY ORDER"},
+       "personalisation.apology.missing",
+       "personalisation.apology"},
+      {{"es", "Hola Lucía, gracias por escribirnos. Revisamos el envío y te decimos algo hoy.",
+        "Lucía", "Llevo dos semanas esperando y el pedido no ha llegado"},
+       "personalisation.apology.missing",
+       "personalisation.apology"},
+      {{"fr", "Bonjour Claire, merci pour votre message. Envoyez-nous votre numéro de commande.",
+        "Claire", "Toujours rien reçu après trois semaines, c'est inadmissible"},
+       "personalisation.apology.missing",
+       "personalisation.apology"},
+      {{"it", "Ciao Giulia, grazie per il messaggio. Ci mandi il numero d'ordine?", "Giulia",
+        "Il pacco è arrivato rotto, che delusione"},
+       "personalisation.apology.missing",
+       "personalisation.apology"},
+      {{"en", "Hi Daniel, we're so sorry! Please DM us your order number and we'll fix it.",
+        "Daniel", "@ShopCo my order arrived broken, this is ridiculous"},
+       "",
+       "personalisation.apology"},
+      {{"en", "Hi Daniel, I understand how frustrating that is. DM us your order number?", "Daniel",
+        "WHERE IS MY ORDER"},
+       "",
+       "personalisation.apology"},
+      {{"es", "Hola Lucía, lo sentimos mucho. Revisamos el envío y te decimos algo hoy.", "Lucía",
+        "Llevo dos semanas esperando y el pedido no ha llegado"},
+       "",
+       "personalisation.apology"},
+      {{"fr", "Bonjour Claire, nous sommes désolés pour ce retard. Merci de nous écrire.", "Claire",
+        "Toujours rien reçu après trois semaines, c'est inadmissible"},
+       "",
+       "personalisation.apology"},
+      {{"it", "Ciao Giulia, ci dispiace molto. Ci mandi il numero d'ordine?", "Giulia",
+        "Il pacco è arrivato rotto, che delusione"},
+       "",
+       "personalisation.apology"},
+      {{"en", "Hi Daniel, yes, we ship to Canada in about five days.", "Daniel",
+        "Do you ship to Canada?"},
+       "",
+       "personalisation.apology"},
+      // ---- thanks: due for every message, not when the customer is the one thanking ----
+      {{"en", "Hi Daniel, yes, we ship to Canada in about five days.", "Daniel",
+        "Do you ship to Canada?"},
+       "personalisation.thanks.missing",
+       "personalisation.thanks"},
+      {{"es", "Hola Lucía, sí, enviamos a Canarias en unos cinco días.", "Lucía",
+        "¿Enviáis a Canarias?"},
+       "personalisation.thanks.missing",
+       "personalisation.thanks"},
+      {{"fr", "Bonjour Claire, oui, nous livrons en Belgique en cinq jours environ.", "Claire",
+        "Vous livrez en Belgique ?"},
+       "personalisation.thanks.missing",
+       "personalisation.thanks"},
+      {{"it", "Ciao Giulia, sì, spediamo in Svizzera in circa cinque giorni.", "Giulia",
+        "Spedite in Svizzera?"},
+       "personalisation.thanks.missing",
+       "personalisation.thanks"},
+      {{"en", "You're welcome, Daniel! Enjoy the new jacket.", "Daniel",
+        "Thanks, the parcel arrived this morning!"},
+       "",
+       "personalisation.thanks"},
+      {{"es", "¡Gracias a ti, Lucía! Que lo disfrutes.", "Lucía", "¿Enviáis a Canarias?"},
+       "",
+       "personalisation.thanks"},
+      {{"fr", "Avec plaisir, Claire ! Bonne journée.", "Claire",
+        "Merci, le colis est bien arrivé !"},
+       "",
+       "personalisation.thanks"},
+      {{"it", "Grazie a te, Giulia! Buona giornata.", "Giulia", "Spedite in Svizzera?"},
+       "",
+       "personalisation.thanks"},
+  };
+  return all;
+}
+
+}  // namespace
+
+TEST_CASE("personalisation: names, placeholders, apologies and thanks in four languages") {
+  for (const auto& c : cases()) {
+    CAPTURE(c.reply.text);
+    const auto found = lint(c.reply, c.prefix);
+    INFO("found: " << reply_test::describe(found));
+    if (c.expected.empty()) {
+      CHECK(found.empty());
+    } else {
+      CHECK(has_rule(found, c.expected));
+    }
+  }
+}
+
+TEST_CASE("personalisation: severities and what the findings point at") {
+  auto found =
+      lint({"en", "Hi Michael, thanks for reaching out!", "Daniel Smith"}, "personalisation.name");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == brandlint::Severity::error);
+  CHECK(found[0].match == "Michael");
+  CHECK(found[0].message.find("Daniel Smith") != std::string::npos);
+  REQUIRE_FALSE(found[0].suggestions.empty());
+  CHECK(found[0].suggestions[0] == "Daniel");
+
+  found = lint({"es", "Hola [NOMBRE], gracias.", "Lucía"}, "personalisation.placeholder");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == brandlint::Severity::error);
+  CHECK(found[0].match == "[NOMBRE]");
+
+  found = lint({"en", "Thanks for your message!", "Daniel"}, "personalisation.name");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == brandlint::Severity::info);
+
+  found = lint({"it", "Ciao Giulia, grazie. Ci mandi il numero d'ordine?", "Giulia",
+                "Il pacco è arrivato rotto"},
+               "personalisation.apology");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == brandlint::Severity::warning);
+  CHECK(found[0].message.find("rotto") != std::string::npos);
+}
+
+TEST_CASE("personalisation: the signature the configuration asks for") {
+  brandlint::Config initials;
+  initials.signature = "initials";
+  const std::string sig = "personalisation.signature";
+  auto reply = [](std::string lang, std::string text, std::string agent) {
+    Reply r{std::move(lang), std::move(text), "Daniel", "", std::move(agent)};
+    return r;
+  };
+  CHECK(lint(reply("en", "Hi Daniel, thanks! Your parcel ships today. ^JM", "Juan Martín"), sig,
+             initials)
+            .empty());
+  CHECK(lint(reply("es", "Hola Daniel, ¡gracias! Tu pedido sale hoy. -JM 😊", "Juan Martín"), sig,
+             initials)
+            .empty());
+  CHECK(lint(reply("fr", "Bonjour Daniel, merci ! Votre colis part aujourd'hui.\n– J.M.",
+                   "Juan Martín"),
+             sig, initials)
+            .empty());
+  CHECK(lint(reply("it", "Ciao Daniel, grazie! Il pacco parte oggi. Juan", "Juan Martín"), sig,
+             initials)
+            .empty());
+  auto found = lint(reply("en", "Hi Daniel, thanks! Your parcel ships today.", "Juan Martín"), sig,
+                    initials);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].rule == "personalisation.signature.missing");
+  CHECK(found[0].severity == brandlint::Severity::warning);
+  REQUIRE_FALSE(found[0].suggestions.empty());
+  CHECK(found[0].suggestions[0] == "^JM");
+  // A word that happens to end the reply is not a signature.
+  CHECK(has_rule(lint(reply("en", "Hi Daniel, send us a DM", "Dana Marsh"), sig, initials),
+                 "personalisation.signature.missing"));
+  // No agent in the metadata: said clearly, once.
+  found = lint(reply("en", "Hi Daniel, thanks! ^JM", ""), sig, initials);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].rule == "personalisation.signature.no-agent");
+  CHECK(found[0].message.find("agent") != std::string::npos);
+
+  brandlint::Config name;
+  name.signature = "name";
+  CHECK(lint(reply("es", "Hola Daniel, gracias por escribirnos.\nUn saludo, Marta", "Marta López"),
+             sig, name)
+            .empty());
+  CHECK(has_rule(
+      lint(reply("es", "Hola Daniel, gracias por escribirnos. ^ML", "Marta López"), sig, name),
+      "personalisation.signature.missing"));
+  // Without a signature setting nothing is asked.
+  CHECK(lint(reply("en", "Hi Daniel, thanks!", ""), sig).empty());
+}
+
+TEST_CASE("personalisation: a language without the lists it needs gets no such finding") {
+  TempDir data;
+  std::filesystem::copy(std::string(BRANDLINT_SOURCE_DIR) + "/dictionaries",
+                        data.path("dictionaries"), std::filesystem::copy_options::recursive);
+  data.write("rules/en/lists.yaml", "lists:\n  other: [\"word\"]\n");
+  brandlint::Config config;
+  config.data_dir = data.path();
+  auto linter = brandlint::Linter::create(config);
+  REQUIRE(linter.has_value());
+  const Reply complaint{"en", "Hi Michael. Please DM us your order number.", "Daniel",
+                        "my order arrived broken, this is ridiculous"};
+  const auto found = reply_test::lint_with(*linter.value(), complaint);
+  INFO("found: " << reply_test::describe(found));
+  CHECK_FALSE(has_rule(found, "personalisation.apology.missing"));
+  CHECK_FALSE(has_rule(found, "personalisation.thanks.missing"));
+  CHECK_FALSE(has_rule(found, "personalisation.name.wrong"));
+  CHECK_FALSE(has_rule(found, "promotion.focus.brand-centred"));
+}

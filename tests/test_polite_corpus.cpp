@@ -1,0 +1,44 @@
+// The promise behind CI failing on warnings: an ordinary, polite reply produces nothing above
+// info. tests/corpus/polite/<lang>.txt hold such replies (one JSON object a line: text and the
+// metadata keys); every check runs on them with the shipped rule packs and dictionaries.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "reply_test_support.hpp"
+
+TEST_CASE("polite corpus: nothing above info on ordinary polite replies, four languages") {
+  std::size_t total = 0;
+  for (const char* lang : {"en", "es", "fr", "it"}) {
+    const std::string path =
+        std::string(BRANDLINT_SOURCE_DIR) + "/tests/corpus/polite/" + lang + ".txt";
+    std::ifstream in(path);
+    REQUIRE_MESSAGE(in.good(), path);
+    std::string line;
+    std::size_t replies = 0, infos = 0;
+    while (std::getline(in, line)) {
+      if (line.empty()) continue;
+      const auto j = nlohmann::json::parse(line);
+      reply_test::Reply r;
+      r.text = j.at("text").get<std::string>();
+      r.lang = j.value("lang", lang);
+      r.kind = j.value("kind", "reply");
+      r.customer = j.value("customer", "");
+      r.agent = j.value("agent", "");
+      r.in_reply_to = j.value("in_reply_to", "");
+      ++replies;
+      CAPTURE(r.text);
+      for (const auto& d : reply_test::lint_with(reply_test::default_linter(), r)) {
+        INFO(d.rule << " \"" << d.match << "\": " << d.message);
+        CHECK(d.severity == brandlint::Severity::info);
+        if (d.severity == brandlint::Severity::info) ++infos;
+      }
+    }
+    CHECK(replies >= 12);
+    MESSAGE(std::string(lang) << ": " << replies << " polite replies, " << infos
+                              << " info findings");
+    total += replies;
+  }
+  CHECK(total >= 48);
+}
