@@ -50,17 +50,21 @@ inline std::vector<Misspelling> read_misspellings(const std::string& data_dir,
 
 // A deterministic sample of at most `size` rows, evenly spread over the list, keeping only the
 // rows a speller can be judged on: the dictionary rejects the misspelling (else the linter
-// would not flag it) and accepts the correction (else no suggester could offer it).
+// would not flag it) and accepts the correction (else no suggester could offer it). `shift`
+// moves every pick that many usable rows on, for a second sample disjoint from the first
+// (as long as shift < usable / size).
 inline std::vector<Misspelling> sample_misspellings(
     const std::vector<Misspelling>& all, std::size_t size,
-    const std::function<bool(const std::string&)>& is_word) {
+    const std::function<bool(const std::string&)>& is_word, std::size_t shift = 0) {
   std::vector<Misspelling> usable;
   for (const auto& m : all) {
     if (!is_word(m.wrong) && is_word(m.right)) usable.push_back(m);
   }
   if (usable.size() <= size) return usable;
   std::vector<Misspelling> out;
-  for (std::size_t i = 0; i < size; ++i) out.push_back(usable[i * usable.size() / size]);
+  for (std::size_t i = 0; i < size; ++i) {
+    out.push_back(usable[(i * usable.size() / size + shift) % usable.size()]);
+  }
   return out;
 }
 

@@ -2,11 +2,16 @@
 // misspellings per language: top-1 and top-3 accuracy (is the correction first / among the
 // first three?) and mean milliseconds per word, in one run.
 //
-//   build-x/bench/suggest_quality [--sample N] [--lang en,es,fr,it] [--ours-only]
-//                                 [--dictionaries DIR] [--data DIR] [--misses N]
+//   build-x/suggest_quality [--sample N] [--shift K] [--lang en,es,fr,it] [--ours-only]
+//                           [--dictionaries DIR] [--data DIR] [--misses N]
+//
+// --shift K takes every pick K usable rows further on: a second sample to check that a change
+// did not just fit the first. --misses N prints up to N words ours missed, marking with "(H)"
+// those Hunspell got.
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <hunspell/hunspell.hxx>
 #include <sstream>
 #include <string>
@@ -19,6 +24,14 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// This thread's CPU time in seconds: on a machine shared with builds or a fuzzer the wall time
+// of a word also counts the time other processes had the core.
+double thread_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
 // As many as SpellerPool asks for (it caches a few more than a diagnostic shows).
 constexpr std::size_t kWanted = 5;
 
@@ -44,7 +57,7 @@ struct Score {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::size_t sample = 500, misses = 0;
+  std::size_t sample = 500, misses = 0, shift = 0;
   std::string langs = "en,es,fr,it", dict_dir = "/usr/share/hunspell",
               data_dir = BRANDLINT_MISSPELLINGS_DIR;
   bool ours_only = false;
@@ -53,6 +66,8 @@ int main(int argc, char** argv) {
     auto next = [&]() { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
     if (a == "--sample")
       sample = std::stoul(next());
+    else if (a == "--shift")
+      shift = std::stoul(next());
     else if (a == "--lang")
       langs = next();
     else if (a == "--ours-only")
@@ -65,7 +80,7 @@ int main(int argc, char** argv) {
       misses = std::stoul(next());
     else {
       std::fprintf(stderr,
-                   "usage: suggest_quality [--sample N] [--lang en,es,fr,it] "
+                   "usage: suggest_quality [--sample N] [--shift K] [--lang en,es,fr,it] "
                    "[--ours-only] [--dictionaries DIR] [--data DIR] [--misses N]\n");
       return 2;
     }
@@ -83,21 +98,31 @@ int main(int argc, char** argv) {
     auto ours = brandlint::spelling::Suggester::load(base + ".aff", base + ".dic",
                                                      hunspell.get_dict_encoding(), lang);
     const double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-    auto is_word = [&](const std::string& w, std::string*) { return hunspell.spell(w); };
+    std::size_t spell_calls = 0;
+    auto is_word = [&](const std::string& w, std::string*) {
+      ++spell_calls;
+      return hunspell.spell(w);
+    };
     const auto rows = brandlint::bench::sample_misspellings(
         brandlint::bench::read_misspellings(data_dir, lang), sample,
-        [&](const std::string& w) { return hunspell.spell(w); });
+        [&](const std::string& w) { return hunspell.spell(w); }, shift);
 
     Score theirs, mine;
     std::size_t fallbacks = 0, shown_misses = 0;
+    double cpu_seconds = 0;  // ours alone, without the fallback
     for (const auto& row : rows) {
+      bool hunspell_hit = false;
       if (!ours_only) {
         const auto t = Clock::now();
         auto got = hunspell.suggest(row.wrong);
         theirs.add(got, row.right, std::chrono::duration<double>(Clock::now() - t).count());
+        if (got.size() > 3) got.resize(3);
+        hunspell_hit = std::find(got.begin(), got.end(), row.right) != got.end();
       }
       const auto t = Clock::now();
+      const double cpu0 = thread_seconds();
       auto got = ours->suggest(row.wrong, kWanted, is_word);
+      cpu_seconds += thread_seconds() - cpu0;
       if (got.size() > 3) got.resize(3);
       if (got.empty() && !ours_only) {  // what SpellerPool does when nothing is close
         ++fallbacks;
@@ -109,8 +134,8 @@ int main(int argc, char** argv) {
         ++shown_misses;
         std::string s;
         for (const auto& g : got) s += " " + g;
-        std::fprintf(stderr, "  miss %s: %s -> %s |%s\n", lang.c_str(), row.wrong.c_str(),
-                     row.right.c_str(), s.c_str());
+        std::fprintf(stderr, "  miss %s%s: %s -> %s |%s\n", lang.c_str(),
+                     hunspell_hit ? " (H)" : "", row.wrong.c_str(), row.right.c_str(), s.c_str());
       }
     }
     char ratio[64] = "";
@@ -123,10 +148,14 @@ int main(int argc, char** argv) {
                 lang.c_str(), rows.size(), theirs.pct(theirs.top1), theirs.pct(theirs.top3),
                 theirs.ms(), mine.pct(mine.top1), mine.pct(mine.top3), mine.ms(), fallbacks, ratio);
     std::printf(
-        "     (our tables: %.0f ms to build, %zu word forms in %.1f MB; ours found nothing for "
-        "%zu)\n",
-        load_ms, ours->form_count(), static_cast<double>(ours->form_bytes()) / 1e6,
-        mine.empty + fallbacks);
+        "     (our tables: %.0f ms to build, %zu word forms; %.1f MB in all; ours found nothing "
+        "for "
+        "%zu; %.1f spell() calls per word; ours alone %.3f ms CPU per word)\n",
+        load_ms, ours->form_count(), static_cast<double>(ours->table_bytes()) / 1e6,
+        mine.empty + fallbacks,
+        static_cast<double>(spell_calls) /
+            static_cast<double>(std::max<std::size_t>(1, rows.size())),
+        rows.empty() ? 0.0 : 1000.0 * cpu_seconds / static_cast<double>(rows.size()));
   }
   return 0;
 }

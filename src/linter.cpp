@@ -5,6 +5,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <future>
 
 #include "linter_impl.hpp"
 #include "text/analysed_text.hpp"
@@ -88,54 +89,48 @@ std::vector<std::string> LinterImpl::pack_files(const std::string& rule_lang) co
 
 Expected<std::shared_ptr<const spelling::SpellerPool>> LinterImpl::speller(
     const std::string& lang) const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto found = spellers_.find(lang);
-  if (found != spellers_.end()) return found->second;
-  std::unordered_set<std::string> accepted;
-  const std::string base = rule_language(lang);
-  read_word_file((fs::path(data_dir) / "dictionaries" / "brands.txt").string(), accepted);
-  read_word_file((fs::path(data_dir) / "dictionaries" / ("social-" + base + ".txt")).string(),
-                 accepted);
-  for (const char* key : {"all", base.c_str()}) {
-    auto words = config.words.find(key);
-    if (words == config.words.end()) continue;
-    for (const auto& w : words->second) accepted.insert(text::fold_term(w));
-  }
-  for (const auto& file : config.word_lists) read_word_file(file, accepted);
-  std::vector<std::string> paths = config.dictionary_paths;
-  if (paths.empty())
-    paths = {"/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell"};
-  auto opened = spelling::SpellerPool::open(lang, paths, std::move(accepted));
-  Expected<std::shared_ptr<const spelling::SpellerPool>> result =
-      opened ? Expected<std::shared_ptr<const spelling::SpellerPool>>(
-                   std::shared_ptr<const spelling::SpellerPool>(std::move(opened.value())))
-             : Expected<std::shared_ptr<const spelling::SpellerPool>>(opened.error());
-  spellers_.emplace(lang, result);
-  return result;
+  return load_once<spelling::SpellerPool>(
+      spellers_, lang, [&]() -> Expected<std::shared_ptr<const spelling::SpellerPool>> {
+        std::unordered_set<std::string> accepted;
+        const std::string base = rule_language(lang);
+        for (const char* shared : {"brands.txt", "celebrations.txt"}) {
+          read_word_file((fs::path(data_dir) / "dictionaries" / shared).string(), accepted);
+        }
+        read_word_file((fs::path(data_dir) / "dictionaries" / ("social-" + base + ".txt")).string(),
+                       accepted);
+        for (const char* key : {"all", base.c_str()}) {
+          auto words = config.words.find(key);
+          if (words == config.words.end()) continue;
+          for (const auto& w : words->second) accepted.insert(text::fold_term(w));
+        }
+        for (const auto& file : config.word_lists) read_word_file(file, accepted);
+        std::vector<std::string> paths = config.dictionary_paths;
+        if (paths.empty())
+          paths = {"/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell"};
+        auto opened = spelling::SpellerPool::open(lang, paths, std::move(accepted));
+        if (!opened) return opened.error();
+        return std::shared_ptr<const spelling::SpellerPool>(std::move(opened.value()));
+      });
 }
 
 Expected<std::shared_ptr<const rules::RuleSet>> LinterImpl::rule_set(
     const std::string& rule_lang) const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto found = rule_sets_.find(rule_lang);
-  if (found != rule_sets_.end()) return found->second;
-  auto load = [&]() -> Expected<std::shared_ptr<const rules::RuleSet>> {
-    std::vector<rules::RuleFile> files;
-    for (const auto& path : pack_files(rule_lang)) {
-      auto file = rules::load_rule_file(path);
-      if (!file) return file.error();
-      files.push_back(std::move(file.value()));
-    }
-    for (const auto& file : user_rules) {
-      if (file.lang == rule_lang) files.push_back(file);
-    }
-    auto compiled = rules::RuleSet::compile(rule_lang, std::move(files));
-    if (!compiled) return compiled.error();
-    return std::shared_ptr<const rules::RuleSet>(std::move(compiled.value()));
-  };
-  auto result = load();
-  rule_sets_.emplace(rule_lang, result);
-  return result;
+  return load_once<rules::RuleSet>(
+      rule_sets_, rule_lang, [&]() -> Expected<std::shared_ptr<const rules::RuleSet>> {
+        std::vector<rules::RuleFile> files;
+        for (const auto& path : pack_files(rule_lang)) {
+          auto file = rules::load_rule_file(path);
+          if (!file) return file.error();
+          file.value().shipped = true;
+          files.push_back(std::move(file.value()));
+        }
+        for (const auto& file : user_rules) {
+          if (file.lang == rule_lang) files.push_back(file);
+        }
+        auto compiled = rules::RuleSet::compile(rule_lang, std::move(files));
+        if (!compiled) return compiled.error();
+        return std::shared_ptr<const rules::RuleSet>(std::move(compiled.value()));
+      });
 }
 
 bool LinterImpl::disabled(const std::string& rule_id) const {
@@ -191,11 +186,11 @@ Expected<std::shared_ptr<const Linter>> Linter::create(const Config& config) {
   }
   impl->checks = checks::make_checks();
   const LinterImpl* resources = impl.get();
-  auto detector = language::LanguageDetector::load(
-      impl->data_dir, [resources](std::string_view lang) -> const spelling::SpellerPool* {
-        auto pool = resources->speller(std::string(lang));
-        return pool ? pool.value().get() : nullptr;  // the pool lives as long as the Linter
-      });
+  impl->speller_for = [resources](std::string_view lang) -> const spelling::SpellerPool* {
+    auto pool = resources->speller(std::string(lang));
+    return pool ? pool.value().get() : nullptr;  // the pool lives as long as the Linter
+  };
+  auto detector = language::LanguageDetector::load(impl->data_dir, impl->speller_for);
   if (!detector) return detector.error();
   impl->detector = std::move(detector.value());
   return std::shared_ptr<const Linter>(new Linter(std::move(impl)));
@@ -205,9 +200,16 @@ Expected<std::vector<Diagnostic>> Linter::check(const Post& post) const {
   const LinterImpl& impl = *impl_;
   const std::string lang = impl.language_of(post);
   const std::string rule_lang = rule_language(lang);
+  // The first post of a language loads its dictionary on another thread while this one
+  // compiles the language's rules: a one-post run waits for the slower of the two only.
+  std::future<void> dictionary;
+  if (!impl.speller_ready(lang)) {
+    dictionary = std::async(std::launch::async, [&impl, &lang] { impl.speller(lang); });
+  }
+  auto rules = impl.rule_set(rule_lang);
+  if (dictionary.valid()) dictionary.wait();
   auto speller = impl.speller(lang);
   if (!speller) return speller.error();
-  auto rules = impl.rule_set(rule_lang);
   if (!rules) return rules.error();
 
   const text::AnalysedText analysed(post.text);
@@ -216,8 +218,8 @@ Expected<std::vector<Diagnostic>> Linter::check(const Post& post) const {
       post.meta.platform.empty() ? impl.config.platform : post.meta.platform;
   const std::string kind = post.meta.kind.empty() ? "post" : post.meta.kind;
   const checks::CheckContext context{
-      post, analysed,         folded,         lang,        rule_lang,          platform,
-      kind, *speller.value(), *rules.value(), impl.config, impl.detector.get()};
+      post, analysed,         folded,         lang,        rule_lang,           platform,
+      kind, *speller.value(), *rules.value(), impl.config, impl.detector.get(), &impl.speller_for};
   std::vector<Diagnostic> found;
   for (const auto& check : impl.checks) check->run(context, found);
 

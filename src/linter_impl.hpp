@@ -2,9 +2,12 @@
 // resources, loaded on first use.
 #pragma once
 
+#include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,10 +41,14 @@ class LinterImpl {
   std::vector<std::unique_ptr<checks::Check>> checks;
   // Built once in Linter::create; read-only and thread-safe afterwards.
   std::unique_ptr<const language::LanguageDetector> detector;
+  // speller() for the checks and the detector: nullptr when the dictionary is missing.
+  std::function<const spelling::SpellerPool*(std::string_view lang)> speller_for;
 
   // Loaded once per language, under the mutex; afterwards read-only.
   Expected<std::shared_ptr<const spelling::SpellerPool>> speller(const std::string& lang) const;
   Expected<std::shared_ptr<const rules::RuleSet>> rule_set(const std::string& rule_lang) const;
+  // Whether speller(lang) is loaded already (or failed to load).
+  bool speller_ready(const std::string& lang) const { return ready(spellers_, lang); }
   // The shipped pack's files of a language, sorted.
   std::vector<std::string> pack_files(const std::string& rule_lang) const;
 
@@ -50,9 +57,43 @@ class LinterImpl {
   std::string language_of(const Post& post) const;
 
  private:
-  mutable std::mutex mutex_;
-  mutable std::map<std::string, Expected<std::shared_ptr<const spelling::SpellerPool>>> spellers_;
-  mutable std::map<std::string, Expected<std::shared_ptr<const rules::RuleSet>>> rule_sets_;
+  // A resource loaded by the first thread that needs it; others needing the same one wait,
+  // those needing another language load theirs at the same time.
+  template <class T>
+  struct Slot {
+    std::once_flag once;
+    std::optional<Expected<std::shared_ptr<const T>>> value;
+    std::atomic<bool> ready{false};  // value is set
+  };
+  template <class T>
+  using Slots = std::map<std::string, std::unique_ptr<Slot<T>>>;
+
+  template <class T, class Load>
+  Expected<std::shared_ptr<const T>> load_once(Slots<T>& slots, const std::string& key,
+                                               Load&& load) const {
+    Slot<T>* slot = nullptr;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      auto& entry = slots[key];
+      if (!entry) entry = std::make_unique<Slot<T>>();
+      slot = entry.get();
+    }
+    std::call_once(slot->once, [&] {
+      slot->value.emplace(load());
+      slot->ready = true;
+    });
+    return *slot->value;
+  }
+  template <class T>
+  bool ready(const Slots<T>& slots, const std::string& key) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto found = slots.find(key);
+    return found != slots.end() && found->second->ready;
+  }
+
+  mutable std::mutex mutex_;  // guards the maps, not the loading
+  mutable Slots<spelling::SpellerPool> spellers_;
+  mutable Slots<rules::RuleSet> rule_sets_;
 };
 
 }  // namespace brandlint

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "test_support.hpp"
 
@@ -87,6 +88,28 @@ TEST_CASE("cli: stdin is read with '-'") {
   CHECK(j["diagnostics"][0]["match"] == "comande");
 }
 
+TEST_CASE("cli: --kind, --customer and --in-reply-to give --text the metadata of a reply") {
+  const std::string reply = "Hi Michael, buy now and use code SAVE20!";
+  auto as_post = run_brandlint("check --lang en --format json --text " + quote(reply));
+  CHECK(as_post.exit_code == 0);
+  auto r = run_brandlint(
+      "check --lang en --format json --kind reply --customer \"Daniel Brooks\" "
+      "--in-reply-to \"My parcel arrived broken\" --text " +
+      quote(reply));
+  CHECK(r.exit_code == 1);
+  std::set<std::string> rules;
+  const auto j = nlohmann::json::parse(r.out);
+  for (const auto& d : j["diagnostics"]) rules.insert(d["rule"].get<std::string>());
+  CHECK(rules.count("personalisation.name.wrong") == 1);
+  CHECK(rules.count("personalisation.apology.missing") == 1);
+  CHECK(rules.count("promotion.sales-phrase.hard-sell") == 1);
+  // Front matter wins over the flags.
+  auto own = run_brandlint("check --format json --kind reply --customer Daniel -",
+                           "---\nlang: en\nkind: reply\ncustomer: Michael\n---\nHi Michael, thanks "
+                           "for your message!\n");
+  CHECK(own.exit_code == 0);
+}
+
 TEST_CASE("cli: invalid UTF-8 and unknown front matter keys exit 2 with file:line; others go on") {
   TempDir dir;
   const auto bad = dir.write("posts/a-bad.txt", "Hello\nthere \xFF\xFE friend\n");
@@ -129,4 +152,23 @@ TEST_CASE("cli: --version and --help") {
   auto h = run_brandlint("check --help");
   CHECK(h.exit_code == 0);
   CHECK(h.out.find("--format") != std::string::npos);
+}
+
+TEST_CASE("cli: -j gives the same report, in the same order, as one thread") {
+  // Posts in four languages with typos, long enough to span several batches.
+  const std::vector<std::string> texts = {
+      R"({"lang":"en","kind":"reply","customer":"Daniel","text":"Hi Daniel, we have recieved your parcel."})",
+      R"({"lang":"es","text":"Gracias por tu pedido, lo resibirás mañana."})",
+      R"({"lang":"fr","text":"Merci pour votre comande, elle part demain."})",
+      R"({"lang":"it","text":"Grazie per l'ordine, arriva domani."})"};
+  std::string jsonl;
+  for (int i = 0; i < 1500; ++i) jsonl += texts[static_cast<std::size_t>(i) % texts.size()] + "\n";
+  auto one = run_brandlint("check - --stdin-format jsonl --format json -j 1", jsonl);
+  auto three = run_brandlint("check - --stdin-format jsonl --format json -j 3", jsonl);
+  CHECK(one.exit_code == 1);
+  CHECK(three.exit_code == 1);
+  CHECK(one.out == three.out);
+  auto j = nlohmann::json::parse(one.out);
+  CHECK(j["summary"]["posts"] == 1500);
+  CHECK(j["diagnostics"].size() >= 1125);  // recieved, resibirás, comande
 }

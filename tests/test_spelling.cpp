@@ -124,3 +124,37 @@ TEST_CASE("a missing dictionary is a clear error naming the package to install")
   REQUIRE_FALSE(found);
   CHECK(found.error().message.find("apt-get install hunspell-fr") != std::string::npos);
 }
+
+TEST_CASE("hyphenated words the dictionary knows whole are not split into typos") {
+  auto l = linter();
+  CHECK(spelling(*l, "Bon week-end ! Envoyez-nous un e-mail, peut-être demain.", "fr").empty());
+  CHECK(spelling(*l, "Send us an e-mail with your follow-up questions.", "en").empty());
+  // A typo inside a compound is still one.
+  auto typo = spelling(*l, "Bon week-ennd à tous !", "fr");
+  REQUIRE(!typo.empty());
+  CHECK(typo.back().match == "ennd");
+}
+
+TEST_CASE("plain en accepts British and American spellings; en-US and en-GB are strict") {
+  auto l = linter();
+  CHECK(spelling(*l, "The colours and the colors are lovely.", "en").empty());
+  auto us = spelling(*l, "The colours are lovely.", "en-US");
+  REQUIRE(us.size() == 1);
+  CHECK(us[0].match == "colours");
+  auto gb = spelling(*l, "The colors are lovely.", "en-GB");
+  REQUIRE(gb.size() == 1);
+  CHECK(gb[0].match == "colors");
+  CHECK(spelling(*l, "We have recieved it.", "en").size() == 1);
+}
+
+TEST_CASE("hashtags on other-language accounts may be English or leave out accents") {
+  auto l = linter();
+  CHECK(spelling(*l, "Ya está aquí la colección #NewIn #SummerSale #NuevaColeccion", "es").empty());
+  CHECK(spelling(*l, "Les soldes sont là #SoldesEte #CustomerCare", "fr").empty());
+  CHECK(spelling(*l, "Saldi estivi #SaldiEstivi #BlackFriday", "it").empty());
+  auto typo = spelling(*l, "Ya está aquí #Veranno", "es");
+  REQUIRE(typo.size() == 1);
+  CHECK(suggests(typo[0], "Verano"));
+  // In English posts a hashtag's words are English only.
+  CHECK(spelling(*l, "New in store #NuevaColeccion", "en").size() == 2);
+}

@@ -1,6 +1,7 @@
 // The interface every check family implements, and what a check is given.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -32,6 +33,8 @@ struct CheckContext {
   const Config& config;
   // Which language each sentence is in (language_check.cpp); nullptr in tests that need none.
   const language::LanguageDetector* detector = nullptr;
+  // Another language's dictionary, loaded on first use; nullptr when it is not installed.
+  const std::function<const spelling::SpellerPool*(std::string_view lang)>* speller_for = nullptr;
 
   // A diagnostic at [begin, end) of text.nfc(), with its match filled in.
   Diagnostic diagnostic(std::string rule, std::string category, std::string subcategory,

@@ -23,6 +23,8 @@ class LanguageCheck : public Check {
         context.post.meta.lang.empty() ? context.config.lang : context.post.meta.lang;
     const std::string declared = declared_raw == "auto" ? "" : declared_raw.substr(0, 2);
 
+    // A post whose words are all the declared language's needs no other dictionary.
+    if (!declared.empty() && !detector.may_hold_other_language(text, names, declared)) return;
     const language::Guess post = detector.detect(text, 0, text.nfc().size(), names, {});
     // The declared language is there when a few of its words follow each other ("Hi Marco,
     // thanks!"); another language must hold a sentence or clause with

@@ -81,8 +81,21 @@ class SpellingCheck final : public Check {
         }
       }
     }
-    for (const auto& token : ctx.text.tokens()) {
+    const auto& tokens = ctx.text.tokens();
+    std::size_t compound_end = 0;  // words before this offset belong to a known compound
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const auto& token = tokens[i];
       if (token.kind == text::TokenKind::word) {
+        if (token.begin < compound_end) continue;
+        // "week-end", "e-mail", "peut-être": the dictionary may know the hyphenated whole
+        // even where it does not know a part.
+        const std::size_t end = hyphenated_end(tokens, i);
+        if (end != token.end &&
+            ctx.speller.correct(
+                std::string_view(ctx.text.nfc()).substr(token.begin, end - token.begin))) {
+          compound_end = end;
+          continue;
+        }
         check_word(ctx, names, token.begin, token.text, out);
       } else if (token.kind == text::TokenKind::hashtag) {
         const std::string_view tag = token.text.substr(1);
@@ -102,6 +115,8 @@ class SpellingCheck final : public Check {
     const Letters l = letters_of(word);
     if (l.count < 2 || l.digits > 0) return;
     if (l.upper == l.count && l.count <= 5) return;  // an acronym: DM, FAQ, NASA
+    // "shop.example", "i.e.", "U.S.": a host name or an abbreviation, never a typo to flag.
+    if (word.find('.') != std::string_view::npos) return;
     std::string plain = normalise_apostrophes(word);
     const std::string folded = text::fold_term(plain);
     if (names.count(folded) > 0) return;
@@ -114,13 +129,20 @@ class SpellingCheck final : public Check {
     }
     if (ctx.speller.correct(plain)) return;
     if (accepted_after_elision(ctx, plain)) return;
+    if (accepted_with_enclitics(ctx, plain)) return;
+    if (other_dictionary_accepts(ctx, plain, in_hashtag)) return;
     Diagnostic d = ctx.diagnostic("spelling.unknown-word", "spelling", "", Severity::warning,
                                   std::string(), begin, begin + word.size());
     d.message = "\"" + std::string(word) + "\" is not in the " + ctx.speller.name().language_name +
                 " dictionary: a typo? (a name or brand term can go in 'words' in "
                 ".brandlint.yaml)";
     if (in_hashtag) {  // "a lot" or "e-mail" cannot go inside #CamelCase
-      for (auto& s : ctx.speller.suggest(plain, 5)) {
+      const auto suggestions = ctx.speller.suggest(plain, 5);
+      // Hashtags leave out accents: #SoldesEte is "Soldes Été", #NuevaColeccion fine too.
+      for (const auto& s : suggestions) {
+        if (text::fold_term(s) == folded) return;
+      }
+      for (auto s : suggestions) {
         if (d.suggestions.size() < 3 && s.find_first_of(" -") == std::string::npos) {
           d.suggestions.push_back(std::move(s));
         }
@@ -129,6 +151,36 @@ class SpellingCheck final : public Check {
       d.suggestions = ctx.speller.suggest(plain, 3);
     }
     out.push_back(std::move(d));
+  }
+
+  // Where the run of words joined by hyphens that starts at tokens[i] ends ("week-end"); the
+  // word's own end when no hyphen follows it.
+  static std::size_t hyphenated_end(const std::vector<text::Token>& tokens, std::size_t i) {
+    std::size_t end = tokens[i].end;
+    while (i + 2 < tokens.size() && tokens[i + 1].text == "-" && tokens[i + 1].begin == end &&
+           tokens[i + 2].kind == text::TokenKind::word &&
+           tokens[i + 2].begin == tokens[i + 1].end) {
+      end = tokens[i + 2].end;
+      i += 2;
+    }
+    return end;
+  }
+
+  // Plain "en" is English in any spelling: British "colours" is no typo unless the language
+  // is en-US. And hashtags on Spanish, French and Italian accounts are very often English
+  // (#SummerSale, #CustomerCare), so a hashtag's word may be English too.
+  static bool other_dictionary_accepts(const CheckContext& ctx, const std::string& word,
+                                       bool in_hashtag) {
+    if (ctx.speller_for == nullptr) return false;
+    const char* other = nullptr;
+    if (ctx.lang == "en") {
+      other = "en-GB";
+    } else if (in_hashtag && ctx.rule_lang != "en") {
+      other = "en";
+    }
+    if (other == nullptr) return false;
+    const spelling::SpellerPool* pool = (*ctx.speller_for)(other);
+    return pool != nullptr && pool->correct(word);
   }
 
   static std::string normalise_apostrophes(std::string_view word) {
@@ -152,7 +204,53 @@ class SpellingCheck final : public Check {
     bool known = false;
     for (std::string_view e : kElisions) known = known || prefix == e;
     if (!known) return false;
-    return ctx.speller.correct(word.substr(apostrophe + 1));
+    const std::string rest = word.substr(apostrophe + 1);
+    const Letters l = letters_of(rest);
+    if (l.upper == l.count && l.count <= 5) return true;  // an acronym: l'OM, dell'ONU
+    return ctx.speller.correct(rest);
+  }
+
+  // Spanish joins object pronouns to imperatives and gerunds and then writes the stress
+  // accent: "pruébalo", "contáctanos", "enviándoselo". Hunspell's es_ES knows few of these;
+  // the word is right when, without the pronouns and that accent, it is a verb form the
+  // dictionary knows. Without the accent ("pruebalo") it stays a typo.
+  static bool accepted_with_enclitics(const CheckContext& ctx, const std::string& word) {
+    if (ctx.rule_lang != "es") return false;
+    static constexpr std::string_view kPronouns[] = {"me", "te",  "se",  "nos", "os", "lo",
+                                                     "la", "los", "las", "le",  "les"};
+    std::string stem = word;
+    for (int pronouns = 0; pronouns < 2; ++pronouns) {
+      std::string_view found;
+      for (std::string_view p : kPronouns) {
+        if (stem.size() > p.size() + 2 && stem.compare(stem.size() - p.size(), p.size(), p) == 0 &&
+            p.size() > found.size()) {
+          found = p;
+        }
+      }
+      if (found.empty()) return false;
+      stem.resize(stem.size() - found.size());
+      std::string plain;  // the stem without its acute accents
+      bool had_accent = false;
+      for (std::size_t i = 0; i < stem.size(); ++i) {
+        static constexpr std::pair<std::string_view, char> kAcute[] = {{"\xC3\xA1", 'a'},
+                                                                       {"\xC3\xA9", 'e'},
+                                                                       {"\xC3\xAD", 'i'},
+                                                                       {"\xC3\xB3", 'o'},
+                                                                       {"\xC3\xBA", 'u'}};
+        bool replaced = false;
+        for (const auto& [accented, base] : kAcute) {
+          if (stem.compare(i, accented.size(), accented) == 0) {
+            plain += base;
+            i += accented.size() - 1;
+            replaced = had_accent = true;
+            break;
+          }
+        }
+        if (!replaced) plain += stem[i];
+      }
+      if (had_accent && ctx.speller.correct(plain)) return true;
+    }
+    return false;
   }
 };
 

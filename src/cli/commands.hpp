@@ -26,6 +26,8 @@ struct CheckOptions {
   std::string baseline;               // report only findings not in this baseline
   std::string write_baseline;         // `brandlint baseline`: write the findings here
   int jobs = 0;                       // threads; 0: one per core
+  // Metadata for posts that do not set it themselves (handy with --text and stdin).
+  std::string kind, customer, customer_handle, agent, in_reply_to;
 };
 int run_check(const CheckOptions& options);
 

@@ -45,6 +45,15 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or
       ->check(CLI::IsMember({"text", "json", "jsonl", "yaml", "csv"}));
   check_cmd->add_option("-j,--jobs", check.jobs, "threads to check with (default: one per core)")
       ->check(CLI::Range(1, 256));
+  check_cmd->add_option("--kind", check.kind, "reply or post, for posts that do not say")
+      ->check(CLI::IsMember({"reply", "post"}));
+  check_cmd->add_option("--customer", check.customer,
+                        "the customer's name, for posts that do not say");
+  check_cmd->add_option("--customer-handle", check.customer_handle,
+                        "the customer's handle, for posts that do not say");
+  check_cmd->add_option("--agent", check.agent, "the writer's name, for posts that do not say");
+  check_cmd->add_option("--in-reply-to", check.in_reply_to,
+                        "the customer's message being answered, for posts that do not say");
   check_cmd->add_flag("--fix", check.fix, "apply the fixes rules mark as safe, in place");
   check_cmd->add_flag("--diff", check.diff, "print the safe fixes as a unified diff instead");
   check_cmd

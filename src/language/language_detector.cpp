@@ -18,6 +18,14 @@ using Pools = std::array<const spelling::SpellerPool*, kLanguageCount>;
 
 // Lowercase, with the typographic apostrophe made ASCII so that "it’s" and "it's" are one word.
 std::string lowercase(std::string_view word) {
+  // Most words are ASCII: lowercase those without a trip through UTF-16.
+  if (std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; })) {
+    std::string out(word);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
   u.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x2019)), icu::UnicodeString(u"'"));
@@ -100,47 +108,9 @@ std::unordered_set<std::string> LanguageDetector::names_in(const Metadata& meta)
   return names;
 }
 
-std::vector<LanguageDetector::Votes> LanguageDetector::word_votes(
-    const text::AnalysedText& text, std::size_t begin, std::size_t end,
-    const std::unordered_set<std::string>& names) const {
-  Pools pools{};
-  for (std::size_t l = 0; l < kLanguageCount; ++l) {
-    pools[l] = spellers_ ? spellers_(kLanguages[l]) : nullptr;
-  }
-  std::vector<Votes> out;
-  // The votes of one lowercased word: 2 where it is a frequent word, 1 where the dictionary
-  // knows it, shared out so that the word weighs 1 in all. Even votes say nothing.
-  // A word's votes never change for one detector: remember them per thread, so that the
-  // post, its sentences and its clauses ask each dictionary about a word once.
-  thread_local const LanguageDetector* cache_owner = nullptr;
-  thread_local std::unordered_map<std::string, std::optional<Votes>> cache;
-  if (cache_owner != this || cache.size() > 100000) {
-    cache.clear();
-    cache_owner = this;
-  }
-  auto vote = [&](const std::string& word) {
-    auto cached = cache.find(word);
-    if (cached != cache.end()) {
-      if (cached->second) out.push_back(*cached->second);
-      return;
-    }
-    std::optional<Votes>& slot = cache[word];
-    Votes votes{};
-    double total = 0;
-    for (std::size_t l = 0; l < kLanguageCount; ++l) {
-      if (frequent_[l].count(word) > 0) {
-        votes[l] = 2;
-      } else if (pools[l] != nullptr && pools[l]->correct(word)) {
-        votes[l] = 1;
-      }
-      total += votes[l];
-    }
-    if (total == 0) return;
-    if (std::all_of(votes.begin(), votes.end(), [&](double v) { return v == votes[0]; })) return;
-    for (auto& v : votes) v /= total;
-    slot = votes;
-    out.push_back(votes);
-  };
+void LanguageDetector::for_each_word(const text::AnalysedText& text, std::size_t begin,
+                                     std::size_t end, const std::unordered_set<std::string>& names,
+                                     const std::function<void(const std::string&)>& visit) const {
   auto frequent_anywhere = [&](const std::string& word) {
     return std::any_of(frequent_.begin(), frequent_.end(),
                        [&](const auto& set) { return set.count(word) > 0; });
@@ -185,14 +155,86 @@ std::vector<LanguageDetector::Votes> LanguageDetector::word_votes(
         !frequent_anywhere(word) && frequent_anywhere(word.substr(0, apostrophe + 1))) {
       // An elision: French "l'équipe", "qu'il", Italian "dell'ordine" — the article and the
       // word each vote.
-      vote(word.substr(0, apostrophe + 1));
-      vote(word.substr(apostrophe + 1));
+      visit(word.substr(0, apostrophe + 1));
+      visit(word.substr(apostrophe + 1));
       continue;
     }
     if (word.size() == 1 && !frequent_anywhere(word)) continue;
-    vote(word);
+    visit(word);
   }
+}
+
+std::vector<LanguageDetector::Votes> LanguageDetector::word_votes(
+    const text::AnalysedText& text, std::size_t begin, std::size_t end,
+    const std::unordered_set<std::string>& names) const {
+  Pools pools{};
+  bool pools_open = false;
+  std::vector<Votes> out;
+  // The votes of one lowercased word: 2 where it is a frequent word, 1 where the dictionary
+  // knows it, shared out so that the word weighs 1 in all. Even votes say nothing.
+  // A word's votes never change for one detector: remember them per thread, so that the
+  // post, its sentences and its clauses ask each dictionary about a word once.
+  thread_local const LanguageDetector* cache_owner = nullptr;
+  thread_local std::unordered_map<std::string, std::optional<Votes>> cache;
+  if (cache_owner != this || cache.size() > 100000) {
+    cache.clear();
+    cache_owner = this;
+  }
+  for_each_word(text, begin, end, names, [&](const std::string& word) {
+    auto cached = cache.find(word);
+    if (cached != cache.end()) {
+      if (cached->second) out.push_back(*cached->second);
+      return;
+    }
+    if (!pools_open) {  // only now: a text of cached words loads no dictionary
+      for (std::size_t l = 0; l < kLanguageCount; ++l) {
+        pools[l] = spellers_ ? spellers_(kLanguages[l]) : nullptr;
+      }
+      pools_open = true;
+    }
+    std::optional<Votes>& slot = cache[word];
+    Votes votes{};
+    double total = 0;
+    for (std::size_t l = 0; l < kLanguageCount; ++l) {
+      if (frequent_[l].count(word) > 0) {
+        votes[l] = 2;
+      } else if (pools[l] != nullptr && pools[l]->correct(word)) {
+        votes[l] = 1;
+      }
+      total += votes[l];
+    }
+    if (total == 0) return;
+    if (std::all_of(votes.begin(), votes.end(), [&](double v) { return v == votes[0]; })) return;
+    for (auto& v : votes) v /= total;
+    slot = votes;
+    out.push_back(votes);
+  });
   return out;
+}
+
+bool LanguageDetector::may_hold_other_language(const text::AnalysedText& text,
+                                               const std::unordered_set<std::string>& names,
+                                               std::string_view lang) const {
+  const auto home = static_cast<std::size_t>(
+      std::find(kLanguages.begin(), kLanguages.end(), lang.substr(0, 2)) - kLanguages.begin());
+  if (home >= kLanguageCount || !spellers_) return true;
+  const spelling::SpellerPool* pool = spellers_(kLanguages[home]);
+  if (pool == nullptr) return true;
+  bool other = false;
+  for_each_word(text, 0, text.nfc().size(), names, [&](const std::string& word) {
+    if (other) return;
+    // A word home's dictionary knows votes at least as much for home as for any language,
+    // unless it is another language's frequent word and not one of home's.
+    if (frequent_[home].count(word) > 0) return;
+    if (!pool->correct(word)) {
+      other = true;
+      return;
+    }
+    for (std::size_t l = 0; l < kLanguageCount; ++l) {
+      if (l != home && frequent_[l].count(word) > 0) other = true;
+    }
+  });
+  return other;
 }
 
 Guess LanguageDetector::detect(const text::AnalysedText& text, std::size_t begin, std::size_t end,

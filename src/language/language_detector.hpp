@@ -82,6 +82,14 @@ class LanguageDetector {
   int longest_run(const text::AnalysedText& text, std::size_t begin, std::size_t end,
                   const std::unordered_set<std::string>& names, std::string_view lang) const;
 
+  // Whether some word could speak for another language than `lang` more than for `lang`: one
+  // that `lang`'s dictionary does not know, or another language's frequent word that is not one
+  // of `lang`'s. When none can, every guess is `lang` or none, so the check can stop there
+  // without loading the other languages' dictionaries.
+  bool may_hold_other_language(const text::AnalysedText& text,
+                               const std::unordered_set<std::string>& names,
+                               std::string_view lang) const;
+
   // The words of a person's name, lowercased, for `names`.
   static void add_name(std::string_view name, std::unordered_set<std::string>& names);
   // The customer's, handle's and agent's names of a post.
@@ -91,6 +99,11 @@ class LanguageDetector {
   LanguageDetector() = default;
   using Votes = std::array<double, kLanguageCount>;
   // The votes of each informative word of [begin, end), in order; each sums to 1.
+  // Calls `visit` with each lowercased word of [begin, end) that can vote: names, mentions,
+  // numbers and the like are left out, elisions are split.
+  void for_each_word(const text::AnalysedText& text, std::size_t begin, std::size_t end,
+                     const std::unordered_set<std::string>& names,
+                     const std::function<void(const std::string&)>& visit) const;
   std::vector<Votes> word_votes(const text::AnalysedText& text, std::size_t begin, std::size_t end,
                                 const std::unordered_set<std::string>& names) const;
   std::array<std::unordered_set<std::string>, kLanguageCount> frequent_;

@@ -233,7 +233,7 @@ class Parser {
       ++pos_;
       JsonValue item;
       if (!value(item, depth + 1)) return false;
-      v.members.emplace_back(std::move(key), std::move(item));
+      v.members.push_back(JsonMember{std::move(key), std::move(item)});
       skip_space();
       if (pos_ < end_ && s_[pos_] == ',') {
         ++pos_;

@@ -5,12 +5,13 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "brandlint/brandlint.hpp"
 
 namespace brandlint::post {
+
+struct JsonMember;
 
 struct JsonValue {
   enum class Kind { null, boolean, number, string, array, object };
@@ -19,10 +20,17 @@ struct JsonValue {
   std::string text;        // strings: the decoded value; numbers and booleans: as written
   // Strings: runs of `text` copied unchanged from the file (escapes break runs).
   std::vector<SourceMap::Segment> segments;
-  std::vector<JsonValue> items;                          // arrays
-  std::vector<std::pair<JsonValue, JsonValue>> members;  // objects, in file order
+  std::vector<JsonValue> items;  // arrays
+  // Objects, in file order. A named pair rather than std::pair: clang with libstdc++ rejects
+  // std::pair of the still incomplete JsonValue.
+  std::vector<JsonMember> members;
 
   const JsonValue* find(std::string_view key) const;
+};
+
+struct JsonMember {
+  JsonValue key;
+  JsonValue value;
 };
 
 // Parses the JSON value in file.contents[begin, end). Errors carry the file's line and column.

@@ -36,26 +36,37 @@ class JsonReporter final : public Reporter {
       suppressed_.push_back(std::move(j));
       return;
     }
-    diagnostics_.push_back(std::move(j));
+    // Written as it comes, so that memory does not grow with the findings of a long stream.
+    open();
+    out_ << (first_ ? "" : ",") << dump(j);
+    first_ = false;
   }
 
   void finish(const Summary& s) override {
-    nlohmann::ordered_json root;
-    root["version"] = 1;
-    root["diagnostics"] = std::move(diagnostics_);
-    root["summary"] = {{"files", s.files},
-                       {"posts", s.posts},
-                       {"errors", s.errors},
-                       {"warnings", s.warnings},
-                       {"infos", s.infos}};
-    if (!suppressed_.empty()) root["suppressed"] = std::move(suppressed_);
-    // Invalid UTF-8 never reaches here (inputs are validated), but never throw on output.
-    out_ << root.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    open();
+    nlohmann::ordered_json summary = {{"files", s.files},
+                                      {"posts", s.posts},
+                                      {"errors", s.errors},
+                                      {"warnings", s.warnings},
+                                      {"infos", s.infos}};
+    out_ << "],\"summary\":" << dump(summary);
+    if (!suppressed_.empty()) out_ << ",\"suppressed\":" << dump(suppressed_);
+    out_ << "}\n";
   }
 
  private:
+  void open() {
+    if (opened_) return;
+    out_ << "{\"version\":1,\"diagnostics\":[";
+    opened_ = true;
+  }
+  // Invalid UTF-8 never reaches here (inputs are validated), but never throw on output.
+  static std::string dump(const nlohmann::ordered_json& j) {
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+
   std::ostream& out_;
-  nlohmann::ordered_json diagnostics_ = nlohmann::ordered_json::array();
+  bool opened_ = false, first_ = true;
   nlohmann::ordered_json suppressed_ = nlohmann::ordered_json::array();
 };
 

@@ -47,6 +47,9 @@ struct RuleFile {
   std::string lang;
   Lists lists;
   std::vector<Rule> rules;
+  // A file of the shipped packs, whose every pattern the test suite compiles: the patterns
+  // that only a list's words can trigger are then parsed when first needed, not at start-up.
+  bool shipped = false;
 };
 
 // Reads and validates a rule file: unknown keys, wrong types, missing fields, ids that do not

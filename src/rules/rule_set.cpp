@@ -1,6 +1,9 @@
 #include "rules/rule_set.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <map>
+#include <optional>
 #include <set>
 
 namespace brandlint::rules {
@@ -125,7 +128,7 @@ Error located_error(const RuleFile& file, const Located& where, const std::strin
   return Error{file.path, where.line, where.column, message};
 }
 
-// Every term of a rule as one whole-word expression.
+// Every term of a rule as alternatives, to be wrapped by whole_word().
 Expected<std::string> terms_regex(const RuleFile& file, const std::vector<Located>& terms,
                                   const Lists& lists) {
   std::string alternatives;
@@ -134,7 +137,7 @@ Expected<std::string> terms_regex(const RuleFile& file, const std::vector<Locate
     if (!body) return located_error(file, term, body.error().message);
     alternatives += (alternatives.empty() ? "" : "|") + body.value();
   }
-  return whole_word(alternatives);
+  return alternatives;
 }
 
 // Whether an expression has a capturing group: "(" not followed by "?" and not escaped or
@@ -157,6 +160,82 @@ bool has_capture_group(const std::string& regex) {
     }
   }
   return false;
+}
+
+// Whether what ends at `i` may be left out: a following ?, * or {0,…}.
+bool may_be_absent(const std::string& p, std::size_t i) {
+  return i < p.size() && (p[i] == '?' || p[i] == '*' || p.compare(i, 2, "{0") == 0);
+}
+
+// Lists a pattern cannot match without a word of: the smallest (by `size`) set of lists of
+// which at least one must be in the text, found from {{name}}s outside any part that may be
+// absent. "\b{{gender_plural}} (?:are|is) {{neg_pred}}" needs gender_plural (and neg_pred);
+// "typical (?:{{nationality}}|{{religion}})" needs one of the two; "(?:{{a}} )?c" and
+// "(?:{{a}}|b) c" need none, so the result is empty.
+std::vector<std::string> anchor_lists(const std::string& p,
+                                      const std::function<std::size_t(const std::string&)>& size) {
+  using Clause = std::vector<std::string>;  // one of these lists
+  auto weight = [&](const Clause& c) {
+    std::size_t w = 0;
+    for (const auto& name : c) w += size(name);
+    return w;
+  };
+  auto smallest = [&](const std::vector<Clause>& clauses) {
+    const Clause* best = nullptr;
+    for (const auto& c : clauses) {
+      if (best == nullptr || weight(c) < weight(*best)) best = &c;
+    }
+    return best;
+  };
+  // A group's branches (split by |), each the clauses that all hold on it.
+  struct Group {
+    std::vector<std::vector<Clause>> branches{1};
+  };
+  // What a finished group requires of the text around it: one clause, or nothing.
+  auto required = [&](const Group& g) -> std::optional<Clause> {
+    Clause either;
+    for (const auto& branch : g.branches) {
+      const Clause* c = smallest(branch);
+      if (c == nullptr) return std::nullopt;  // this branch needs no list
+      either.insert(either.end(), c->begin(), c->end());
+    }
+    return either;
+  };
+  std::vector<Group> groups(1);
+  std::size_t i = 0;
+  while (i < p.size()) {
+    const char c = p[i];
+    if (c == '\\') {
+      i += 2;
+    } else if (c == '[') {  // a character class: skip to its end
+      ++i;
+      if (i < p.size() && p[i] == '^') ++i;
+      if (i < p.size() && p[i] == ']') ++i;
+      while (i < p.size() && p[i] != ']') i += p[i] == '\\' ? 2 : 1;
+      ++i;
+    } else if (p.compare(i, 2, "{{") == 0) {
+      const std::size_t close = p.find("}}", i + 2);
+      if (close == std::string::npos) return {};
+      std::string name = p.substr(i + 2, close - i - 2);
+      i = close + 2;
+      if (!may_be_absent(p, i)) groups.back().branches.back().push_back({std::move(name)});
+    } else if (c == '(') {
+      groups.emplace_back();
+      ++i;
+    } else if (c == ')') {
+      if (groups.size() < 2) return {};
+      const Group inner = std::move(groups.back());
+      groups.pop_back();
+      ++i;
+      if (may_be_absent(p, i)) continue;
+      if (auto clause = required(inner)) groups.back().branches.back().push_back(*clause);
+    } else {
+      if (c == '|') groups.back().branches.emplace_back();
+      ++i;
+    }
+  }
+  if (groups.size() != 1) return {};
+  return required(groups[0]).value_or(Clause{});
 }
 
 Expected<std::unique_ptr<RE2>> compile_one(const RuleFile& file, const Located& where,
@@ -226,6 +305,21 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
   RE2::Options options = regex_options();
   options.set_max_mem(256 << 20);  // the whole language's set
   set->set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  // Parses (and so checks) the expressions that are not in the set; never compiled.
+  RE2::Set parser(regex_options(), RE2::UNANCHORED);
+  std::map<std::string, std::size_t> list_entries;  // a list's place in candidates_
+  // The set entry of a list: its words, without the boundaries a pattern puts around them.
+  auto list_entry = [&](const std::string& name) -> Expected<std::size_t> {
+    auto known = list_entries.find(name);
+    if (known != list_entries.end()) return known->second;
+    auto body = expand_lists("{{" + name + "}}", shared, 0);
+    if (!body) return body.error();
+    std::string error;
+    if (set->set_->Add(body.value(), &error) < 0) return Error{"", 0, 0, error};
+    set->candidates_.emplace_back();
+    list_entries.emplace(name, set->candidates_.size() - 1);
+    return set->candidates_.size() - 1;
+  };
   std::set<std::string> ids;
   for (auto& file : files) {
     for (auto& rule : file.rules) {
@@ -238,12 +332,25 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
       // place; a pattern the user wrote without lists is also compiled now, so that one
       // needing too much memory is reported at its line too. The rest compile when a post
       // first needs them.
-      auto add = [&](const Located& where, const std::string& regex, bool use_group,
-                     const char* what, bool compile_now) -> std::optional<Error> {
+      // The set only says which expressions may match, so a term's whole-word boundaries,
+      // Unicode classes that make up most of its program, are left to the expression itself.
+      auto add = [&](const Located& where, const std::string& regex, const std::string& screen,
+                     bool use_group, const char* what, bool compile_now,
+                     const std::vector<std::string>& anchor = {}) -> std::optional<Error> {
         std::string error;
-        if (set->set_->Add(regex, &error) < 0) {
+        RE2::Set& checker = anchor.empty() ? *set->set_ : parser;
+        const bool check = anchor.empty() || !file.shipped;
+        if (check && checker.Add(screen, &error) < 0) {
           return located_error(file, where,
                                std::string("bad ") + what + ": " + error + " (RE2 syntax)");
+        }
+        if (anchor.empty()) {
+          set->candidates_.push_back({set->expressions_.size()});
+        }
+        for (const auto& name : anchor) {
+          auto entry = list_entry(name);
+          if (!entry) return located_error(file, where, entry.error().message);
+          set->candidates_[entry.value()].push_back(set->expressions_.size());
         }
         if (compile_now) {
           auto re = compile_one(file, where, regex, what);
@@ -257,18 +364,29 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
       if (!rule.terms.empty()) {
         auto regex = terms_regex(file, rule.terms, shared);
         if (!regex) return regex.error();
-        if (auto e = add(rule.terms.front(), regex.value(), true, "term", false)) return *e;
+        if (auto e = add(rule.terms.front(), whole_word(regex.value()), "(?:" + regex.value() + ")",
+                         true, "term", false)) {
+          return *e;
+        }
       }
       for (const auto& pattern : rule.patterns) {
         auto regex = expand_lists(pattern.text, shared, 0);
         if (!regex) return located_error(file, pattern, regex.error().message);
         const bool uses_lists = pattern.text.find("{{") != std::string::npos;
-        if (auto e = add(pattern, regex.value(), false, "pattern", !uses_lists)) return *e;
+        // Screened by the lists it needs, if it needs some.
+        const auto anchor = anchor_lists(pattern.text, [&](const std::string& name) {
+          auto list = shared.find(name);
+          return list == shared.end() ? std::size_t{0} : list->second.size();
+        });
+        if (auto e =
+                add(pattern, regex.value(), regex.value(), false, "pattern", !uses_lists, anchor)) {
+          return *e;
+        }
       }
       if (!rule.exceptions.empty()) {
         auto regex = terms_regex(file, rule.exceptions, shared);
         if (!regex) return regex.error();
-        compiled.exceptions.push_back(std::make_unique<LazyRegex>(regex.value()));
+        compiled.exceptions.push_back(std::make_unique<LazyRegex>(whole_word(regex.value())));
       }
       for (const auto& pattern : rule.exception_patterns) {
         auto regex = expand_lists(pattern.text, shared, 0);
@@ -366,9 +484,15 @@ std::vector<RuleMatch> RuleSet::match(const MatchInput& input, std::string_view 
   for (const text::FoldedText* t : {&input.folded, &input.skeleton}) {
     std::vector<int> hits;
     if (!set_->Match(t->text, &hits)) continue;
-    std::sort(hits.begin(), hits.end());
+    std::vector<std::size_t> run;
     for (int hit : hits) {
-      const Expression& x = expressions_[static_cast<std::size_t>(hit)];
+      const auto& c = candidates_[static_cast<std::size_t>(hit)];
+      run.insert(run.end(), c.begin(), c.end());
+    }
+    std::sort(run.begin(), run.end());
+    run.erase(std::unique(run.begin(), run.end()), run.end());
+    for (std::size_t index : run) {
+      const Expression& x = expressions_[index];
       const Rule& rule = rules_[x.rule];
       if (!kind.empty() && rule.applies_to != "any" && rule.applies_to != kind) continue;
       find(x, *t, out);

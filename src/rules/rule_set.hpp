@@ -95,7 +95,11 @@ class RuleSet {
   std::vector<Rule> rules_;
   std::vector<CompiledRule> compiled_;
   std::vector<Expression> expressions_;
+  // Screens a text before any expression runs. An expression that cannot match without a
+  // word of some list is not in the set: the list is, once, and a hit on it makes the
+  // expressions anchored to it candidates. For each entry of the set, its candidates.
   std::unique_ptr<RE2::Set> set_;
+  std::vector<std::vector<std::size_t>> candidates_;
   std::vector<std::pair<std::string, std::unique_ptr<TermMatcher>>> lexicons_;
 };
 

@@ -54,7 +54,9 @@ std::unique_ptr<Hunspell> SpellerPool::make_handle() const {
 Expected<std::unique_ptr<SpellerPool>> SpellerPool::open(
     std::string_view lang, const std::vector<std::string>& search_paths,
     std::unordered_set<std::string> accepted) {
+  static std::atomic<std::uint64_t> opened{0};
   auto pool = std::unique_ptr<SpellerPool>(new SpellerPool());
+  pool->serial_ = ++opened;
   pool->name_ = dictionary_for(lang);
   std::string searched;
   for (const auto& dir : search_paths) {
@@ -106,10 +108,30 @@ std::string from_dictionary(const std::string& bytes, bool is_utf8, const std::s
 }
 }  // namespace
 
+namespace {
+// Hashes std::string and std::string_view alike, so a lookup needs no copy of the word.
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+}  // namespace
+
 bool SpellerPool::correct(std::string_view word) const {
-  if (accepted_.count(text::fold_term(word)) > 0) return true;
-  Lease hunspell(*this);
-  return hunspell->spell(to_dictionary(word, utf8_, encoding_));
+  // Posts repeat their words, and spell() costs microseconds (more with French and Italian
+  // affixes): each thread remembers its answers per pool, without a lock.
+  thread_local std::unordered_map<std::uint64_t,
+                                  std::unordered_map<std::string, bool, WordHash, std::equal_to<>>>
+      memo;
+  auto& known = memo[serial_];
+  if (auto hit = known.find(word); hit != known.end()) return hit->second;
+  if (known.size() > 500000) known.clear();  // bounded memory on endless streams
+  bool ok = accepted_.count(text::fold_term(word)) > 0;
+  if (!ok) {
+    Lease hunspell(*this);
+    ok = hunspell->spell(to_dictionary(word, utf8_, encoding_));
+  }
+  known.emplace(std::string(word), ok);
+  return ok;
 }
 
 std::vector<std::string> SpellerPool::suggest(std::string_view word, std::size_t max) const {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -39,9 +40,9 @@ class SpellerPool {
 
   bool correct(std::string_view word) const;
   // Up to `max` suggestions, best first, in the word's case; may hold two words ("a lot").
-  // From our Suggester (about a millisecond), falling back to Hunspell's suggest() (tens of
-  // milliseconds) only when nothing close is a word. Cached: real posts repeat their unknown
-  // words.
+  // From our Suggester (under a millisecond), falling back to Hunspell's suggest() (tens of
+  // milliseconds) only when ours finds nothing at all, which its n-gram pass makes rare (none
+  // in the sampled misspellings). Cached: real posts repeat their unknown words.
   std::vector<std::string> suggest(std::string_view word, std::size_t max) const;
   // How many words needed Hunspell's suggest() so far.
   std::size_t suggest_fallbacks() const { return fallbacks_.load(); }
@@ -63,6 +64,9 @@ class SpellerPool {
   mutable std::once_flag suggester_once_;  // the tables are built on the first suggestion
   mutable std::unique_ptr<Suggester> suggester_;
   mutable std::atomic<std::size_t> fallbacks_{0};
+  // Tells pools apart in the per-thread memo of correct(), even one opened where a closed one
+  // was.
+  std::uint64_t serial_ = 0;
 };
 
 }  // namespace brandlint::spelling

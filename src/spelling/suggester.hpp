@@ -6,8 +6,10 @@
 // µs for a non-word in French, whose affix table is large, and a 10-letter word has ~10,000
 // candidates within two cheap edits). So the .dic stems are expanded once with the .aff affix
 // rules into a set of 64-bit hashes of the lowercase forms; a lookup costs ~30 ns, and spell()
-// only sees candidates that are forms. bench/suggest_quality.cpp measures speed and quality
-// against Hunspell.
+// only sees candidates that are forms. Words too far from any form for two edits (three or four
+// slips in a long word) go through a second, n-gram pass: the stems sharing most letter pairs
+// with the word are expanded with their affixes and the closest forms ranked by a weighted edit
+// distance. bench/suggest_quality.cpp measures speed and quality against Hunspell.
 #pragma once
 
 #include <cstdint>
@@ -35,6 +37,10 @@ class HashSet64 {
       if (slots_[i] == want) return true;
       if (slots_[i] == 0) return false;
     }
+  }
+  // Brings the key's first slot towards the cache ahead of contains().
+  void prefetch(std::uint64_t key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[key & mask_]);
   }
   std::size_t size() const { return size_; }
   std::size_t bytes() const { return slots_.size() * sizeof(std::uint32_t); }
@@ -64,11 +70,15 @@ class Suggester {
   std::vector<std::string> suggest(std::string_view word, std::size_t max,
                                    const IsWord& is_word) const;
 
+  ~Suggester();
+
   std::size_t form_count() const { return forms_.size(); }
-  std::size_t form_bytes() const { return forms_.bytes(); }
+  // Memory held by the tables: the form hashes, the stems and the n-gram index.
+  std::size_t table_bytes() const;
 
  private:
-  Suggester() = default;
+  Suggester();
+  struct Lexicon;
   struct Pair {
     std::u32string from, to;
     bool at_start = false, at_end = false;
@@ -78,8 +88,19 @@ class Suggester {
 
   bool plausible(const std::u32string& w) const;
   float replace_cost(char32_t from, char32_t to) const;
+  char32_t base_of(char32_t c) const;
   template <class Emit>
   void single_edits(const std::u32string& w, bool narrow, Emit&& emit) const;
+  // Forms close to `w` found through shared letter pairs with the stems, whatever the number of
+  // edits; emit(form, weighted distance).
+  template <class Emit>
+  void ngram_candidates(const std::u32string& w, Emit&& emit) const;
+  // Edit distance in which likely slips (accents, doubled letters, vowels, neighbours) cost less.
+  float weighted_distance(const std::u32string& a, const std::u32string& b) const;
+  std::vector<std::string> suggest_word(std::string_view word, std::size_t max,
+                                        const IsWord& is_word) const;
+  std::vector<std::string> suggest_hyphenated(std::string_view word, std::size_t max,
+                                              const IsWord& is_word) const;
 
   std::u32string alphabet_;  // lowercase letters without accents, tried in inserts and replaces
   std::unordered_map<char32_t, std::u32string> variants_;  // e → éèêë, é → eèêë
@@ -89,6 +110,12 @@ class Suggester {
   std::vector<Pair> pairs_;                                // REP lines + multi-letter confusions
   std::unordered_set<std::u32string> no_suggest_;          // stems flagged NOSUGGEST (lowercase)
   HashSet64 forms_;                                        // hashes of the lowercase word forms
+  HashSet64 proper_;  // forms of capitalised stems (friday → Friday), also in forms_
+  std::unordered_set<std::u32string> elision_heads_;  // "l'", "dell'", "qu'": PFX adds up to '
+  bool apostrophe_words_ = false;                     // stems like "hadn't", "d'altronde"
+  std::vector<char32_t> base_table_;                  // base_letter_ as an array, for speed
+  std::vector<std::uint8_t> letter_pairs_;            // ASCII pair → 1 neighbour, 2 sound-alike
+  std::unique_ptr<Lexicon> lexicon_;                  // stems, affix rules, n-gram index
 };
 
 }  // namespace brandlint::spelling

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The whole pipeline on the generated corpus (four languages, replies with their metadata, 2 %
+# misspelled words): posts/s, MB/s of post text and peak memory with -j 1 and -j 2, and the
+# wall time of a one-post run. Runs alternate and the median of each is reported, so the
+# ratios are taken under the same load.
+#
+#   bench/pipeline.sh [POSTS] [RUNS]     (default 50000 posts, 3 runs)
+#
+# Needs build/brandlint and build/corpus_gen: cmake -S . -B build -DBRANDLINT_BENCH=ON
+set -euo pipefail
+cd "$(dirname "$0")/.."
+posts="${1:-50000}"
+runs="${2:-3}"
+for tool in build/brandlint build/corpus_gen; do
+  [ -x "$tool" ] || { echo "pipeline.sh: $tool is missing; build with -DBRANDLINT_BENCH=ON" >&2; exit 2; }
+done
+[ -x /usr/bin/time ] || { echo "pipeline.sh: GNU time is needed: apt-get install time" >&2; exit 2; }
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+build/corpus_gen --posts "$posts" >"$work/corpus.jsonl"
+# The posts' text alone (the text format ends each post with a blank line).
+bytes=$(($(build/corpus_gen --posts "$posts" --format text | wc -c) - 2 * posts))
+
+# One timed run: prints "wall_seconds peak_kb".
+timed() {
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1 || true
+  cat "$work/time"
+}
+: >"$work/j1"
+: >"$work/j2"
+for _ in $(seq "$runs"); do
+  timed build/brandlint check - --stdin-format jsonl --format json -j 1 <"$work/corpus.jsonl" >>"$work/j1"
+  timed build/brandlint check - --stdin-format jsonl --format json -j 2 <"$work/corpus.jsonl" >>"$work/j2"
+done
+: >"$work/one"
+for _ in $(seq 11); do  # %e has centiseconds only: time the short run with date
+  start=$(date +%s%N)
+  timed build/brandlint check --lang en --text "Hi Daniel, thanks for your message! Your parcel left our warehouse this morning." >"$work/one-time"
+  end=$(date +%s%N)
+  echo "$(((end - start) / 1000)) $(cut -d' ' -f2 "$work/one-time")" >>"$work/one"
+done
+median() { sort -g "$1" | sed -n "$((($(wc -l <"$1") + 1) / 2))p"; }
+read -r j1 j1_kb <<<"$(median "$work/j1")"
+read -r j2 j2_kb <<<"$(median "$work/j2")"
+read -r one one_kb <<<"$(median "$work/one")"
+awk -v posts="$posts" -v bytes="$bytes" -v j1="$j1" -v j2="$j2" -v k1="$j1_kb" -v k2="$j2_kb" \
+  -v one="$one" -v onek="$one_kb" -v runs="$runs" 'BEGIN {
+  printf "corpus: %d posts in en, es, fr, it, %.1f MB of post text; median of %d runs\n", posts, bytes / 1e6, runs
+  printf "  -j 1: %7.2f s %9.0f posts/s %7.2f MB/s   peak %4.0f MB\n", j1, posts / j1, bytes / j1 / 1e6, k1 / 1024
+  printf "  -j 2: %7.2f s %9.0f posts/s %7.2f MB/s   peak %4.0f MB\n", j2, posts / j2, bytes / j2 / 1e6, k2 / 1024
+  printf "  -j 2 / -j 1 speed-up: %.2fx\n", j1 / j2
+  printf "  one English post: %.0f ms wall, peak %.0f MB (median of 11)\n", one / 1000, onek / 1024
+}'

@@ -1,0 +1,61 @@
+// tests/corpus/<lang>/: sentences written apart from the rules' own examples. flag.txt holds
+// "<rule prefix><TAB><text>" lines every one of which must be reported under that prefix;
+// clean.txt holds ordinary brand posts and replies on the same topics (nationalities, faiths,
+// sport, politics in the news, "the black model", "our senior team") on which no rule may
+// report anything above info. Spelling is left out of clean.txt's promise: it holds names
+// and places a team would add to its own word list.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "reply_test_support.hpp"
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& path) {
+  std::ifstream in(path);
+  REQUIRE_MESSAGE(in.good(), path);
+  std::vector<std::string> out;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line[0] != '#') out.push_back(line);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("rule corpora: every flag sentence is reported, no clean sentence is") {
+  for (const char* lang : {"en", "es", "fr", "it"}) {
+    const std::string dir = std::string(BRANDLINT_SOURCE_DIR) + "/tests/corpus/" + lang + "/";
+    std::size_t caught = 0, flagged = 0, clean = 0, quiet = 0;
+    for (const auto& line : lines_of(dir + "flag.txt")) {
+      const auto tab = line.find('\t');
+      REQUIRE_MESSAGE(tab != std::string::npos, line);
+      const std::string prefix = line.substr(0, tab);
+      reply_test::Reply r(lang, line.substr(tab + 1));
+      ++flagged;
+      bool found = false;
+      for (const auto& d : reply_test::lint_with(reply_test::default_linter(), r)) {
+        found = found || d.rule.rfind(prefix, 0) == 0;
+      }
+      CHECK_MESSAGE(found, std::string(lang) << ": not reported as " << prefix << ": " << r.text);
+      if (found) ++caught;
+    }
+    for (const auto& text : lines_of(dir + "clean.txt")) {
+      reply_test::Reply r(lang, text);
+      ++clean;
+      bool silent = true;
+      for (const auto& d : reply_test::lint_with(reply_test::default_linter(), r)) {
+        if (d.category == "spelling" || d.severity == brandlint::Severity::info) continue;
+        silent = false;
+        CHECK_MESSAGE(false, std::string(lang)
+                                 << ": " << d.rule << " on \"" << d.match << "\" in: " << text);
+      }
+      if (silent) ++quiet;
+    }
+    CHECK(flagged >= 70);
+    CHECK(clean >= 80);
+    MESSAGE(std::string(lang) << ": " << caught << "/" << flagged << " flag sentences reported, "
+                              << quiet << "/" << clean << " clean sentences silent");
+  }
+}
