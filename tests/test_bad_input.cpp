@@ -40,6 +40,9 @@ TEST_CASE("cli: every broken file in tests/bad-input gets its exact error") {
       {"unknown-language.txt", 2,
        ":2:7: unknown language 'klingon' (use en, en-GB, en-US, es, fr, it or auto)"},
       {"alias-bomb.yaml", 2, ":7:4: a post must be a map with a 'text' key"},
+      {"deep-nesting.yaml", 2,
+       ":3:1: invalid YAML: nested too deeply (yaml-cpp follows 2000 levels)"},
+      {"deep-nesting.json", 2, ":1:75: invalid JSON: nested more than 64 levels deep"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.file);
@@ -104,7 +107,13 @@ TEST_CASE("cli: deeply nested YAML and JSON are refused, not a crash") {
   const auto yaml = dir.write("deep.yaml", "text: " + std::string(100000, '[') + "\n");
   auto y = run_bounded("check " + quote(yaml));
   CHECK(y.exit_code == 2);
-  CHECK(y.err.find(yaml + ":") != std::string::npos);
+  CHECK(y.err.find(yaml + ":2:1: invalid YAML: nested too deeply") != std::string::npos);
+  const auto front = dir.write(
+      "deep.txt", "---\nlang: en\nx-notes: " + std::string(100000, '{') + "\n---\nHello\n");
+  auto f = run_bounded("check " + quote(front));
+  CHECK(f.exit_code == 2);
+  CHECK(f.err.find(front + ":4:1: invalid YAML in front matter: nested too deeply") !=
+        std::string::npos);
   const auto json = dir.write("deep.json", std::string(100000, '['));
   auto j = run_bounded("check " + quote(json));
   CHECK(j.exit_code == 2);

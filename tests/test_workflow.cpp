@@ -71,6 +71,40 @@ TEST_CASE("cli: --fix applies safe fixes atomically, keeps permissions, skips un
   CHECK(run_brandlint("check " + quote(post)).exit_code == 0);
 }
 
+TEST_CASE("cli: a --fix whose write fails or is killed leaves the original intact") {
+  TempDir dir;
+  write_fix_repo(dir);
+  // Larger than the 2 KB the shell lets the process write to any file (ulimit -f 4, in
+  // 512-byte blocks): the temporary copy cannot be written in full.
+  std::string original = "Hi Ana, kindly revert with your order number.\n";
+  while (original.size() < 6000) original += "Thanks for your patience while we look into it.\n";
+  const auto post = dir.write("repo/posts/a.txt", original);
+  auto count_entries = [&] {
+    std::size_t n = 0;
+    for (const auto& e : fs::directory_iterator(dir.path("repo/posts"))) n += e.is_regular_file();
+    return n;
+  };
+
+  SUBCASE("the write fails: an error, the original kept, no temporary file left") {
+    // With SIGXFSZ ignored, write() fails with EFBIG.
+    auto r = run_brandlint_with_prefix("trap '' XFSZ; ulimit -f 4; ", "check --fix " + quote(post));
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find(post + ": cannot write: File too large (the file was left unchanged)") !=
+          std::string::npos);
+    CHECK(slurp(post) == original);
+    CHECK(count_entries() == 1);
+  }
+  SUBCASE("the process is killed in the middle of the write: the original kept") {
+    // SIGXFSZ's default action ends the process during write(), like a crash or a kill -9.
+    auto r = run_brandlint_with_prefix("ulimit -f 4; ", "check --fix " + quote(post));
+    CHECK(r.exit_code != 0);
+    CHECK(slurp(post) == original);
+    // The next run, with room to write, fixes the file as usual.
+    run_brandlint("check --fix " + quote(post));
+    CHECK(slurp(post).rfind("Hi Ana, please reply with your order number.\n", 0) == 0);
+  }
+}
+
 TEST_CASE("cli: a file that fails to parse is left byte for byte unchanged by --fix") {
   TempDir dir;
   write_fix_repo(dir);

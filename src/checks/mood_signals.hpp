@@ -34,8 +34,8 @@ std::vector<ShoutedRun> shouted_runs(const text::AnalysedText& text,
 // "???", "?!?!", "¡¡¡".
 std::vector<Span> exclamation_runs(std::string_view nfc);
 
-// Whether the emoji (its first code point) says anger or disgust: 😡 🤬 😠 😤 👎 💢 🖕
-// 😒 🙄 😞.
+// Whether the emoji (its first code point) says anger or disgust: 😡 🤬 😠 😤 👎 💢
+// 🖕 😒 🙄 😞.
 bool is_angry_emoji(std::string_view emoji);
 
 // What the customer wrote (`in_reply_to`), read for a complaint.

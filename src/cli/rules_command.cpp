@@ -132,7 +132,8 @@ int run_rules_test(const RulesOptions& options) {
     return kExitError;
   }
   std::size_t passed = 0, failed = 0, rule_count = 0;
-  for (const auto& [lang, set] : loaded.value().sets) {
+  for (const auto& entry : loaded.value().sets) {
+    const auto& set = entry.second;
     for (const auto& rule : set->rules()) {
       if (!is_tested(loaded.value(), rule)) continue;
       ++rule_count;

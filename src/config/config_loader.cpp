@@ -141,7 +141,7 @@ Expected<Config> parse_config(const std::string& contents, const std::string& pa
   } catch (const YAML::Exception& e) {
     return Error{path, static_cast<std::size_t>(std::max(e.mark.line, 0)) + 1,
                  static_cast<std::size_t>(std::max(e.mark.column, 0)) + 1,
-                 "invalid YAML: " + e.msg};
+                 "invalid YAML: " + yaml_problem(e.msg)};
   }
   if (!root || root.IsNull()) return config;
   if (!root.IsMap()) return at(path, root, "configuration must be a map of keys and values");

@@ -18,4 +18,10 @@ Expected<std::string> read_text_file(const std::string& path, const std::string&
   return contents;
 }
 
+std::string yaml_problem(const std::string& yaml_cpp_message) {
+  // yaml-cpp's depth guard (2000 levels) reports itself with the message of an unreadable file.
+  if (yaml_cpp_message == "bad file") return "nested too deeply (yaml-cpp follows 2000 levels)";
+  return yaml_cpp_message;
+}
+
 }  // namespace brandlint

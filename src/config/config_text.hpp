@@ -12,6 +12,10 @@ namespace brandlint {
 // UTF-8 (with the line and column of the first bad byte). `what` says what the file is for.
 Expected<std::string> read_text_file(const std::string& path, const std::string& what);
 
+// yaml-cpp's message for a parse error, in words a user can act on: it calls input nested
+// deeper than it will follow a "bad file".
+std::string yaml_problem(const std::string& yaml_cpp_message);
+
 // A .brandlint.yaml's contents; `path` names it in errors and anchors relative paths.
 Expected<Config> parse_config(const std::string& contents, const std::string& path);
 

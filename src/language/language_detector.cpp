@@ -176,7 +176,7 @@ std::vector<LanguageDetector::Votes> LanguageDetector::word_votes(
   // post, its sentences and its clauses ask each dictionary about a word once.
   thread_local const LanguageDetector* cache_owner = nullptr;
   thread_local std::unordered_map<std::string, std::optional<Votes>> cache;
-  if (cache_owner != this || cache.size() > 100000) {
+  if (cache_owner != this || cache.size() > 50000) {
     cache.clear();
     cache_owner = this;
   }
@@ -222,17 +222,16 @@ bool LanguageDetector::may_hold_other_language(const text::AnalysedText& text,
   if (pool == nullptr) return true;
   bool other = false;
   for_each_word(text, 0, text.nfc().size(), names, [&](const std::string& word) {
-    if (other) return;
-    // A word home's dictionary knows votes at least as much for home as for any language,
-    // unless it is another language's frequent word and not one of home's.
-    if (frequent_[home].count(word) > 0) return;
-    if (!pool->correct(word)) {
-      other = true;
-      return;
+    if (other || frequent_[home].count(word) > 0) return;
+    // Another language's frequent word that home's dictionary does not know: "gracias",
+    // "merci", "der". A sentence in another language always holds some (articles,
+    // prepositions, pronouns); a typo or a name in a home-language post does not, so it
+    // loads no other dictionary.
+    bool foreign = false;
+    for (std::size_t l = 0; l < kLanguageCount && !foreign; ++l) {
+      foreign = l != home && frequent_[l].count(word) > 0;
     }
-    for (std::size_t l = 0; l < kLanguageCount; ++l) {
-      if (l != home && frequent_[l].count(word) > 0) other = true;
-    }
+    other = foreign && !pool->correct(word);
   });
   return other;
 }

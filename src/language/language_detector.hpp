@@ -82,10 +82,10 @@ class LanguageDetector {
   int longest_run(const text::AnalysedText& text, std::size_t begin, std::size_t end,
                   const std::unordered_set<std::string>& names, std::string_view lang) const;
 
-  // Whether some word could speak for another language than `lang` more than for `lang`: one
-  // that `lang`'s dictionary does not know, or another language's frequent word that is not one
-  // of `lang`'s. When none can, every guess is `lang` or none, so the check can stop there
-  // without loading the other languages' dictionaries.
+  // Whether the text may hold another language than `lang`: some word is a frequent word of
+  // another language (dictionaries/langid) that is neither one of `lang`'s nor in its
+  // dictionary. When none is, the check stops there, without loading the other languages'
+  // dictionaries: a typo or a name is not a sign of another language, a "gracias" is.
   bool may_hold_other_language(const text::AnalysedText& text,
                                const std::unordered_set<std::string>& names,
                                std::string_view lang) const;

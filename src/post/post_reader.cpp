@@ -9,6 +9,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "config/config_text.hpp"
 #include "post/metadata.hpp"
 #include "text/utf8_check.hpp"
 
@@ -128,7 +129,7 @@ Expected<std::vector<Post>> parse_posts(const std::shared_ptr<const SourceFile>&
     try {
       root = YAML::Load(yaml);
     } catch (const YAML::Exception& e) {
-      return error_at(*file, e.mark, fm, "invalid YAML in front matter: " + e.msg);
+      return error_at(*file, e.mark, fm, "invalid YAML in front matter: " + yaml_problem(e.msg));
     }
     if (root && !root.IsNull()) {
       if (!root.IsMap()) {

@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "config/config_text.hpp"
 #include "post/json_document.hpp"
 #include "post/metadata.hpp"
 
@@ -253,7 +254,7 @@ Expected<std::vector<Post>> parse_yaml_posts(const std::shared_ptr<const SourceF
   try {
     root = YAML::Load(file->contents);  // yaml-cpp skips a byte-order mark itself
   } catch (const YAML::Exception& e) {
-    return yaml_error(*file, e.mark, "invalid YAML: " + e.msg);
+    return yaml_error(*file, e.mark, "invalid YAML: " + yaml_problem(e.msg));
   }
   const YAML::Node* list = &root;
   YAML::Node posts_node;

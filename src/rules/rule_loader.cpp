@@ -184,7 +184,7 @@ Expected<RuleFile> parse_rule_file(const std::string& contents, const std::strin
   } catch (const YAML::Exception& e) {
     return Error{path, static_cast<std::size_t>(std::max(e.mark.line, 0)) + 1,
                  static_cast<std::size_t>(std::max(e.mark.column, 0)) + 1,
-                 "invalid YAML: " + e.msg};
+                 "invalid YAML: " + yaml_problem(e.msg)};
   }
   if (!root || !root.IsMap()) {
     return Error{path, 1, 1, "a rule file must be a map with 'rules' and/or 'lists'"};

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <hunspell/hunspell.hxx>
+#include <thread>
 
 #include "spelling/suggester.hpp"
 #include "text/folded_text.hpp"
@@ -18,22 +19,30 @@ DictionaryName dictionary_for(std::string_view lang) {
   return {"en_US", "hunspell-en-us", "English"};
 }
 
-// Borrows a handle from the pool and gives it back when done.
+// Borrows a handle from the pool and gives it back when done; waits for one when the pool
+// has made as many as it may.
 class SpellerPool::Lease {
  public:
   explicit Lease(const SpellerPool& pool) : pool_(pool) {
     {
-      std::lock_guard<std::mutex> lock(pool_.mutex_);
+      std::unique_lock<std::mutex> lock(pool_.mutex_);
+      pool_.handle_returned_.wait(
+          lock, [&] { return !pool_.idle_.empty() || pool_.handles_ < pool_.max_handles_; });
       if (!pool_.idle_.empty()) {
         handle_ = std::move(pool_.idle_.back());
         pool_.idle_.pop_back();
+        return;
       }
+      ++pool_.handles_;
     }
-    if (!handle_) handle_ = pool_.make_handle();
+    handle_ = pool_.make_handle();  // outside the lock: loading takes tens of milliseconds
   }
   ~Lease() {
-    std::lock_guard<std::mutex> lock(pool_.mutex_);
-    pool_.idle_.push_back(std::move(handle_));
+    {
+      std::lock_guard<std::mutex> lock(pool_.mutex_);
+      pool_.idle_.push_back(std::move(handle_));
+    }
+    pool_.handle_returned_.notify_one();
   }
   Lease(const Lease&) = delete;
   Lease& operator=(const Lease&) = delete;
@@ -83,6 +92,8 @@ Expected<std::unique_ptr<SpellerPool>> SpellerPool::open(
   pool->utf8_ = encoding == "UTF-8" || encoding == "utf-8" || encoding == "UTF8";
   pool->encoding_ = encoding;
   pool->idle_.push_back(std::move(first));
+  pool->handles_ = 1;
+  pool->max_handles_ = std::max(1u, std::thread::hardware_concurrency() / 2);
   return pool;
 }
 
@@ -124,7 +135,7 @@ bool SpellerPool::correct(std::string_view word) const {
       memo;
   auto& known = memo[serial_];
   if (auto hit = known.find(word); hit != known.end()) return hit->second;
-  if (known.size() > 500000) known.clear();  // bounded memory on endless streams
+  if (known.size() > 50000) known.clear();  // bounded memory on endless streams
   bool ok = accepted_.count(text::fold_term(word)) > 0;
   if (!ok) {
     Lease hunspell(*this);
@@ -151,23 +162,29 @@ std::vector<std::string> SpellerPool::suggest(std::string_view word, std::size_t
   // suggestions inside a hashtag) and still have three.
   const std::size_t wanted = std::max(max, kCachedSuggestions);
   std::vector<std::string> found;
-  {
+  // A lease per spell() call, not per suggestion, so threads sharing a handle wait for one
+  // lookup, not for a whole search.
+  found = suggester_->suggest(word, wanted, [&](const std::string& w, std::string* root) {
+    std::string stem;
+    bool ok = false;
+    {
+      Lease hunspell(*this);
+      ok = hunspell->spell(to_dictionary(w, utf8_, encoding_), nullptr, &stem);
+    }
+    if (root != nullptr) *root = from_dictionary(stem, utf8_, encoding_);
+    return ok;
+  });
+  if (found.empty()) {  // nothing within two edits: names, slang, run-together words
+    ++fallbacks_;
     Lease hunspell(*this);
-    found = suggester_->suggest(word, wanted, [&](const std::string& w, std::string* root) {
-      std::string stem;
-      const bool ok = hunspell->spell(to_dictionary(w, utf8_, encoding_), nullptr, &stem);
-      if (root != nullptr) *root = from_dictionary(stem, utf8_, encoding_);
-      return ok;
-    });
-    if (found.empty()) {  // nothing within two edits: names, slang, run-together words
-      ++fallbacks_;
-      for (const auto& s : hunspell->suggest(to_dictionary(word, utf8_, encoding_))) {
-        if (found.size() >= wanted) break;
-        found.push_back(from_dictionary(s, utf8_, encoding_));
-      }
+    for (const auto& s : hunspell->suggest(to_dictionary(word, utf8_, encoding_))) {
+      if (found.size() >= wanted) break;
+      found.push_back(from_dictionary(s, utf8_, encoding_));
     }
   }
   std::lock_guard<std::mutex> lock(mutex_);
+  // Bounded: a stream of a million posts holds hundreds of thousands of distinct typos.
+  if (suggestion_cache_.size() >= 20000) suggestion_cache_.clear();
   suggestion_cache_.emplace(key, found);
   if (found.size() > max) found.resize(max);
   return found;
