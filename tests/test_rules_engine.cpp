@@ -94,6 +94,21 @@ TEST_CASE("exceptions cancel overlapping matches only") {
   CHECK(matches(*set, "typical french toast, typical french waiter").size() == 1);
 }
 
+TEST_CASE("a file's own exception patterns cancel matches of every rule in it") {
+  // The claim quoted in "saying ... is wrong" (group 1) cancels the rules' matches inside it.
+  std::string yaml = kRuleFile;
+  yaml.replace(yaml.find("rules:\n"), 7,
+               "exception_patterns:\n"
+               "  - '\\bsaying ([^.!?]+?) is wrong'\n"
+               "rules:\n");
+  auto set = compile(yaml);
+  CHECK(matches(*set, "Saying all Italians are late is wrong.").empty());
+  CHECK(matches(*set, "Saying you should calm down is wrong.", "reply").empty());
+  // Outside the quoted claim, and without the frame, the rules still match.
+  CHECK(matches(*set, "All Italians are late. Saying so is wrong.").size() == 1);
+  CHECK(matches(*set, "I am saying all Italians are late.").size() == 1);
+}
+
 TEST_CASE("applies_to keeps reply rules out of posts") {
   auto set = compile(kRuleFile);
   CHECK(matches(*set, "Please calm down", "reply").size() == 1);

@@ -158,3 +158,33 @@ TEST_CASE("hashtags on other-language accounts may be English or leave out accen
   // In English posts a hashtag's words are English only.
   CHECK(spelling(*l, "New in store #NuevaColeccion", "en").size() == 2);
 }
+
+TEST_CASE("an unknown capitalised word inside a sentence is a name to confirm, not a failure") {
+  auto l = linter();
+  // Customers named in the text but not in the metadata: shown as info, so CI still passes.
+  auto names = spelling(*l, "We're thrilled you loved it, Priya! Enjoy.", "en");
+  REQUIRE(names.size() == 1);
+  CHECK(names[0].match == "Priya");
+  CHECK(names[0].severity == Severity::info);
+  auto it = spelling(*l, "Grazie mille, Giuseppina Bortolazzi, a presto.", "it");
+  for (const auto& d : it) CHECK(d.severity == Severity::info);
+  // At the start of a sentence a capital says nothing: a warning, like any typo.
+  auto initial = spelling(*l, "Thanks for waiting. Recieved your parcel?", "en");
+  REQUIRE(initial.size() == 1);
+  CHECK(initial[0].severity == Severity::warning);
+  // In Title Case neither does it.
+  auto title = spelling(*l, "Our New Colection Is Here", "en");
+  REQUIRE(title.size() == 1);
+  CHECK(title[0].match == "Colection");
+  CHECK(title[0].severity == Severity::warning);
+  CHECK(suggests(title[0], "Collection"));
+  // Lowercase typos inside a sentence stay warnings.
+  auto lower = spelling(*l, "Thanks, we have recieved it.", "en");
+  REQUIRE(lower.size() == 1);
+  CHECK(lower[0].severity == Severity::warning);
+}
+
+TEST_CASE("Spanish accepts the RAE's sénior") {
+  auto l = linter();
+  CHECK(spelling(*l, "Nuestro equipo sénior te llamará mañana.", "es").empty());
+}

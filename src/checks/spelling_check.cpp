@@ -14,6 +14,7 @@ namespace {
 
 struct Letters {
   std::size_t count = 0, upper = 0, lower = 0, digits = 0;
+  bool first_upper = false;
 };
 
 Letters letters_of(std::string_view word) {
@@ -24,7 +25,7 @@ Letters letters_of(std::string_view word) {
     UChar32 c;
     U8_NEXT(s, i, len, c);
     if (c < 0) continue;
-    ++l.count;
+    if (l.count++ == 0) l.first_upper = u_isupper(c) != 0;
     if (u_isupper(c)) ++l.upper;
     if (u_islower(c)) ++l.lower;
     if (u_isdigit(c)) ++l.digits;
@@ -82,10 +83,38 @@ class SpellingCheck final : public Check {
       }
     }
     const auto& tokens = ctx.text.tokens();
+    const auto& sentences = ctx.text.sentences();
+    // Sentences in Title Case ("Our New Collection Is Here"), where a capital says nothing.
+    std::vector<bool> title_case(sentences.size(), false);
+    {
+      std::vector<std::size_t> words(sentences.size(), 0), capitalised(sentences.size(), 0);
+      std::size_t si = 0;
+      for (const auto& token : tokens) {
+        while (si < sentences.size() && token.begin >= sentences[si].end) ++si;
+        if (si == sentences.size()) break;
+        if (token.kind != text::TokenKind::word) continue;
+        const Letters l = letters_of(token.text);
+        if (l.count < 2) continue;
+        ++words[si];
+        if (l.first_upper) ++capitalised[si];
+      }
+      for (std::size_t k = 0; k < sentences.size(); ++k) {
+        title_case[k] = words[k] >= 3 && capitalised[k] * 3 >= words[k] * 2;
+      }
+    }
+    std::size_t sentence = 0;
+    bool sentence_has_word = false;
     std::size_t compound_end = 0;  // words before this offset belong to a known compound
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       const auto& token = tokens[i];
       if (token.kind == text::TokenKind::word) {
+        while (sentence < sentences.size() && token.begin >= sentences[sentence].end) {
+          ++sentence;
+          sentence_has_word = false;
+        }
+        const bool mid_sentence =
+            sentence_has_word && sentence < sentences.size() && !title_case[sentence];
+        sentence_has_word = true;
         if (token.begin < compound_end) continue;
         // "week-end", "e-mail", "peut-être": the dictionary may know the hyphenated whole
         // even where it does not know a part.
@@ -96,7 +125,7 @@ class SpellingCheck final : public Check {
           compound_end = end;
           continue;
         }
-        check_word(ctx, names, token.begin, token.text, out);
+        check_word(ctx, names, token.begin, token.text, out, false, mid_sentence);
       } else if (token.kind == text::TokenKind::hashtag) {
         const std::string_view tag = token.text.substr(1);
         const Letters l = letters_of(tag);
@@ -111,7 +140,7 @@ class SpellingCheck final : public Check {
  private:
   void check_word(const CheckContext& ctx, const std::unordered_set<std::string>& names,
                   std::size_t begin, std::string_view word, std::vector<Diagnostic>& out,
-                  bool in_hashtag = false) const {
+                  bool in_hashtag = false, bool mid_sentence = false) const {
     const Letters l = letters_of(word);
     if (l.count < 2 || l.digits > 0) return;
     if (l.upper == l.count && l.count <= 5) return;  // an acronym: DM, FAQ, NASA
@@ -131,11 +160,21 @@ class SpellingCheck final : public Check {
     if (accepted_after_elision(ctx, plain)) return;
     if (accepted_with_enclitics(ctx, plain)) return;
     if (other_dictionary_accepts(ctx, plain, in_hashtag)) return;
-    Diagnostic d = ctx.diagnostic("spelling.unknown-word", "spelling", "", Severity::warning,
-                                  std::string(), begin, begin + word.size());
-    d.message = "\"" + std::string(word) + "\" is not in the " + ctx.speller.name().language_name +
-                " dictionary: a typo? (a name or brand term can go in 'words' in "
-                ".brandlint.yaml)";
+    // "Thanks, Priya!", "our store in Cergy": a capitalised word inside a sentence that the
+    // dictionary does not know is nearly always a name, a place or a product, rarely a typo.
+    // It is shown, as a suggestion, but does not fail a check; the same word starting a
+    // sentence ("Recieved it") is a warning like any other.
+    const bool proper_noun =
+        mid_sentence && !in_hashtag && l.first_upper && l.upper == 1 && l.lower + 1 == l.count;
+    Diagnostic d = ctx.diagnostic("spelling.unknown-word", "spelling", "",
+                                  proper_noun ? Severity::info : Severity::warning, std::string(),
+                                  begin, begin + word.size());
+    d.message =
+        "\"" + std::string(word) + "\" is not in the " + ctx.speller.name().language_name +
+        (proper_noun ? " dictionary: a name? If it is, add it to 'words' in .brandlint.yaml "
+                       "or name the customer in 'customer'; if not, a typo"
+                     : " dictionary: a typo? (a name or brand term can go in 'words' in "
+                       ".brandlint.yaml)");
     if (in_hashtag) {  // "a lot" or "e-mail" cannot go inside #CamelCase
       const auto suggestions = ctx.speller.suggest(plain, 5);
       // Hashtags leave out accents: #SoldesEte is "Soldes Été", #NuevaColeccion fine too.

@@ -47,6 +47,8 @@ struct RuleFile {
   std::string lang;
   Lists lists;
   std::vector<Rule> rules;
+  // Exception patterns shared by every rule of the file (also copied into each rule's own).
+  std::vector<Located> exception_patterns;
   // A file of the shipped packs, whose every pattern the test suite compiles: the patterns
   // that only a list's words can trigger are then parsed when first needed, not at start-up.
   bool shipped = false;

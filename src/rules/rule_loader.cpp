@@ -211,9 +211,18 @@ Expected<RuleFile> parse_rule_file(const std::string& contents, const std::strin
         if (auto e = read_rule(path, node, rule)) return *e;
         file.rules.push_back(std::move(rule));
       }
+    } else if (key == "exception_patterns") {
+      if (auto e = read_list(path, v, key, file.exception_patterns)) return *e;
     } else {
-      return at(path, entry.first, "unknown key '" + key + "' (known: lang, lists, rules)");
+      return at(path, entry.first,
+                "unknown key '" + key + "' (known: lang, lists, rules, exception_patterns)");
     }
+  }
+  // The file's exception patterns cancel a match of any of its rules ("Saying women are
+  // inferior is wrong" quotes a stereotype to reject it).
+  for (auto& rule : file.rules) {
+    rule.exception_patterns.insert(rule.exception_patterns.end(), file.exception_patterns.begin(),
+                                   file.exception_patterns.end());
   }
   if (file.lang.empty()) {
     const std::string folder = std::filesystem::path(path).parent_path().filename().string();
