@@ -149,27 +149,59 @@ CustomerMood read_customer_mood(const CheckContext& context) {
   auto quote = [&](Span span) {
     return "“" + text.nfc().substr(span.first, span.second - span.first) + "”";
   };
+  const auto folded = text::fold(text.nfc());
+  // Thanks that are not sarcastic ("thanks for nothing"), each with the rest of its clause:
+  // "Thanks for the quick refund!" names a complaint word to praise how it was handled.
+  std::vector<Span> thanked;
+  if (const auto* thanks = context.rules.lexicon("thanks")) {
+    for (const Span& t : thanks->find_all(folded)) {
+      std::size_t end = text.nfc().find_first_of(".!?;\n", t.second);
+      if (end == std::string::npos) end = text.nfc().size();
+      std::string rest = text::fold_term(text.nfc().substr(t.second, end - t.second));
+      rest.erase(0, rest.find_first_not_of(' '));
+      const std::string after = " " + rest + " ";
+      // "Thanks for nothing", and thanks followed by a "but": the complaint still stands.
+      bool grateful = true;
+      for (const char* nothing : {" for nothing", " nothing", " por nada", " nada", " pour rien",
+                                  " rien", " per niente", " di niente", " niente"}) {
+        grateful = grateful && after.rfind(nothing, 0) != 0;
+      }
+      for (const char* but : {" but ", " however ", " still ", " yet ", " pero ", " todavia ",
+                              " aun ", " mais ", " toujours ", " ma ", " pero ", " ancora "}) {
+        grateful = grateful && after.find(but) == std::string::npos;
+      }
+      if (grateful) thanked.push_back({t.first, end});
+    }
+  }
+  auto in_thanks = [&](const Span& s) {
+    for (const Span& t : thanked) {
+      if (s.first >= t.first && s.second <= t.second) return true;
+    }
+    return false;
+  };
   if (const auto* complaint = context.rules.lexicon("complaint")) {
-    const auto folded = text::fold(text.nfc());
-    const auto found = complaint->find_all(folded);
-    if (!found.empty()) {
+    for (const Span& found : complaint->find_all(folded)) {
+      if (in_thanks(found)) continue;
       mood.complaint = true;
-      mood.evidence = quote(found.front());
+      mood.evidence = quote(found);
       return mood;
     }
   }
-  const auto shouted =
-      shouted_runs(text, context.speller, context.config, context.threshold("shouting_words", 3));
-  if (!shouted.empty()) {
-    mood.complaint = true;
-    mood.evidence = quote(shouted.front().span);
-    return mood;
-  }
-  const auto exclamations = exclamation_runs(text.nfc());
-  if (!exclamations.empty()) {
-    mood.complaint = true;
-    mood.evidence = quote(exclamations.front());
-    return mood;
+  // Capitals and "!!" say anger, or delight when the customer is thanking ("THANK YOU!!").
+  if (thanked.empty()) {
+    const auto shouted =
+        shouted_runs(text, context.speller, context.config, context.threshold("shouting_words", 3));
+    if (!shouted.empty()) {
+      mood.complaint = true;
+      mood.evidence = quote(shouted.front().span);
+      return mood;
+    }
+    const auto exclamations = exclamation_runs(text.nfc());
+    if (!exclamations.empty()) {
+      mood.complaint = true;
+      mood.evidence = quote(exclamations.front());
+      return mood;
+    }
   }
   for (const auto& token : text.tokens()) {
     if (token.kind == text::TokenKind::emoji && is_angry_emoji(token.text)) {
