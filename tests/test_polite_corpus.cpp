@@ -42,3 +42,31 @@ TEST_CASE("polite corpus: nothing above info on ordinary polite replies, four la
   }
   CHECK(total >= 48);
 }
+
+// The other side of the promise: replies that blame, mock, dismiss or shout at the customer
+// (tests/corpus/hostile/replies.txt, four languages) each get at least one tone warning.
+TEST_CASE("hostile corpus: every rude reply gets a tone warning or error, four languages") {
+  const std::string path = std::string(BRANDLINT_SOURCE_DIR) + "/tests/corpus/hostile/replies.txt";
+  std::ifstream in(path);
+  REQUIRE_MESSAGE(in.good(), path);
+  std::string line;
+  std::size_t replies = 0, flagged = 0;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    const auto j = nlohmann::json::parse(line);
+    reply_test::Reply r;
+    r.text = j.at("text").get<std::string>();
+    r.lang = j.at("lang").get<std::string>();
+    r.kind = j.value("kind", "reply");
+    r.customer = j.value("customer", "");
+    ++replies;
+    bool tone = false;
+    for (const auto& d : reply_test::lint_with(reply_test::default_linter(), r)) {
+      tone = tone || (d.category == "tone" && d.severity >= brandlint::Severity::warning);
+    }
+    CHECK_MESSAGE(tone, r.lang << ": " << r.text);
+    flagged += tone;
+  }
+  CHECK(replies >= 25);
+  MESSAGE(flagged << " of " << replies << " hostile replies flagged");
+}
