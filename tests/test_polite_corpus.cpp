@@ -8,25 +8,41 @@
 
 #include "reply_test_support.hpp"
 
+namespace {
+
+// One line of a corpus file: the text and the metadata keys; `lang` when the line has none.
+reply_test::Reply reply_from_json(const std::string& line, const std::string& lang) {
+  const auto j = nlohmann::json::parse(line);
+  reply_test::Reply r;
+  r.text = j.at("text").get<std::string>();
+  r.lang = j.value("lang", lang);
+  r.kind = j.value("kind", "reply");
+  r.customer = j.value("customer", "");
+  r.agent = j.value("agent", "");
+  r.in_reply_to = j.value("in_reply_to", "");
+  return r;
+}
+
+// Every reply of a corpus file (tests/corpus/...).
+std::vector<reply_test::Reply> read_corpus(const std::string& name, const std::string& lang) {
+  const std::string path = std::string(BRANDLINT_SOURCE_DIR) + "/tests/corpus/" + name;
+  std::ifstream in(path);
+  REQUIRE_MESSAGE(in.good(), path);
+  std::vector<reply_test::Reply> replies;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty()) replies.push_back(reply_from_json(line, lang));
+  }
+  return replies;
+}
+
+}  // namespace
+
 TEST_CASE("polite corpus: nothing above info on ordinary polite replies, four languages") {
   std::size_t total = 0;
   for (const char* lang : {"en", "es", "fr", "it"}) {
-    const std::string path =
-        std::string(BRANDLINT_SOURCE_DIR) + "/tests/corpus/polite/" + lang + ".txt";
-    std::ifstream in(path);
-    REQUIRE_MESSAGE(in.good(), path);
-    std::string line;
     std::size_t replies = 0, infos = 0;
-    while (std::getline(in, line)) {
-      if (line.empty()) continue;
-      const auto j = nlohmann::json::parse(line);
-      reply_test::Reply r;
-      r.text = j.at("text").get<std::string>();
-      r.lang = j.value("lang", lang);
-      r.kind = j.value("kind", "reply");
-      r.customer = j.value("customer", "");
-      r.agent = j.value("agent", "");
-      r.in_reply_to = j.value("in_reply_to", "");
+    for (const auto& r : read_corpus(std::string("polite/") + lang + ".txt", lang)) {
       ++replies;
       CAPTURE(r.text);
       for (const auto& d : reply_test::lint_with(reply_test::default_linter(), r)) {
@@ -46,19 +62,8 @@ TEST_CASE("polite corpus: nothing above info on ordinary polite replies, four la
 // The other side of the promise: replies that blame, mock, dismiss or shout at the customer
 // (tests/corpus/hostile/replies.txt, four languages) each get at least one tone warning.
 TEST_CASE("hostile corpus: every rude reply gets a tone warning or error, four languages") {
-  const std::string path = std::string(BRANDLINT_SOURCE_DIR) + "/tests/corpus/hostile/replies.txt";
-  std::ifstream in(path);
-  REQUIRE_MESSAGE(in.good(), path);
-  std::string line;
   std::size_t replies = 0, flagged = 0;
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    const auto j = nlohmann::json::parse(line);
-    reply_test::Reply r;
-    r.text = j.at("text").get<std::string>();
-    r.lang = j.at("lang").get<std::string>();
-    r.kind = j.value("kind", "reply");
-    r.customer = j.value("customer", "");
+  for (const auto& r : read_corpus("hostile/replies.txt", "")) {
     ++replies;
     bool tone = false;
     for (const auto& d : reply_test::lint_with(reply_test::default_linter(), r)) {
