@@ -1,40 +1,12 @@
 #include "checks/mood_signals.hpp"
 
-#include <unicode/locid.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include "text/folded_text.hpp"
+#include "text/letters.hpp"
 
 namespace brandlint::checks {
 namespace {
-
-struct Letters {
-  int count = 0, upper = 0;
-};
-
-Letters letters_of(std::string_view word) {
-  Letters l;
-  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
-  const auto len = static_cast<int32_t>(word.size());
-  for (int32_t i = 0; i < len;) {
-    UChar32 c;
-    U8_NEXT(s, i, len, c);
-    if (c < 0 || !u_isalpha(c)) continue;
-    ++l.count;
-    if (u_isupper(c)) ++l.upper;
-  }
-  return l;
-}
-
-std::string lowercase(std::string_view word) {
-  std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())))
-      .toLower(icu::Locale::getRoot())
-      .toUTF8String(out);
-  return out;
-}
 
 // The user's own words written in capitals ("words: {all: [ACMEPAY]}") are brand terms.
 bool user_capital_word(const Config& config, std::string_view word) {
@@ -68,13 +40,13 @@ std::vector<ShoutedRun> shouted_runs(const text::AnalysedText& text,
   };
   for (const auto& token : text.tokens()) {
     if (token.kind != text::TokenKind::word) continue;  // numbers, emoji, punctuation: neutral
-    const Letters l = letters_of(token.text);
-    if (l.count < 2) continue;  // "I", "A", "l'": neutral
-    if (l.upper < l.count) {
+    const text::LetterCase l = text::letter_case(token.text);
+    if (l.letters < 2) continue;  // "I", "A", "l'": neutral
+    if (l.upper < l.letters) {
       close();
       continue;
     }
-    if (user_capital_word(config, token.text) || !speller.correct(lowercase(token.text))) {
+    if (user_capital_word(config, token.text) || !speller.correct(text::lowercase(token.text))) {
       continue;  // an acronym, a name known in capitals or a code: neutral
     }
     if (current.words == 0) current.span.first = token.begin;

@@ -3,10 +3,6 @@
 // apology when they complain, thanks, a signature. Generic salutations ("Dear customer") are
 // phrases, so they are in the rule packs (rules/<lang>/personalisation.yaml).
 #include <re2/re2.h>
-#include <unicode/locid.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
 #include <string>
 #include <vector>
@@ -14,6 +10,7 @@
 #include "checks/families.hpp"
 #include "checks/mood_signals.hpp"
 #include "text/folded_text.hpp"
+#include "text/letters.hpp"
 
 namespace brandlint::checks {
 namespace {
@@ -47,22 +44,6 @@ bool calls(const std::vector<std::string>& names, const std::string& word) {
     }
   }
   return false;
-}
-
-bool capitalised(std::string_view word) {
-  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
-  int32_t i = 0;
-  UChar32 c;
-  U8_NEXT(s, i, static_cast<int32_t>(word.size()), c);
-  return c >= 0 && u_isupper(c);
-}
-
-std::string lowercase(std::string_view word) {
-  std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())))
-      .toLower(icu::Locale::getRoot())
-      .toUTF8String(out);
-  return out;
 }
 
 // The first sentence, where findings about the whole reply point.
@@ -140,12 +121,12 @@ class PersonalisationCheck final : public Check {
           if (t.text == "," || (t.text == "." && taken > 0)) continue;  // "Hi, Ana", "Sr. Gómez"
           break;
         }
-        if (t.kind != text::TokenKind::word || !capitalised(t.text)) break;
+        if (t.kind != text::TokenKind::word || !text::letter_case(t.text).first_upper) break;
         if (taken++ == 0) name_begin = t.begin;
         const std::string folded = text::fold_term(t.text);
         if (calls(customer, folded)) matched = true;
         if (calls(agent, folded)) break;  // "Hello, Marcos here"
-        if (stranger == nullptr && !context.speller.correct(lowercase(t.text))) stranger = &t;
+        if (stranger == nullptr && !context.speller.correct(text::lowercase(t.text))) stranger = &t;
         name_end = t.end;
       }
       if (matched || stranger == nullptr) continue;

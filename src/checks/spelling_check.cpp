@@ -7,31 +7,11 @@
 
 #include "checks/families.hpp"
 #include "text/folded_text.hpp"
+#include "text/letters.hpp"
 #include "text/utf8_check.hpp"
 
 namespace brandlint::checks {
 namespace {
-
-struct Letters {
-  std::size_t count = 0, upper = 0, lower = 0, digits = 0;
-  bool first_upper = false;
-};
-
-Letters letters_of(std::string_view word) {
-  Letters l;
-  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
-  const auto len = static_cast<int32_t>(word.size());
-  for (int32_t i = 0; i < len;) {
-    UChar32 c;
-    U8_NEXT(s, i, len, c);
-    if (c < 0) continue;
-    if (l.count++ == 0) l.first_upper = u_isupper(c) != 0;
-    if (u_isupper(c)) ++l.upper;
-    if (u_islower(c)) ++l.lower;
-    if (u_isdigit(c)) ++l.digits;
-  }
-  return l;
-}
 
 // "#BlackFirday" → "Black", "Firday": the hashtag's words, as byte spans of the tag.
 std::vector<std::pair<std::size_t, std::size_t>> camel_case_parts(std::string_view tag) {
@@ -93,8 +73,8 @@ class SpellingCheck final : public Check {
         while (si < sentences.size() && token.begin >= sentences[si].end) ++si;
         if (si == sentences.size()) break;
         if (token.kind != text::TokenKind::word) continue;
-        const Letters l = letters_of(token.text);
-        if (l.count < 2) continue;
+        const text::LetterCase l = text::letter_case(token.text);
+        if (l.code_points < 2) continue;
         ++words[si];
         if (l.first_upper) ++capitalised[si];
       }
@@ -128,7 +108,7 @@ class SpellingCheck final : public Check {
         check_word(ctx, names, token.begin, token.text, out, false, mid_sentence);
       } else if (token.kind == text::TokenKind::hashtag) {
         const std::string_view tag = token.text.substr(1);
-        const Letters l = letters_of(tag);
+        const text::LetterCase l = text::letter_case(tag);
         if (l.upper == 0 || l.lower == 0) continue;  // #summersale: no way to tell the words
         for (auto [b, e] : camel_case_parts(tag)) {
           check_word(ctx, names, token.begin + 1 + b, tag.substr(b, e - b), out, true);
@@ -141,9 +121,9 @@ class SpellingCheck final : public Check {
   void check_word(const CheckContext& ctx, const std::unordered_set<std::string>& names,
                   std::size_t begin, std::string_view word, std::vector<Diagnostic>& out,
                   bool in_hashtag = false, bool mid_sentence = false) const {
-    const Letters l = letters_of(word);
-    if (l.count < 2 || l.digits > 0) return;
-    if (l.upper == l.count && l.count <= 5) return;  // an acronym: DM, FAQ, NASA
+    const text::LetterCase l = text::letter_case(word);
+    if (l.code_points < 2 || l.digits > 0) return;
+    if (l.upper == l.code_points && l.code_points <= 5) return;  // an acronym: DM, FAQ, NASA
     // "shop.example", "i.e.", "U.S.": a host name or an abbreviation, never a typo to flag.
     if (word.find('.') != std::string_view::npos) return;
     std::string plain = normalise_apostrophes(word);
@@ -164,8 +144,8 @@ class SpellingCheck final : public Check {
     // dictionary does not know is nearly always a name, a place or a product, rarely a typo.
     // It is shown, as a suggestion, but does not fail a check; the same word starting a
     // sentence ("Recieved it") is a warning like any other.
-    const bool proper_noun =
-        mid_sentence && !in_hashtag && l.first_upper && l.upper == 1 && l.lower + 1 == l.count;
+    const bool proper_noun = mid_sentence && !in_hashtag && l.first_upper && l.upper == 1 &&
+                             l.lower + 1 == l.code_points;
     Diagnostic d = ctx.diagnostic("spelling.unknown-word", "spelling", "",
                                   proper_noun ? Severity::info : Severity::warning, std::string(),
                                   begin, begin + word.size());
@@ -244,8 +224,8 @@ class SpellingCheck final : public Check {
     for (std::string_view e : kElisions) known = known || prefix == e;
     if (!known) return false;
     const std::string rest = word.substr(apostrophe + 1);
-    const Letters l = letters_of(rest);
-    if (l.upper == l.count && l.count <= 5) return true;  // an acronym: l'OM, dell'ONU
+    const text::LetterCase l = text::letter_case(rest);
+    if (l.upper == l.code_points && l.code_points <= 5) return true;  // an acronym: l'OM, dell'ONU
     return ctx.speller.correct(rest);
   }
 

@@ -1,7 +1,6 @@
 #include "language/language_detector.hpp"
 
 #include <unicode/locid.h>
-#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -10,6 +9,8 @@
 #include <fstream>
 #include <optional>
 #include <unordered_map>
+
+#include "text/letters.hpp"
 
 namespace brandlint::language {
 namespace {
@@ -38,17 +39,8 @@ std::string lowercase(std::string_view word) {
 // "Marco", "Zapatillo": an upper-case letter followed by lower-case ones. All-capital words
 // ("GRAZIE", "OK") are not names: posts shout, and acronyms are neutral anyway.
 bool capitalised(std::string_view word) {
-  const auto* p = reinterpret_cast<const uint8_t*>(word.data());
-  const auto len = static_cast<int32_t>(word.size());
-  int32_t i = 0;
-  UChar32 c;
-  U8_NEXT(p, i, len, c);
-  if (c < 0 || !u_isupper(c)) return false;
-  while (i < len) {
-    U8_NEXT(p, i, len, c);
-    if (c >= 0 && u_islower(c)) return true;
-  }
-  return false;
+  const text::LetterCase l = text::letter_case(word);
+  return l.first_upper && l.lower > 0;
 }
 
 bool is_clause_break(std::string_view punctuation) {

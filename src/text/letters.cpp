@@ -1,0 +1,35 @@
+#include "text/letters.hpp"
+
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace brandlint::text {
+
+LetterCase letter_case(std::string_view word) {
+  LetterCase l;
+  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+  const auto len = static_cast<int32_t>(word.size());
+  for (int32_t i = 0; i < len;) {
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (c < 0) continue;
+    if (l.code_points++ == 0) l.first_upper = u_isupper(c) != 0;
+    if (u_isalpha(c)) ++l.letters;
+    if (u_isupper(c)) ++l.upper;
+    if (u_islower(c)) ++l.lower;
+    if (u_isdigit(c)) ++l.digits;
+  }
+  return l;
+}
+
+std::string lowercase(std::string_view word) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())))
+      .toLower(icu::Locale::getRoot())
+      .toUTF8String(out);
+  return out;
+}
+
+}  // namespace brandlint::text
