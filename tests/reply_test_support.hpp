@@ -38,6 +38,8 @@ struct Reply {
   std::string handle;
   std::string platform;
   std::string kind = "reply";
+  std::string scheduled_at;
+  std::string timezone;
 };
 
 inline std::shared_ptr<const brandlint::Linter> make_linter(brandlint::Config config) {
@@ -65,6 +67,8 @@ inline std::vector<brandlint::Diagnostic> lint_with(const brandlint::Linter& lin
   post.meta.agent = r.agent;
   post.meta.in_reply_to = r.in_reply_to;
   post.meta.platform = r.platform;
+  post.meta.scheduled_at = r.scheduled_at;
+  post.meta.timezone = r.timezone;
   auto found = linter.check(post);
   REQUIRE_MESSAGE(found.has_value(), found.error().to_string());
   return found.value();
@@ -75,6 +79,16 @@ inline std::vector<brandlint::Diagnostic> only(std::vector<brandlint::Diagnostic
   std::vector<brandlint::Diagnostic> out;
   for (auto& d : all) {
     if (d.rule.compare(0, prefix.size(), prefix) == 0) out.push_back(std::move(d));
+  }
+  return out;
+}
+
+// The findings of one category ("platform", "schedule").
+inline std::vector<brandlint::Diagnostic> in_category(std::vector<brandlint::Diagnostic> all,
+                                                      const std::string& category) {
+  std::vector<brandlint::Diagnostic> out;
+  for (auto& d : all) {
+    if (d.category == category) out.push_back(std::move(d));
   }
   return out;
 }
@@ -102,6 +116,27 @@ inline bool has_rule(const std::vector<brandlint::Diagnostic>& found, const std:
     if (d.rule == rule) return true;
   }
   return false;
+}
+
+// A reply and what the linter must say about it under one rule-id prefix.
+struct Case {
+  Reply reply;
+  std::string expected;  // the rule that must fire; empty: nothing under `prefix`
+  std::string prefix;
+};
+
+// Runs every case through the default linter and checks its outcome.
+inline void check_cases(const std::vector<Case>& cases) {
+  for (const auto& c : cases) {
+    CAPTURE(c.reply.text);
+    const auto found = lint(c.reply, c.prefix);
+    INFO("found: " << describe(found));
+    if (c.expected.empty()) {
+      CHECK(found.empty());
+    } else {
+      CHECK(has_rule(found, c.expected));
+    }
+  }
 }
 
 }  // namespace reply_test

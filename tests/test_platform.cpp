@@ -7,7 +7,7 @@
 #include "brandlint/brandlint.hpp"
 #include "checks/twitter_length.hpp"
 #include "platform/platform_limits.hpp"
-#include "test_support.hpp"
+#include "reply_test_support.hpp"
 
 namespace {
 
@@ -20,22 +20,11 @@ const std::string kLongReply =
 
 std::vector<brandlint::Diagnostic> platform_findings(const std::string& text,
                                                      const std::string& platform,
-                                                     brandlint::Config config = {}) {
-  config.data_dir = BRANDLINT_SOURCE_DIR;
-  auto linter = brandlint::Linter::create(config);
-  REQUIRE(linter.has_value());
-  brandlint::Post post;
-  post.text = text;
-  post.meta.lang = "en";
-  post.meta.platform = platform;
-  post.meta.kind = "reply";
-  auto found = linter.value()->check(post);
-  REQUIRE(found.has_value());
-  std::vector<brandlint::Diagnostic> out;
-  for (auto& d : found.value()) {
-    if (d.category == "platform") out.push_back(d);
-  }
-  return out;
+                                                     const brandlint::Config& config = {}) {
+  reply_test::Reply reply("en", text);
+  reply.platform = platform;
+  return reply_test::in_category(reply_test::lint_with(*reply_test::make_linter(config), reply),
+                                 "platform");
 }
 
 }  // namespace

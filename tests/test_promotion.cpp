@@ -4,17 +4,12 @@
 
 #include "reply_test_support.hpp"
 
+using reply_test::Case;
 using reply_test::has_rule;
 using reply_test::lint;
 using reply_test::Reply;
 
 namespace {
-
-struct Case {
-  Reply reply;
-  std::string expected;  // empty: nothing under `prefix`
-  std::string prefix;
-};
 
 Reply on(Reply r, std::string platform) {
   r.platform = std::move(platform);
@@ -110,16 +105,7 @@ const std::vector<Case>& cases() {
 }  // namespace
 
 TEST_CASE("promotion: hashtags, links, mentions and brand focus in four languages") {
-  for (const auto& c : cases()) {
-    CAPTURE(c.reply.text);
-    const auto found = lint(c.reply, c.prefix);
-    INFO("found: " << reply_test::describe(found));
-    if (c.expected.empty()) {
-      CHECK(found.empty());
-    } else {
-      CHECK(has_rule(found, c.expected));
-    }
-  }
+  reply_test::check_cases(cases());
 }
 
 TEST_CASE("promotion: severities, spans and the thresholds") {

@@ -5,28 +5,19 @@
 #include <vector>
 
 #include "brandlint/brandlint.hpp"
-#include "test_support.hpp"
+#include "reply_test_support.hpp"
 
 namespace {
 
 std::vector<brandlint::Diagnostic> schedule_findings(const std::string& text, const std::string& at,
                                                      const std::string& timezone,
-                                                     brandlint::Config config = {}) {
-  config.data_dir = BRANDLINT_SOURCE_DIR;
-  auto linter = brandlint::Linter::create(config);
-  REQUIRE(linter.has_value());
-  brandlint::Post post;
-  post.text = text;
-  post.meta.lang = "en";
-  post.meta.scheduled_at = at;
-  post.meta.timezone = timezone;
-  auto found = linter.value()->check(post);
-  REQUIRE(found.has_value());
-  std::vector<brandlint::Diagnostic> out;
-  for (auto& d : found.value()) {
-    if (d.category == "schedule") out.push_back(d);
-  }
-  return out;
+                                                     const brandlint::Config& config = {}) {
+  reply_test::Reply post("en", text);
+  post.kind = "";
+  post.scheduled_at = at;
+  post.timezone = timezone;
+  return reply_test::in_category(reply_test::lint_with(*reply_test::make_linter(config), post),
+                                 "schedule");
 }
 
 const std::string kPromo = "Our winter sale starts today: 30% off all coats, in store and online!";
