@@ -14,7 +14,8 @@ class PlatformCheck : public Check {
     const std::string& nfc = context.text.nfc();
     const PlatformLimit limit = platform::limit_for(context.platform, context.config);
     const std::string network = platform::display_name(context.platform);
-    const platform::Measured m = platform::measure(nfc, limit);
+    const platform::Measured m =
+        platform::measure(nfc, limit, context.text.entities(), context.text.urls());
 
     if (limit.max_length > 0 && m.length > limit.max_length) {
       const std::string unit = limit.counting == "twitter"     ? "characters (weighted)"

@@ -165,13 +165,17 @@ TwitterTextConfig TwitterTextConfig::v3() {
 }
 
 WeightedLength weighted_length(std::string_view s, const TwitterTextConfig& config) {
+  return weighted_length(s, config, text::find_urls(s));
+}
+
+WeightedLength weighted_length(std::string_view s, const TwitterTextConfig& config,
+                               const std::vector<text::Entity>& urls) {
   WeightedLength result;
   if (s.size() > static_cast<std::size_t>(std::numeric_limits<int32_t>::max())) return result;
   if (std::all_of(s.begin(), s.end(),
                   [](char ch) { return static_cast<unsigned char>(ch) <= 0x20; })) {
     return result;
   }
-  const std::vector<text::Entity> urls = text::find_urls(s);
   auto next_url = urls.begin();
   const long long limit = static_cast<long long>(config.max_weighted_length) * config.scale;
   long long total = 0;

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/entity_finder.hpp"
+
 namespace brandlint::platform {
 
 // twitter-text's counting configuration (config-v3.json); v3() gives its defaults. Setting
@@ -44,5 +46,8 @@ struct WeightedLength {
 // of characters <= U+0020 is reported like twitter-text does for an empty post: all zero, invalid.
 WeightedLength weighted_length(std::string_view utf8_nfc,
                                const TwitterTextConfig& config = TwitterTextConfig::v3());
+// The same, with the URLs of `utf8_nfc` already found (text::find_urls).
+WeightedLength weighted_length(std::string_view utf8_nfc, const TwitterTextConfig& config,
+                               const std::vector<text::Entity>& urls);
 
 }  // namespace brandlint::platform

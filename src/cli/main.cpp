@@ -7,6 +7,9 @@
 
 int main(int argc, char** argv) {
   using namespace brandlint::cli;
+  // brandlint writes only through iostreams: unsynchronised, std::getline on stdin reads a
+  // buffer at a time instead of a character per call (JSON Lines streams of millions of posts).
+  std::ios_base::sync_with_stdio(false);
   CLI::App app{"brandlint: checks what a brand is about to publish on social networks"};
   app.set_version_flag("--version", std::string("brandlint ") + std::string(brandlint::version()));
   app.require_subcommand(1);

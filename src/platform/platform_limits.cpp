@@ -37,11 +37,12 @@ const std::array<Network, 8>& networks() {
 
 // Code points, each URL counting `url_length` when that is set: the end of the unit that
 // crosses `max` is where the text stops fitting.
-Measured count_characters(std::string_view nfc, const PlatformLimit& limit) {
+Measured count_characters(std::string_view nfc, const PlatformLimit& limit,
+                          const std::vector<text::Entity>& all_urls) {
   Measured m;
   m.fits_end = nfc.size();
-  std::vector<text::Entity> urls;
-  if (limit.url_length > 0) urls = text::find_urls(nfc);
+  static const std::vector<text::Entity> kNone;
+  const std::vector<text::Entity>& urls = limit.url_length > 0 ? all_urls : kNone;
   auto url = urls.begin();
   const auto* p = reinterpret_cast<const uint8_t*>(nfc.data());
   const auto len = static_cast<int32_t>(nfc.size());
@@ -109,22 +110,29 @@ PlatformLimit limit_for(std::string_view platform, const Config& config) {
 }
 
 Measured measure(std::string_view nfc, const PlatformLimit& limit) {
+  std::vector<text::Entity> urls;
+  const std::vector<text::Entity> entities = text::find_entities(nfc, &urls);
+  return measure(nfc, limit, entities, urls);
+}
+
+Measured measure(std::string_view nfc, const PlatformLimit& limit,
+                 const std::vector<text::Entity>& entities, const std::vector<text::Entity>& urls) {
   Measured m;
   if (limit.counting == "twitter") {
     TwitterTextConfig config = TwitterTextConfig::v3();
     if (limit.max_length > 0) config.max_weighted_length = static_cast<int>(limit.max_length);
     if (limit.url_length > 0) config.transformed_url_length = static_cast<int>(limit.url_length);
-    const WeightedLength w = weighted_length(nfc, config);
+    const WeightedLength w = weighted_length(nfc, config, urls);
     m.length = static_cast<std::size_t>(w.weighted_length);
     m.fits_end = w.weighted_length > config.max_weighted_length ? w.valid_end : nfc.size();
   } else if (limit.counting == "graphemes") {
     m = count_graphemes(nfc, limit);
   } else if (limit.counting == "characters") {
-    m = count_characters(nfc, limit);
+    m = count_characters(nfc, limit, urls);
   } else {
     m.fits_end = nfc.size();
   }
-  for (const auto& e : text::find_entities(nfc)) {
+  for (const auto& e : entities) {
     if (e.kind != text::EntityKind::hashtag) continue;
     ++m.hashtags;
     if (limit.max_hashtags > 0 && m.hashtags == limit.max_hashtags + 1) m.over_hashtag = e.begin;

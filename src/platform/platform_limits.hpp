@@ -4,8 +4,10 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "brandlint/brandlint.hpp"
+#include "text/entity_finder.hpp"
 
 namespace brandlint::platform {
 
@@ -35,5 +37,8 @@ struct Measured {
 //  - characters: code points, each URL counting url_length when that is set (Mastodon);
 //  - none: nothing is counted.
 Measured measure(std::string_view nfc, const PlatformLimit& limit);
+// The same, with the entities and URLs of `nfc` already found (text::AnalysedText has them).
+Measured measure(std::string_view nfc, const PlatformLimit& limit,
+                 const std::vector<text::Entity>& entities, const std::vector<text::Entity>& urls);
 
 }  // namespace brandlint::platform

@@ -6,6 +6,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -854,43 +856,67 @@ void Suggester::ngram_candidates(const std::u32string& w, Emit&& emit) const {
   std::vector<std::uint32_t> query;
   for (const auto& [key, weight] : weighted) query.push_back(key);
 
-  // Shared pairs per stem. The counters are per thread and reset through `touched`, so a call
-  // costs the postings it reads, not the size of the dictionary.
+  // Shared pairs per root. The counters are per thread and zeroed again after use. Counting
+  // touches tens of thousands of postings per word, so the loop has no branch: each posting is
+  // written to `reached` and kept there only when it makes its root reach `need` shared pairs
+  // (once per root, as counts only grow).
+  const std::size_t need = std::max<std::size_t>(2, query.size() / 3);
   thread_local std::vector<std::uint8_t> shared;
-  thread_local std::vector<std::uint32_t> touched;
+  thread_local std::vector<std::uint32_t> reached;
   if (shared.size() < roots) shared.assign(roots, 0);
-  touched.clear();
+  if (reached.size() < roots + 1) reached.resize(roots + 1);
+  std::uint8_t* const counts = shared.data();
+  std::uint32_t* const out = reached.data();
+  std::size_t n_reached = 0;
+  const std::uint32_t* const postings = lex.postings.data();
   for (const auto& [key, weight] : weighted) {
-    for (std::uint32_t p = lex.bucket_start[key]; p < lex.bucket_start[key + 1]; ++p) {
-      const std::uint32_t root = lex.postings[p];
-      if (shared[root] == 0) touched.push_back(root);
-      shared[root] = static_cast<std::uint8_t>(shared[root] + weight);
+    const std::uint32_t* p = postings + lex.bucket_start[key];
+    const std::uint32_t* const end = postings + lex.bucket_start[key + 1];
+    for (; p != end; ++p) {
+      const std::uint32_t root = *p;
+      const std::size_t before = counts[root];
+      const std::size_t after = before + weight;
+      counts[root] = static_cast<std::uint8_t>(after);
+      out[n_reached] = root;
+      n_reached +=
+          static_cast<std::size_t>(before < need) & static_cast<std::size_t>(after >= need);
     }
   }
-  // A stem scores its shared pairs, less what it has beyond the word's length (a stem may be
-  // shorter: the affixes add the rest) and a little for a very short stem; among equals, the
-  // stem with the larger share of its own pairs in the word comes first.
+  // A root scores its shared pairs, less what it has beyond the word's length (a root may be
+  // shorter: the affixes add the rest) and a little for a very short root; among equals, the
+  // root with the larger share of its own pairs in the word comes first.
   const auto n = static_cast<float>(w.size());
-  const std::size_t need = std::max<std::size_t>(2, query.size() / 3);
   std::vector<std::pair<float, std::uint32_t>> ranked;
-  for (std::uint32_t root : touched) {
-    const std::size_t count = shared[root];
-    shared[root] = 0;
-    if (count < need) continue;
+  ranked.reserve(n_reached);
+  for (std::size_t i = 0; i < n_reached; ++i) {
+    const std::uint32_t root = out[i];
+    const auto count = static_cast<float>(counts[root]);
     const auto len = static_cast<float>(lex.root_lengths[root]);
-    const float score = static_cast<float>(count) - 0.5f * std::max(0.0f, len - n) -
-                        0.25f * std::max(0.0f, n - len - 4.0f) +
-                        static_cast<float>(count) / (len + 3.0f);
+    const float score = count - 0.5f * std::max(0.0f, len - n) -
+                        0.25f * std::max(0.0f, n - len - 4.0f) + count / (len + 3.0f);
     ranked.push_back({-score, root});
   }
+  std::fill(counts, counts + roots, std::uint8_t{0});
   const std::size_t keep_stems = std::min(kNgramStems, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep_stems),
                     ranked.end());
 
-  // Their forms of about the word's length, by the share of the word's pairs they hold.
+  // Their forms of about the word's length, by the share of the word's pairs they hold. A
+  // Spanish or Italian verb has hundreds of forms: only those that could still be among the
+  // best `kNgramForms` are copied, and the list is cut back whenever it grows long.
   const std::size_t slack = std::max<std::size_t>(2, w.size() / 4);
-  std::vector<std::pair<float, std::u32string>> forms;
-  std::unordered_set<std::u32string> seen;
+  std::vector<std::pair<float, std::u32string>> forms;  // (-dice, form), best first once cut
+  float worst_kept = 0.0f;  // forms scoring above this (-dice) cannot make the list
+  bool full = false;
+  auto cut = [&]() {
+    std::sort(forms.begin(), forms.end());
+    forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+    if (forms.size() >= kNgramForms) {
+      forms.resize(kNgramForms);
+      worst_kept = forms.back().first;
+      full = true;
+    }
+  };
   std::vector<std::uint64_t> flags;
   Lexicon::Scratch scratch;
   std::unordered_set<std::uint32_t> expanded;
@@ -909,16 +935,13 @@ void Suggester::ngram_candidates(const std::u32string& w, Emit&& emit) const {
       }
       const float dice =
           2.0f * static_cast<float>(common) / static_cast<float>(query.size() + form.size() + 1);
-      if (!seen.insert(form).second) return;
+      if (full && -dice > worst_kept) return;
       forms.push_back({-dice, form});
+      if (forms.size() >= 4 * kNgramForms) cut();
     });
   }
-  const std::size_t keep_forms = std::min(kNgramForms, forms.size());
-  std::partial_sort(forms.begin(), forms.begin() + static_cast<std::ptrdiff_t>(keep_forms),
-                    forms.end());
-  for (std::size_t f = 0; f < keep_forms; ++f) {
-    emit(forms[f].second, weighted_distance(w, forms[f].second));
-  }
+  cut();
+  for (const auto& [score, form] : forms) emit(form, weighted_distance(w, form));
 }
 
 struct Suggester::Candidate {

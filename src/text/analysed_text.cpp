@@ -170,7 +170,8 @@ void AnalysedText::tokenise() {
   std::vector<Span> entities;
   for (auto [b, e] : find_placeholders(text)) entities.push_back({b, e, TokenKind::placeholder});
   for (auto [b, e] : find_emails(text)) entities.push_back({b, e, TokenKind::email});
-  for (const Entity& e : find_entities(text)) {
+  entities_ = find_entities(text, &urls_);
+  for (const Entity& e : entities_) {
     TokenKind kind = TokenKind::url;
     switch (e.kind) {
       case EntityKind::url: kind = TokenKind::url; break;

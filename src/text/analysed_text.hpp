@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/entity_finder.hpp"
+
 namespace brandlint::text {
 
 enum class TokenKind {
@@ -55,6 +57,9 @@ class AnalysedText {
 
   const std::vector<Token>& tokens() const { return tokens_; }
   const std::vector<Sentence>& sentences() const { return sentences_; }
+  // What find_entities(nfc()) and find_urls(nfc()) return, found once for every check.
+  const std::vector<Entity>& entities() const { return entities_; }
+  const std::vector<Entity>& urls() const { return urls_; }
 
  private:
   std::string_view original_;
@@ -68,6 +73,8 @@ class AnalysedText {
   std::vector<ChangedRun> changes_;
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;
+  std::vector<Entity> entities_;
+  std::vector<Entity> urls_;
 
   void normalise();
   void tokenise();

@@ -34,7 +34,9 @@ struct Entity {
 //    least one letter or mark (so "#123" is not a hashtag); not preceded by a letter or digit.
 //  - cashtags: "$" + 1-6 ASCII letters (+ optional "." or "_" and 1-2 letters), preceded by
 //    whitespace or the start and followed by whitespace, punctuation or the end.
-std::vector<Entity> find_entities(std::string_view utf8);
+// `urls`, when given, receives what find_urls(utf8) returns, found on the way: a URL that a
+// mention starting earlier overlaps is a URL there but not an entity here.
+std::vector<Entity> find_entities(std::string_view utf8, std::vector<Entity>* urls = nullptr);
 
 // Only the URLs, exactly as twitter-text's URL extractor finds them (the input to the weighted
 // length count), sorted by begin and non-overlapping. Input must be valid UTF-8.

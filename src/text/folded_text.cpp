@@ -52,7 +52,10 @@ void fold_code_point(UChar32 c, std::string& out) {
   kept.toUTF8String(out);
 }
 
-bool is_space(UChar32 c) { return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF; }
+bool is_space(UChar32 c) {
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');  // ASCII's White_Space
+  return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF;
+}
 
 }  // namespace
 
@@ -89,7 +92,24 @@ FoldedText fold(std::string_view nfc) {
   return out;
 }
 
-std::string fold_term(std::string_view utf8) { return fold(utf8).text; }
+// fold() without the offset map: checks fold every word they compare.
+std::string fold_term(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto len = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < len;) {
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (c < 0) continue;
+    if (is_space(c)) {
+      if (out.empty() || out.back() != ' ') out.push_back(' ');
+    } else {
+      fold_code_point(c, out);
+    }
+  }
+  return out;
+}
 
 namespace {
 

@@ -15,6 +15,15 @@ LetterCase letter_case(std::string_view word) {
     UChar32 c;
     U8_NEXT(s, i, len, c);
     if (c < 0) continue;
+    if (c < 0x80) {  // most words of most posts: no property lookups
+      const bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
+      if (l.code_points++ == 0) l.first_upper = upper;
+      l.letters += upper || lower;
+      l.upper += upper;
+      l.lower += lower;
+      l.digits += c >= '0' && c <= '9';
+      continue;
+    }
     if (l.code_points++ == 0) l.first_upper = u_isupper(c) != 0;
     if (u_isalpha(c)) ++l.letters;
     if (u_isupper(c)) ++l.upper;
