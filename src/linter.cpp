@@ -204,7 +204,10 @@ Expected<std::vector<Diagnostic>> Linter::check(const Post& post) const {
   // compiles the language's rules: a one-post run waits for the slower of the two only.
   std::future<void> dictionary;
   if (!impl.speller_ready(lang)) {
-    dictionary = std::async(std::launch::async, [&impl, &lang] { impl.speller(lang); });
+    dictionary = std::async(std::launch::async, [&impl, &lang] {
+      auto pool = impl.speller(lang);
+      if (pool) pool.value()->preload();
+    });
   }
   auto rules = impl.rule_set(rule_lang);
   if (dictionary.valid()) dictionary.wait();

@@ -199,7 +199,7 @@ class SpellingCheck final : public Check {
     }
     if (other == nullptr) return false;
     const spelling::SpellerPool* pool = (*ctx.speller_for)(other);
-    return pool != nullptr && pool->correct(word);
+    return pool != nullptr && pool->might_accept(word) && pool->correct(word);
   }
 
   static std::string normalise_apostrophes(std::string_view word) {

@@ -1,8 +1,14 @@
 #include "spelling/speller.hpp"
 
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <functional>
 #include <hunspell/hunspell.hxx>
 #include <thread>
 
@@ -10,6 +16,25 @@
 #include "text/folded_text.hpp"
 
 namespace brandlint::spelling {
+namespace {
+
+std::string aff_encoding(const std::string& aff_path) {
+  std::ifstream in(aff_path, std::ios::binary);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // a byte order mark
+    if (line.rfind("SET", 0) != 0 || line.size() < 4 || (line[3] != ' ' && line[3] != '\t')) {
+      continue;
+    }
+    const std::size_t begin = line.find_first_not_of(" \t", 3);
+    if (begin == std::string::npos) break;
+    const std::size_t end = line.find_first_of(" \t\r", begin);
+    return line.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+  }
+  return "ISO8859-1";
+}
+
+}  // namespace
 
 DictionaryName dictionary_for(std::string_view lang) {
   if (lang == "en-GB") return {"en_GB", "hunspell-en-gb", "British English"};
@@ -87,14 +112,71 @@ Expected<std::unique_ptr<SpellerPool>> SpellerPool::open(
                      " (or set dictionary_path in .brandlint.yaml)"};
   }
   pool->accepted_ = std::move(accepted);
-  auto first = pool->make_handle();
-  const std::string encoding = first->get_dict_encoding();
+  // Hunspell handles are made when first needed (or by preload()); the encoding is the .aff
+  // file's SET line, as Hunspell reads it (ISO8859-1 when there is none).
+  const std::string encoding = aff_encoding(pool->aff_);
   pool->utf8_ = encoding == "UTF-8" || encoding == "utf-8" || encoding == "UTF8";
   pool->encoding_ = encoding;
-  pool->idle_.push_back(std::move(first));
-  pool->handles_ = 1;
   pool->max_handles_ = std::max(1u, std::thread::hardware_concurrency() / 2);
   return pool;
+}
+
+void SpellerPool::preload() const {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (handles_ > 0) return;
+    ++handles_;
+  }
+  auto handle = make_handle();
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    idle_.push_back(std::move(handle));
+  }
+  handle_returned_.notify_one();
+}
+
+const Suggester& SpellerPool::suggester() const {
+  std::call_once(suggester_once_, [this] {
+    suggester_ = Suggester::load(aff_, dic_, encoding_, name_.file, tables_cache_dir());
+  });
+  return *suggester_;
+}
+
+bool SpellerPool::might_accept(std::string_view word) const {
+  std::string w;  // typographic apostrophes as Hunspell's ICONV makes them
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (word.compare(i, 3, "\xE2\x80\x99") == 0) {
+      w += '\'';
+      i += 2;
+    } else {
+      w += word[i];
+    }
+  }
+  bool letters_only = !w.empty();
+  const auto* p = reinterpret_cast<const uint8_t*>(w.data());
+  const auto len = static_cast<int32_t>(w.size());
+  for (int32_t i = 0; i < len && letters_only;) {
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    letters_only = c == '\'' || c == '-' || (c > 0 && u_isalpha(c));
+  }
+  if (!letters_only) return true;
+  const auto dashes = std::count(w.begin(), w.end(), '-');
+  if (dashes > 4) return true;  // too many ways to cut it: Hunspell decides
+  // A form ("anti-vaxxer" is one word of en_GB), or, as Hunspell's BREAK does, a hyphenated
+  // word whose two sides at some hyphen are each accepted (a side may itself be cut again).
+  const Suggester& tables = suggester();
+  std::function<bool(std::string_view)> accepts = [&](std::string_view s) {
+    while (!s.empty() && s.front() == '-') s.remove_prefix(1);
+    while (!s.empty() && s.back() == '-') s.remove_suffix(1);
+    if (s.empty() || tables.is_form(s)) return true;
+    for (std::size_t dash = s.find('-'); dash != std::string_view::npos;
+         dash = s.find('-', dash + 1)) {
+      if (accepts(s.substr(0, dash)) && accepts(s.substr(dash + 1))) return true;
+    }
+    return false;
+  };
+  return accepts(w);
 }
 
 namespace {
@@ -145,6 +227,20 @@ bool SpellerPool::correct(std::string_view word) const {
   return ok;
 }
 
+std::string tables_cache_dir() {
+  if (const char* dir = std::getenv("BRANDLINT_CACHE_DIR"); dir != nullptr) {
+    const std::string_view d = dir;
+    return d.empty() || d == "off" ? std::string() : std::string(d);
+  }
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg == '/') {
+    return std::string(xdg) + "/brandlint";
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    return std::string(home) + "/.cache/brandlint";
+  }
+  return {};
+}
+
 std::vector<std::string> SpellerPool::suggest(std::string_view word, std::size_t max) const {
   const std::string key(word);
   {
@@ -156,15 +252,14 @@ std::vector<std::string> SpellerPool::suggest(std::string_view word, std::size_t
       return hit;
     }
   }
-  std::call_once(suggester_once_,
-                 [this] { suggester_ = Suggester::load(aff_, dic_, encoding_, name_.file); });
+  const Suggester& suggester = this->suggester();
   // The cache keeps a few more than a diagnostic shows, so a caller can drop some (two-word
   // suggestions inside a hashtag) and still have three.
   const std::size_t wanted = std::max(max, kCachedSuggestions);
   std::vector<std::string> found;
   // A lease per spell() call, not per suggestion, so threads sharing a handle wait for one
   // lookup, not for a whole search.
-  found = suggester_->suggest(word, wanted, [&](const std::string& w, std::string* root) {
+  found = suggester.suggest(word, wanted, [&](const std::string& w, std::string* root) {
     std::string stem;
     bool ok = false;
     {

@@ -28,6 +28,11 @@ struct DictionaryName {
 // The dictionary for a post language (en, en-GB, en-US, es, fr, it).
 DictionaryName dictionary_for(std::string_view lang);
 
+// Where the suggestion tables of each dictionary are cached between runs (see Suggester::load):
+// $BRANDLINT_CACHE_DIR when set ("" or "off": no cache), else $XDG_CACHE_HOME/brandlint, else
+// $HOME/.cache/brandlint; empty when none of them is set.
+std::string tables_cache_dir();
+
 // A pool of Hunspell handles for one dictionary. Hunspell objects are not thread-safe, so a
 // thread borrows one for each call. Each handle holds the whole dictionary (10-15 MB), and
 // the per-thread memo of correct() leaves Hunspell idle most of the time, so threads share a
@@ -42,6 +47,15 @@ class SpellerPool {
   ~SpellerPool();
 
   bool correct(std::string_view word) const;
+  // False when no word form of the dictionary can be `word`, answered from the suggestion
+  // tables (cached on disk) without loading Hunspell: so asking en_GB about a typo in an
+  // English post costs a hash lookup, not a second 30 ms dictionary load. True when a form
+  // matches or the word holds more than letters, apostrophes and hyphens ("21st", "etc."):
+  // then only correct() can tell.
+  bool might_accept(std::string_view word) const;
+  // Loads a Hunspell handle now rather than on the first correct() (on a thread of its own
+  // while the rules compile).
+  void preload() const;
   // Up to `max` suggestions, best first, in the word's case; may hold two words ("a lot").
   // From our Suggester (under a millisecond), falling back to Hunspell's suggest() (tens of
   // milliseconds) only when ours finds nothing at all, which its n-gram pass makes rare (none
@@ -55,6 +69,7 @@ class SpellerPool {
   SpellerPool() = default;
   class Lease;
   std::unique_ptr<Hunspell> make_handle() const;
+  const Suggester& suggester() const;
 
   DictionaryName name_;
   std::string aff_, dic_;

@@ -1,15 +1,22 @@
 #include "spelling/suggester.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <type_traits>
 
 namespace brandlint::spelling {
 
@@ -29,6 +36,20 @@ void HashSet64::build(std::vector<std::uint64_t> keys) {
     while (slots_[i] != 0) i = (i + 1) & mask_;
     slots_[i] = fingerprint(key);
   }
+}
+
+bool HashSet64::restore(std::vector<std::uint32_t> slots, std::size_t size) {
+  slots_.clear();
+  mask_ = size_ = 0;
+  const std::size_t n = slots.size();
+  if (n < 1024 || (n & (n - 1)) != 0 || size * 4 > n * 3) return false;
+  const auto used = static_cast<std::size_t>(
+      std::count_if(slots.begin(), slots.end(), [](std::uint32_t s) { return s != 0; }));
+  if (used != size) return false;
+  slots_ = std::move(slots);
+  mask_ = n - 1;
+  size_ = size;
+  return true;
 }
 
 namespace {
@@ -104,9 +125,20 @@ bool is_vowel(char32_t c) {
   }
 }
 
+std::string read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return {};
+  const std::streamoff size = in.tellg();
+  if (size <= 0) return {};
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.seekg(0);
+  in.read(bytes.data(), size);
+  if (in.gcount() != size) return {};
+  return bytes;
+}
+
 std::string read_text(const std::string& path, const std::string& encoding) {
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string bytes = read_bytes(path);
   const bool utf8 = encoding.empty() || encoding == "UTF-8" || encoding == "utf-8" ||
                     encoding == "UTF8" || encoding == "utf8";
   if (utf8) return bytes;
@@ -329,6 +361,126 @@ std::uint32_t pair_bucket(char32_t a, char32_t b) {
   return (h * 0x2C1B3C6Du) >> (32 - kBucketBits);
 }
 
+// ---------------------------------------------------------------------------------------------
+// The on-disk cache: the tables as arrays of plain numbers, each with its length, behind a
+// header that names the format and the dictionary they were built from.
+
+constexpr std::string_view kCacheMagic = "brandlint suggester tables 1\n";
+
+// A checksum of the cached bytes, eight at a time (a few milliseconds for Italian's 25 MB), so
+// that a file damaged in the middle is rebuilt rather than trusted.
+std::uint64_t checksum(std::string_view bytes) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ bytes.size();
+  std::size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, bytes.data() + i, 8);
+    h = (h ^ word) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 29;
+  }
+  for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * 0x100000001B3ull;
+  return h;
+}
+
+class CacheWriter {
+ public:
+  template <class T>
+  void number(T value) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    out_.append(reinterpret_cast<const char*>(&value), sizeof value);
+  }
+  template <class T>
+  void array(const std::vector<T>& values) {
+    number<std::uint64_t>(values.size());
+    out_.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
+  }
+  void text(std::string_view s) {
+    number<std::uint64_t>(s.size());
+    out_.append(s);
+  }
+  std::string& bytes() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+class CacheReader {
+ public:
+  explicit CacheReader(std::string_view in) : in_(in) {}
+  template <class T>
+  bool number(T* value) {
+    if (in_.size() < sizeof(T)) return false;
+    std::memcpy(value, in_.data(), sizeof(T));
+    in_.remove_prefix(sizeof(T));
+    return true;
+  }
+  template <class T>
+  bool array(std::vector<T>* values) {
+    std::uint64_t n = 0;
+    if (!number(&n) || n > in_.size() / sizeof(T)) return false;
+    values->resize(static_cast<std::size_t>(n));
+    std::memcpy(values->data(), in_.data(), values->size() * sizeof(T));
+    in_.remove_prefix(values->size() * sizeof(T));
+    return true;
+  }
+  bool text(std::string_view* s) {
+    std::uint64_t n = 0;
+    if (!number(&n) || n > in_.size()) return false;
+    *s = in_.substr(0, static_cast<std::size_t>(n));
+    in_.remove_prefix(static_cast<std::size_t>(n));
+    return true;
+  }
+  bool at_end() const { return in_.empty(); }
+
+ private:
+  std::string_view in_;
+};
+
+// What the tables depend on: this format, the dictionary's two files as they are now, the
+// encoding and the language's built-in confusions. Empty when a file cannot be read.
+std::string cache_key(const std::string& aff_path, const std::string& dic_path,
+                      const std::string& encoding, std::string_view lang) {
+  std::string key(kCacheMagic);
+  for (const std::string& path : {aff_path, dic_path}) {
+    std::error_code error;
+    const std::filesystem::path real = std::filesystem::canonical(path, error);
+    struct stat st {};
+    if (error || ::stat(real.c_str(), &st) != 0) return {};
+    key += real.string() + ' ' + std::to_string(st.st_size) + ' ' +
+           std::to_string(st.st_mtim.tv_sec) + '.' + std::to_string(st.st_mtim.tv_nsec) + '\n';
+  }
+  key += encoding + ' ' + std::string(lang) + '\n';
+  return key;
+}
+
+std::string cache_file(const std::string& cache_dir, const std::string& dic_path,
+                       const std::string& key) {
+  std::uint64_t h = 14695981039346656037ull;  // FNV-1a
+  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return cache_dir + "/" + std::filesystem::path(dic_path).stem().string() + "-" + hex + ".tables";
+}
+
+// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so that a
+// reader never sees half a file. Failures are ignored: the cache is only a cache.
+void write_cache(const std::string& path, const std::string& bytes) {
+  std::error_code error;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), error);
+  if (error) return;
+  std::string temp = path + ".XXXXXX";
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) return;
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n <= 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  const bool ok = ::close(fd) == 0 && done == bytes.size();
+  if (!ok || std::rename(temp.c_str(), path.c_str()) != 0) ::unlink(temp.c_str());
+}
+
 }  // namespace
 
 // What the n-gram pass needs besides the form hashes: the affix rules, the stems (kept as the
@@ -429,6 +581,84 @@ std::size_t Suggester::table_bytes() const {
   return forms_.bytes() + proper_.bytes() + (lexicon_ ? lexicon_->bytes() : 0);
 }
 
+std::string Suggester::save_tables(const std::string& key) const {
+  const Lexicon& lex = *lexicon_;
+  CacheWriter out;
+  out.text(key);
+  out.number<std::uint8_t>(apostrophe_words_ ? 1 : 0);
+  std::vector<char32_t> no_suggest;  // the words, each ended by a 0
+  std::vector<std::u32string> sorted(no_suggest_.begin(), no_suggest_.end());
+  std::sort(sorted.begin(), sorted.end());
+  for (const auto& word : sorted) {
+    no_suggest.insert(no_suggest.end(), word.begin(), word.end());
+    no_suggest.push_back(0);
+  }
+  out.array(no_suggest);
+  out.array(lex.entries);
+  out.array(lex.root_stem);
+  out.array(lex.root_lengths);
+  out.array(lex.bucket_start);
+  out.array(lex.postings);
+  for (const HashSet64* set : {&forms_, &proper_}) {
+    out.number<std::uint64_t>(set->size());
+    out.array(set->slots());
+  }
+  std::string& bytes = out.bytes();
+  const std::uint64_t sum = checksum(bytes);
+  bytes.append(reinterpret_cast<const char*>(&sum), sizeof sum);
+  return std::move(bytes);
+}
+
+bool Suggester::restore_tables(std::string_view file, const std::string& key) {
+  Lexicon& lex = *lexicon_;
+  std::uint64_t sum = 0;
+  if (file.size() < sizeof sum) return false;
+  std::memcpy(&sum, file.data() + file.size() - sizeof sum, sizeof sum);
+  file.remove_suffix(sizeof sum);
+  if (checksum(file) != sum) return false;
+  CacheReader in(file);
+  std::string_view saved_key;
+  std::uint8_t apostrophes = 0;
+  std::vector<char32_t> no_suggest;
+  if (!in.text(&saved_key) || saved_key != key || !in.number(&apostrophes) ||
+      !in.array(&no_suggest) || !in.array(&lex.entries) || !in.array(&lex.root_stem) ||
+      !in.array(&lex.root_lengths) || !in.array(&lex.bucket_start) || !in.array(&lex.postings)) {
+    return false;
+  }
+  // Every index must point inside what it indexes.
+  const auto below = [](const std::vector<std::uint32_t>& v, std::size_t limit) {
+    return std::all_of(v.begin(), v.end(), [limit](std::uint32_t x) { return x < limit; });
+  };
+  if (!below(lex.entries, lex.dic.size()) || !below(lex.root_stem, lex.entries.size()) ||
+      lex.root_lengths.size() != lex.root_stem.size() ||
+      lex.bucket_start.size() != (std::size_t{1} << kBucketBits) + 1 ||
+      lex.bucket_start.front() != 0 || lex.bucket_start.back() != lex.postings.size() ||
+      !std::is_sorted(lex.bucket_start.begin(), lex.bucket_start.end()) ||
+      !below(lex.postings, lex.root_stem.size())) {
+    return false;
+  }
+  for (HashSet64* set : {&forms_, &proper_}) {
+    std::uint64_t size = 0;
+    std::vector<std::uint32_t> slots;
+    if (!in.number(&size) || !in.array(&slots) ||
+        !set->restore(std::move(slots), static_cast<std::size_t>(size))) {
+      return false;
+    }
+  }
+  if (!in.at_end()) return false;
+  apostrophe_words_ = apostrophes != 0;
+  std::u32string word;
+  for (char32_t c : no_suggest) {
+    if (c == 0) {
+      no_suggest_.insert(word);
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  return true;
+}
+
 char32_t Suggester::base_of(char32_t c) const {
   if (c < base_table_.size()) return base_table_[c];
   auto found = base_letter_.find(c);
@@ -439,7 +669,8 @@ char32_t Suggester::base_of(char32_t c) const {
 // Loading
 
 std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const std::string& dic_path,
-                                           const std::string& encoding, std::string_view lang) {
+                                           const std::string& encoding, std::string_view lang,
+                                           const std::string& cache_dir) {
   auto s = std::unique_ptr<Suggester>(new Suggester());
   s->lexicon_ = std::make_unique<Lexicon>();
   Lexicon& lex = *s->lexicon_;
@@ -610,6 +841,19 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
 
   // Every stem with each of its affixes, hashed; the stems are kept for the n-gram pass.
   lex.dic = read_text(dic_path, encoding);
+  const std::string key = cache_dir.empty() ? "" : cache_key(aff_path, dic_path, encoding, lang);
+  const std::string cached = key.empty() ? "" : cache_file(cache_dir, dic_path, key);
+  if (!cached.empty()) {
+    if (s->restore_tables(read_bytes(cached), key)) {
+      s->from_cache_ = true;
+      return s;
+    }
+    // Whatever restore_tables() filled in is rebuilt below.
+    s->no_suggest_.clear();
+    lex.entries.clear();
+    lex.root_stem.clear();
+    lex.root_lengths.clear();
+  }
   const std::string& dic = lex.dic;
   std::size_t pos = dic.find('\n');  // the first line is the word count
   std::vector<std::uint64_t> forms, proper, flags;
@@ -687,11 +931,14 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
     root_keys(root_texts[i]);
     for (std::uint32_t k : keys) lex.postings[fill[k]++] = static_cast<std::uint32_t>(i);
   }
+  if (!cached.empty()) write_cache(cached, s->save_tables(key));
   return s;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Suggesting
+
+bool Suggester::is_form(std::string_view word) const { return plausible(lower(to_u32(word))); }
 
 bool Suggester::plausible(const std::u32string& w) const {
   const std::size_t space = w.find(U' ');

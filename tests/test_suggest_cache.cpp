@@ -1,0 +1,208 @@
+// The suggester's tables cached on disk (Suggester::load with a cache folder), and the en_GB
+// pre-check built on them (SpellerPool::might_accept). Real dictionaries, copied to a
+// temporary folder where a test can change them.
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <hunspell/hunspell.hxx>
+#include <sstream>
+
+#include "../bench/misspelling_sample.hpp"
+#include "spelling/speller.hpp"
+#include "spelling/suggester.hpp"
+
+using namespace brandlint;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string name = (fs::temp_directory_path() / "brandlint-cache-XXXXXX").string();
+    REQUIRE(::mkdtemp(name.data()) != nullptr);
+    path = name;
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(path, ignored);
+  }
+};
+
+std::vector<fs::path> cache_files(const fs::path& dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().extension() == ".tables") out.push_back(e.path());
+  }
+  return out;
+}
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// A copy of en_US in `dir`, and suggestions through the copy.
+struct EnglishCopy {
+  std::string aff, dic;
+  std::unique_ptr<Hunspell> hunspell;
+  explicit EnglishCopy(const fs::path& dir) {
+    fs::create_directories(dir);
+    aff = (dir / "en_US.aff").string();
+    dic = (dir / "en_US.dic").string();
+    fs::copy_file("/usr/share/hunspell/en_US.aff", aff);
+    fs::copy_file("/usr/share/hunspell/en_US.dic", dic);
+    hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+  }
+  std::unique_ptr<spelling::Suggester> load(const std::string& cache) const {
+    auto s = spelling::Suggester::load(aff, dic, "UTF-8", "en_US", cache);
+    REQUIRE(s != nullptr);
+    return s;
+  }
+  std::vector<std::vector<std::string>> suggest_all(const spelling::Suggester& s,
+                                                    const std::vector<std::string>& words) const {
+    std::vector<std::vector<std::string>> out;
+    for (const auto& w : words) {
+      out.push_back(
+          s.suggest(w, 3, [&](const std::string& x, std::string*) { return hunspell->spell(x); }));
+    }
+    return out;
+  }
+};
+
+std::vector<std::string> misspelt_words() {
+  const auto rows =
+      bench::read_misspellings(std::string(BRANDLINT_SHARED_DIR) + "/data/misspellings", "en");
+  std::vector<std::string> words;
+  for (std::size_t i = 0; i < rows.size() && words.size() < 80; i += 37) {
+    words.push_back(rows[i].wrong);
+  }
+  REQUIRE(words.size() >= 40);
+  return words;
+}
+
+}  // namespace
+
+TEST_CASE("tables read back from the cache give the same suggestions as tables just built") {
+  TempDir tmp;
+  EnglishCopy en(tmp.path / "dict");
+  const std::string cache = (tmp.path / "cache").string();
+  const auto words = misspelt_words();
+
+  const auto fresh = en.load("");
+  CHECK_FALSE(fresh->from_cache());
+  const auto expected = en.suggest_all(*fresh, words);
+
+  const auto first = en.load(cache);  // builds, then writes the file
+  CHECK_FALSE(first->from_cache());
+  REQUIRE(cache_files(cache).size() == 1);
+  const auto second = en.load(cache);
+  CHECK(second->from_cache());
+  CHECK(second->form_count() == fresh->form_count());
+  CHECK(en.suggest_all(*second, words) == expected);
+  CHECK(expected[0].size() > 0);
+}
+
+TEST_CASE("a damaged, cut or stale cache file is rebuilt, never trusted") {
+  TempDir tmp;
+  EnglishCopy en(tmp.path / "dict");
+  const std::string cache = (tmp.path / "cache").string();
+  const auto words = misspelt_words();
+  const auto expected = en.suggest_all(*en.load(""), words);
+  en.load(cache);
+  const fs::path file = cache_files(cache).at(0);
+  const std::string good = read_all(file);
+
+  SUBCASE("one byte changed in the middle") {
+    std::string bad = good;
+    bad[bad.size() / 2] = static_cast<char>(bad[bad.size() / 2] ^ 0x5A);
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << bad;
+  }
+  SUBCASE("cut in half") {
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << good.substr(0, good.size() / 2);
+  }
+  SUBCASE("empty") { std::ofstream(file, std::ios::binary | std::ios::trunc); }
+
+  const auto reloaded = en.load(cache);
+  CHECK_FALSE(reloaded->from_cache());
+  CHECK(en.suggest_all(*reloaded, words) == expected);
+  CHECK(read_all(file) == good);  // rewritten whole
+  CHECK(en.load(cache)->from_cache());
+}
+
+TEST_CASE("a changed dictionary gets new tables") {
+  TempDir tmp;
+  EnglishCopy en(tmp.path / "dict");
+  const std::string cache = (tmp.path / "cache").string();
+  en.load(cache);
+  REQUIRE(en.load(cache)->from_cache());
+  // A word added to the dictionary (a newer package, a user's own .dic) must be suggested.
+  {
+    std::ofstream out(en.dic, std::ios::app);
+    out << "Brandlintova\n";
+  }
+  const auto changed = en.load(cache);
+  CHECK_FALSE(changed->from_cache());
+  CHECK(changed->is_form("brandlintova"));
+  CHECK(cache_files(cache).size() == 2);
+  CHECK(en.load(cache)->from_cache());
+}
+
+TEST_CASE("a cache folder that cannot be written only means no cache") {
+  TempDir tmp;
+  EnglishCopy en(tmp.path / "dict");
+  const fs::path blocker = tmp.path / "not-a-folder";
+  std::ofstream(blocker) << "a file where the cache folder would go\n";
+  const auto s = en.load((blocker / "cache").string());
+  CHECK_FALSE(s->from_cache());
+  CHECK(s->is_form("received"));
+  CHECK(en.suggest_all(*s, {"recieved"}).at(0).at(0) == "received");
+}
+
+TEST_CASE("British English is asked only about words it may hold") {
+  auto opened = spelling::SpellerPool::open("en-GB", {"/usr/share/hunspell"}, {});
+  REQUIRE(opened);
+  const auto& gb = *opened.value();
+  for (const char* word :
+       {"colour", "Colours", "favourite", "organisation's", "centre", "travelling", "cancelled",
+        "programme", "analysed", "catalogue", "behaviour", "defence", "licence", "jewellery",
+        "manoeuvre", "colour-coded", "well-organised", "honour’s"}) {
+    CAPTURE(std::string(word));
+    CHECK(gb.might_accept(word));
+    CHECK(gb.correct(word));
+  }
+  // Typos and names answer no without loading Hunspell.
+  for (const char* word : {"mesage", "recieve", "teh", "Oyelaran", "colur", "well-organsed"}) {
+    CAPTURE(std::string(word));
+    CHECK_FALSE(gb.might_accept(word));
+  }
+  // What the forms cannot answer goes to Hunspell.
+  for (const char* word : {"21st", "etc.", "B2B"}) CHECK(gb.might_accept(word));
+
+  // Never a wrong no: every word of the test corpora that en_GB accepts passes the pre-check.
+  std::size_t words = 0;
+  for (const char* file : {"tests/corpus/en/clean.txt", "tests/corpus/en/flag.txt",
+                           "tests/corpus/polite/en.txt", "tests/corpus/hostile/replies.txt"}) {
+    std::ifstream in(std::string(BRANDLINT_SOURCE_DIR) + "/" + file);
+    std::string token;
+    while (in >> token) {
+      while (!token.empty() && std::ispunct(static_cast<unsigned char>(token.back())) &&
+             token.back() != '\'') {
+        token.pop_back();
+      }
+      while (!token.empty() && std::ispunct(static_cast<unsigned char>(token.front()))) {
+        token.erase(0, 1);
+      }
+      if (token.empty() || !gb.correct(token)) continue;
+      ++words;
+      CAPTURE(token);
+      CHECK(gb.might_accept(token));
+    }
+  }
+  CHECK(words > 2000);
+}
