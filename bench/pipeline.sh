@@ -24,7 +24,7 @@ bytes=$(($(build/corpus_gen --posts "$posts" --format text | wc -c) - 2 * posts)
 # One timed run: prints "wall_seconds peak_kb".
 timed() {
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1 || true
-  cat "$work/time"
+  tail -n 1 "$work/time"  # after "Command exited with non-zero status 1", when it did
 }
 : >"$work/j1"
 : >"$work/j2"
@@ -33,21 +33,31 @@ for _ in $(seq "$runs"); do
   timed build/brandlint check - --stdin-format jsonl --format json -j 2 <"$work/corpus.jsonl" >>"$work/j2"
 done
 : >"$work/one"
-for _ in $(seq 11); do  # %e has centiseconds only: time the short run with date
-  start=$(date +%s%N)
-  timed build/brandlint check --lang en --text "Hi Daniel, thanks for your message! Your parcel left our warehouse this morning." >"$work/one-time"
-  end=$(date +%s%N)
-  echo "$(((end - start) / 1000)) $(cut -d' ' -f2 "$work/one-time")" >>"$work/one"
+: >"$work/typo"
+# One post, clean and with a typo (the typo reads the suggestion tables: the first run ever
+# builds them into the cache, the runs timed here read them).
+build/brandlint check --lang en --text "Your parcel is on its way, thaks!" >/dev/null 2>&1 || true
+for _ in $(seq 11); do  # %e has centiseconds only: time the short runs with date
+  for kind in one typo; do
+    text="Hi Daniel, thanks for your message! Your parcel left our warehouse this morning."
+    [ "$kind" = typo ] && text="Hi Daniel, thanks for your mesage! Your parcel left our warehouse this morning."
+    start=$(date +%s%N)
+    timed build/brandlint check --lang en --text "$text" >"$work/one-time"
+    end=$(date +%s%N)
+    echo "$(((end - start) / 1000)) $(cut -d' ' -f2 "$work/one-time")" >>"$work/$kind"
+  done
 done
 median() { sort -g "$1" | sed -n "$((($(wc -l <"$1") + 1) / 2))p"; }
 read -r j1 j1_kb <<<"$(median "$work/j1")"
 read -r j2 j2_kb <<<"$(median "$work/j2")"
 read -r one one_kb <<<"$(median "$work/one")"
+read -r typo typo_kb <<<"$(median "$work/typo")"
 awk -v posts="$posts" -v bytes="$bytes" -v j1="$j1" -v j2="$j2" -v k1="$j1_kb" -v k2="$j2_kb" \
-  -v one="$one" -v onek="$one_kb" -v runs="$runs" 'BEGIN {
+  -v one="$one" -v onek="$one_kb" -v typo="$typo" -v runs="$runs" 'BEGIN {
   printf "corpus: %d posts in en, es, fr, it, %.1f MB of post text; median of %d runs\n", posts, bytes / 1e6, runs
   printf "  -j 1: %7.2f s %9.0f posts/s %7.2f MB/s   peak %4.0f MB\n", j1, posts / j1, bytes / j1 / 1e6, k1 / 1024
   printf "  -j 2: %7.2f s %9.0f posts/s %7.2f MB/s   peak %4.0f MB\n", j2, posts / j2, bytes / j2 / 1e6, k2 / 1024
   printf "  -j 2 / -j 1 speed-up: %.2fx\n", j1 / j2
   printf "  one English post: %.0f ms wall, peak %.0f MB (median of 11)\n", one / 1000, onek / 1024
+  printf "  the same post with a typo: %.0f ms wall (median of 11)\n", typo / 1000
 }'

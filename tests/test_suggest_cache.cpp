@@ -4,9 +4,11 @@
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <hunspell/hunspell.hxx>
+#include <optional>
 #include <sstream>
 
 #include "../bench/misspelling_sample.hpp"
@@ -164,7 +166,35 @@ TEST_CASE("a cache folder that cannot be written only means no cache") {
   CHECK(en.suggest_all(*s, {"recieved"}).at(0).at(0) == "received");
 }
 
+// Sets an environment variable for one test, and puts back what was there.
+struct ScopedEnv {
+  std::string name;
+  std::optional<std::string> old;
+  ScopedEnv(const char* n, const std::string& value) : name(n) {
+    if (const char* v = std::getenv(n)) old = v;
+    ::setenv(n, value.c_str(), 1);
+  }
+  ~ScopedEnv() {
+    if (old) {
+      ::setenv(name.c_str(), old->c_str(), 1);
+    } else {
+      ::unsetenv(name.c_str());
+    }
+  }
+};
+
+TEST_CASE("without a cache, British English is asked through Hunspell") {
+  ScopedEnv off("BRANDLINT_CACHE_DIR", "off");
+  auto opened = spelling::SpellerPool::open("en-GB", {"/usr/share/hunspell"}, {});
+  REQUIRE(opened);
+  // Building the tables just to say no would cost more than loading Hunspell.
+  CHECK(opened.value()->might_accept("mesage"));
+  CHECK_FALSE(opened.value()->correct("mesage"));
+}
+
 TEST_CASE("British English is asked only about words it may hold") {
+  TempDir tmp;
+  ScopedEnv cache("BRANDLINT_CACHE_DIR", (tmp.path / "cache").string());
   auto opened = spelling::SpellerPool::open("en-GB", {"/usr/share/hunspell"}, {});
   REQUIRE(opened);
   const auto& gb = *opened.value();

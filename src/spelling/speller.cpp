@@ -138,6 +138,7 @@ void SpellerPool::preload() const {
 const Suggester& SpellerPool::suggester() const {
   std::call_once(suggester_once_, [this] {
     suggester_ = Suggester::load(aff_, dic_, encoding_, name_.file, tables_cache_dir());
+    suggester_built_ = true;
   });
   return *suggester_;
 }
@@ -161,6 +162,9 @@ bool SpellerPool::might_accept(std::string_view word) const {
     letters_only = c == '\'' || c == '-' || (c > 0 && u_isalpha(c));
   }
   if (!letters_only) return true;
+  // Without a cache, building the tables (90 ms for en_GB) costs more than loading Hunspell
+  // (30 ms): then only tables already built for suggestions are used.
+  if (!suggester_built_.load() && tables_cache_dir().empty()) return true;
   const auto dashes = std::count(w.begin(), w.end(), '-');
   if (dashes > 4) return true;  // too many ways to cut it: Hunspell decides
   // A form ("anti-vaxxer" is one word of en_GB), or, as Hunspell's BREAK does, a hyphenated

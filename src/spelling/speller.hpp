@@ -51,7 +51,8 @@ class SpellerPool {
   // tables (cached on disk) without loading Hunspell: so asking en_GB about a typo in an
   // English post costs a hash lookup, not a second 30 ms dictionary load. True when a form
   // matches or the word holds more than letters, apostrophes and hyphens ("21st", "etc."):
-  // then only correct() can tell.
+  // then only correct() can tell. Also true when the cache is off and the tables were not
+  // built for suggestions: building them would cost more than Hunspell.
   bool might_accept(std::string_view word) const;
   // Loads a Hunspell handle now rather than on the first correct() (on a thread of its own
   // while the rules compile).
@@ -84,6 +85,7 @@ class SpellerPool {
   mutable std::unordered_map<std::string, std::vector<std::string>> suggestion_cache_;
   mutable std::once_flag suggester_once_;  // the tables are built on the first suggestion
   mutable std::unique_ptr<Suggester> suggester_;
+  mutable std::atomic<bool> suggester_built_{false};
   mutable std::atomic<std::size_t> fallbacks_{0};
   // Tells pools apart in the per-thread memo of correct(), even one opened where a closed one
   // was.
