@@ -392,6 +392,7 @@ class CacheWriter {
   template <class T>
   void array(const std::vector<T>& values) {
     number<std::uint64_t>(values.size());
+    if (values.empty()) return;
     out_.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
   }
   void text(std::string_view s) {
@@ -419,6 +420,7 @@ class CacheReader {
     std::uint64_t n = 0;
     if (!number(&n) || n > in_.size() / sizeof(T)) return false;
     values->resize(static_cast<std::size_t>(n));
+    if (n == 0) return true;  // an empty vector's data() may be null, which memcpy may not get
     std::memcpy(values->data(), in_.data(), values->size() * sizeof(T));
     in_.remove_prefix(values->size() * sizeof(T));
     return true;
