@@ -139,7 +139,7 @@ CustomerMood read_customer_mood(const CheckContext& context) {
         grateful = grateful && after.rfind(nothing, 0) != 0;
       }
       for (const char* but : {" but ", " however ", " still ", " yet ", " pero ", " todavia ",
-                              " aun ", " mais ", " toujours ", " ma ", " pero ", " ancora "}) {
+                              " aun ", " mais ", " toujours ", " ma ", " ancora "}) {
         grateful = grateful && after.find(but) == std::string::npos;
       }
       if (grateful) thanked.push_back({t.first, end});

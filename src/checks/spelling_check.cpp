@@ -126,7 +126,7 @@ class SpellingCheck final : public Check {
     if (l.upper == l.code_points && l.code_points <= 5) return;  // an acronym: DM, FAQ, NASA
     // "shop.example", "i.e.", "U.S.": a host name or an abbreviation, never a typo to flag.
     if (word.find('.') != std::string_view::npos) return;
-    std::string plain = normalise_apostrophes(word);
+    std::string plain = text::straight_apostrophes(word);
     const std::string folded = text::fold_term(plain);
     if (names.count(folded) > 0) return;
     for (std::string_view suffix : {"'s", "'"}) {  // Daniel's
@@ -200,19 +200,6 @@ class SpellingCheck final : public Check {
     if (other == nullptr) return false;
     const spelling::SpellerPool* pool = (*ctx.speller_for)(other);
     return pool != nullptr && pool->might_accept(word) && pool->correct(word);
-  }
-
-  static std::string normalise_apostrophes(std::string_view word) {
-    std::string out;
-    for (std::size_t i = 0; i < word.size(); ++i) {
-      if (word.compare(i, 3, "\xE2\x80\x99") == 0) {  // ’
-        out += '\'';
-        i += 2;
-      } else {
-        out += word[i];
-      }
-    }
-    return out;
   }
 
   // French and Italian elide articles and pronouns: "l'école", "dell'anno", "qu'il".

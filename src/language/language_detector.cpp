@@ -1,9 +1,5 @@
 #include "language/language_detector.hpp"
 
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -19,21 +15,7 @@ using Pools = std::array<const spelling::SpellerPool*, kLanguageCount>;
 
 // Lowercase, with the typographic apostrophe made ASCII so that "it’s" and "it's" are one word.
 std::string lowercase(std::string_view word) {
-  // Most words are ASCII: lowercase those without a trip through UTF-16.
-  if (std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; })) {
-    std::string out(word);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-  }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
-  u.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x2019)), icu::UnicodeString(u"'"));
-  u.toLower(icu::Locale::getRoot());
-  std::string out;
-  u.toUTF8String(out);
-  return out;
+  return text::lowercase(text::straight_apostrophes(word));
 }
 
 // "Marco", "Zapatillo": an upper-case letter followed by lower-case ones. All-capital words

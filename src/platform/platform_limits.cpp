@@ -38,12 +38,10 @@ const std::array<Network, 8>& networks() {
 // Code points, each URL counting `url_length` when that is set: the end of the unit that
 // crosses `max` is where the text stops fitting.
 Measured count_characters(std::string_view nfc, const PlatformLimit& limit,
-                          const std::vector<text::Entity>& all_urls) {
+                          const std::vector<text::Entity>& urls) {
   Measured m;
   m.fits_end = nfc.size();
-  static const std::vector<text::Entity> kNone;
-  const std::vector<text::Entity>& urls = limit.url_length > 0 ? all_urls : kNone;
-  auto url = urls.begin();
+  auto url = limit.url_length > 0 ? urls.begin() : urls.end();  // no url_length: URLs are text
   const auto* p = reinterpret_cast<const uint8_t*>(nfc.data());
   const auto len = static_cast<int32_t>(nfc.size());
   bool cut = false;

@@ -1,8 +1,6 @@
 #include "spelling/speller.hpp"
 
-#include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -14,6 +12,7 @@
 
 #include "spelling/suggester.hpp"
 #include "text/folded_text.hpp"
+#include "text/letters.hpp"
 
 namespace brandlint::spelling {
 namespace {
@@ -144,28 +143,17 @@ const Suggester& SpellerPool::suggester() const {
 }
 
 bool SpellerPool::might_accept(std::string_view word) const {
-  std::string w;  // typographic apostrophes as Hunspell's ICONV makes them
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    if (word.compare(i, 3, "\xE2\x80\x99") == 0) {
-      w += '\'';
-      i += 2;
-    } else {
-      w += word[i];
-    }
-  }
-  bool letters_only = !w.empty();
-  const auto* p = reinterpret_cast<const uint8_t*>(w.data());
-  const auto len = static_cast<int32_t>(w.size());
-  for (int32_t i = 0; i < len && letters_only;) {
-    UChar32 c;
-    U8_NEXT(p, i, len, c);
-    letters_only = c == '\'' || c == '-' || (c > 0 && u_isalpha(c));
-  }
+  const std::string w = text::straight_apostrophes(word);
+  const auto dashes = std::count(w.begin(), w.end(), '-');
+  const auto apostrophes = std::count(w.begin(), w.end(), '\'');
+  const text::LetterCase l = text::letter_case(w);
+  const bool letters_only = l.code_points > 0 && l.letters + static_cast<std::size_t>(dashes) +
+                                                         static_cast<std::size_t>(apostrophes) ==
+                                                     l.code_points;
   if (!letters_only) return true;
   // Without a cache, building the tables (90 ms for en_GB) costs more than loading Hunspell
   // (30 ms): then only tables already built for suggestions are used.
   if (!suggester_built_.load() && tables_cache_dir().empty()) return true;
-  const auto dashes = std::count(w.begin(), w.end(), '-');
   if (dashes > 4) return true;  // too many ways to cut it: Hunspell decides
   // A form ("anti-vaxxer" is one word of en_GB), or, as Hunspell's BREAK does, a hyphenated
   // word whose two sides at some hyphen are each accepted (a side may itself be cut again).

@@ -612,7 +612,6 @@ std::string Suggester::save_tables(const std::string& key) const {
 }
 
 bool Suggester::restore_tables(std::string_view file, const std::string& key) {
-  Lexicon& lex = *lexicon_;
   std::uint64_t sum = 0;
   if (file.size() < sizeof sum) return false;
   std::memcpy(&sum, file.data() + file.size() - sizeof sum, sizeof sum);
@@ -622,32 +621,45 @@ bool Suggester::restore_tables(std::string_view file, const std::string& key) {
   std::string_view saved_key;
   std::uint8_t apostrophes = 0;
   std::vector<char32_t> no_suggest;
+  std::vector<std::uint32_t> entries, root_stem, bucket_start, postings;
+  std::vector<std::uint8_t> root_lengths;
   if (!in.text(&saved_key) || saved_key != key || !in.number(&apostrophes) ||
-      !in.array(&no_suggest) || !in.array(&lex.entries) || !in.array(&lex.root_stem) ||
-      !in.array(&lex.root_lengths) || !in.array(&lex.bucket_start) || !in.array(&lex.postings)) {
+      !in.array(&no_suggest) || !in.array(&entries) || !in.array(&root_stem) ||
+      !in.array(&root_lengths) || !in.array(&bucket_start) || !in.array(&postings)) {
     return false;
   }
   // Every index must point inside what it indexes.
   const auto below = [](const std::vector<std::uint32_t>& v, std::size_t limit) {
     return std::all_of(v.begin(), v.end(), [limit](std::uint32_t x) { return x < limit; });
   };
-  if (!below(lex.entries, lex.dic.size()) || !below(lex.root_stem, lex.entries.size()) ||
-      lex.root_lengths.size() != lex.root_stem.size() ||
-      lex.bucket_start.size() != (std::size_t{1} << kBucketBits) + 1 ||
-      lex.bucket_start.front() != 0 || lex.bucket_start.back() != lex.postings.size() ||
-      !std::is_sorted(lex.bucket_start.begin(), lex.bucket_start.end()) ||
-      !below(lex.postings, lex.root_stem.size())) {
+  if (!below(entries, lexicon_->dic.size()) || !below(root_stem, entries.size()) ||
+      root_lengths.size() != root_stem.size() ||
+      bucket_start.size() != (std::size_t{1} << kBucketBits) + 1 || bucket_start.front() != 0 ||
+      bucket_start.back() != postings.size() ||
+      !std::is_sorted(bucket_start.begin(), bucket_start.end()) ||
+      !below(postings, root_stem.size())) {
     return false;
   }
-  for (HashSet64* set : {&forms_, &proper_}) {
+  HashSet64 sets[2];
+  for (HashSet64& set : sets) {
     std::uint64_t size = 0;
     std::vector<std::uint32_t> slots;
     if (!in.number(&size) || !in.array(&slots) ||
-        !set->restore(std::move(slots), static_cast<std::size_t>(size))) {
+        !set.restore(std::move(slots), static_cast<std::size_t>(size))) {
       return false;
     }
   }
   if (!in.at_end()) return false;
+  // All read and checked: only now do the tables change, so a refused file leaves nothing
+  // behind for load() to build over.
+  Lexicon& lex = *lexicon_;
+  lex.entries = std::move(entries);
+  lex.root_stem = std::move(root_stem);
+  lex.root_lengths = std::move(root_lengths);
+  lex.bucket_start = std::move(bucket_start);
+  lex.postings = std::move(postings);
+  forms_ = std::move(sets[0]);
+  proper_ = std::move(sets[1]);
   apostrophe_words_ = apostrophes != 0;
   std::u32string word;
   for (char32_t c : no_suggest) {
@@ -845,16 +857,9 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   lex.dic = read_text(dic_path, encoding);
   const std::string key = cache_dir.empty() ? "" : cache_key(aff_path, dic_path, encoding, lang);
   const std::string cached = key.empty() ? "" : cache_file(cache_dir, dic_path, key);
-  if (!cached.empty()) {
-    if (s->restore_tables(read_bytes(cached), key)) {
-      s->from_cache_ = true;
-      return s;
-    }
-    // Whatever restore_tables() filled in is rebuilt below.
-    s->no_suggest_.clear();
-    lex.entries.clear();
-    lex.root_stem.clear();
-    lex.root_lengths.clear();
+  if (!cached.empty() && s->restore_tables(read_bytes(cached), key)) {
+    s->from_cache_ = true;
+    return s;
   }
   const std::string& dic = lex.dic;
   std::size_t pos = dic.find('\n');  // the first line is the word count

@@ -136,7 +136,8 @@ class Suggester {
   std::unique_ptr<Lexicon> lexicon_;                  // stems, affix rules, n-gram index
   bool from_cache_ = false;
 
-  // The tables built from the .dic file, saved to and read from the cache.
+  // The tables built from the .dic file, saved to and read from the cache; restore_tables()
+  // changes nothing unless the whole file is read and checked.
   std::string save_tables(const std::string& key) const;
   bool restore_tables(std::string_view file, const std::string& key);
 };

@@ -5,6 +5,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
 namespace brandlint::text {
 
 LetterCase letter_case(std::string_view word) {
@@ -34,10 +36,32 @@ LetterCase letter_case(std::string_view word) {
 }
 
 std::string lowercase(std::string_view word) {
+  // Most words are ASCII: lowercase those without a trip through UTF-16.
+  if (std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; })) {
+    std::string out(word);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
   std::string out;
   icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())))
       .toLower(icu::Locale::getRoot())
       .toUTF8String(out);
+  return out;
+}
+
+std::string straight_apostrophes(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (word.compare(i, 3, "\xE2\x80\x99") == 0) {  // ’
+      out += '\'';
+      i += 2;
+    } else {
+      out += word[i];
+    }
+  }
   return out;
 }
 

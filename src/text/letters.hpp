@@ -21,4 +21,8 @@ LetterCase letter_case(std::string_view word);
 // The word in lower case (Unicode root locale).
 std::string lowercase(std::string_view word);
 
+// The word with each typographic apostrophe (’) made ASCII, as Hunspell's ICONV makes it:
+// "it’s" and "it's" are one word.
+std::string straight_apostrophes(std::string_view word);
+
 }  // namespace brandlint::text
