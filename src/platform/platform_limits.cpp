@@ -107,12 +107,6 @@ PlatformLimit limit_for(std::string_view platform, const Config& config) {
   return limit;
 }
 
-Measured measure(std::string_view nfc, const PlatformLimit& limit) {
-  std::vector<text::Entity> urls;
-  const std::vector<text::Entity> entities = text::find_entities(nfc, &urls);
-  return measure(nfc, limit, entities, urls);
-}
-
 Measured measure(std::string_view nfc, const PlatformLimit& limit,
                  const std::vector<text::Entity>& entities, const std::vector<text::Entity>& urls) {
   Measured m;

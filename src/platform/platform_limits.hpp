@@ -36,8 +36,8 @@ struct Measured {
 //  - graphemes: user-perceived characters (Bluesky);
 //  - characters: code points, each URL counting url_length when that is set (Mastodon);
 //  - none: nothing is counted.
-Measured measure(std::string_view nfc, const PlatformLimit& limit);
-// The same, with the entities and URLs of `nfc` already found (text::AnalysedText has them).
+// `entities` and `urls` are what text::find_entities found in `nfc` (text::AnalysedText keeps
+// them, so no check finds them twice).
 Measured measure(std::string_view nfc, const PlatformLimit& limit,
                  const std::vector<text::Entity>& entities, const std::vector<text::Entity>& urls);
 
