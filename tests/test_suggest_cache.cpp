@@ -14,24 +14,12 @@
 #include "../bench/misspelling_sample.hpp"
 #include "spelling/speller.hpp"
 #include "spelling/suggester.hpp"
+#include "test_support.hpp"
 
 using namespace brandlint;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string name = (fs::temp_directory_path() / "brandlint-cache-XXXXXX").string();
-    REQUIRE(::mkdtemp(name.data()) != nullptr);
-    path = name;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-};
 
 std::vector<fs::path> cache_files(const fs::path& dir) {
   std::vector<fs::path> out;
@@ -92,8 +80,8 @@ std::vector<std::string> misspelt_words() {
 
 TEST_CASE("tables read back from the cache give the same suggestions as tables just built") {
   TempDir tmp;
-  EnglishCopy en(tmp.path / "dict");
-  const std::string cache = (tmp.path / "cache").string();
+  EnglishCopy en(tmp.path("dict"));
+  const std::string cache = tmp.path("cache");
   const auto words = misspelt_words();
 
   const auto fresh = en.load("");
@@ -112,8 +100,8 @@ TEST_CASE("tables read back from the cache give the same suggestions as tables j
 
 TEST_CASE("a damaged, cut or stale cache file is rebuilt, never trusted") {
   TempDir tmp;
-  EnglishCopy en(tmp.path / "dict");
-  const std::string cache = (tmp.path / "cache").string();
+  EnglishCopy en(tmp.path("dict"));
+  const std::string cache = tmp.path("cache");
   const auto words = misspelt_words();
   const auto expected = en.suggest_all(*en.load(""), words);
   en.load(cache);
@@ -139,8 +127,8 @@ TEST_CASE("a damaged, cut or stale cache file is rebuilt, never trusted") {
 
 TEST_CASE("a changed dictionary gets new tables") {
   TempDir tmp;
-  EnglishCopy en(tmp.path / "dict");
-  const std::string cache = (tmp.path / "cache").string();
+  EnglishCopy en(tmp.path("dict"));
+  const std::string cache = tmp.path("cache");
   en.load(cache);
   REQUIRE(en.load(cache)->from_cache());
   // A word added to the dictionary (a newer package, a user's own .dic) must be suggested.
@@ -151,37 +139,37 @@ TEST_CASE("a changed dictionary gets new tables") {
   const auto changed = en.load(cache);
   CHECK_FALSE(changed->from_cache());
   CHECK(changed->is_form("brandlintova"));
-  CHECK(cache_files(cache).size() == 2);
+  CHECK(cache_files(cache).size() == 1);  // the new tables replace the old, not pile up
   CHECK(en.load(cache)->from_cache());
+}
+
+TEST_CASE("tables read in place from the cache outlive the file") {
+  TempDir tmp;
+  EnglishCopy en(tmp.path("dict"));
+  const std::string cache = tmp.path("cache");
+  const auto words = misspelt_words();
+  const auto expected = en.suggest_all(*en.load(""), words);
+  en.load(cache);
+  const auto mapped = en.load(cache);
+  REQUIRE(mapped->from_cache());
+  // The file is mapped, not copied: another run replacing it, or the user clearing the cache
+  // folder, must not change the tables of a suggester already loaded.
+  en.load(tmp.path("other"));
+  fs::rename(cache_files(tmp.path("other")).at(0), cache_files(cache).at(0));
+  fs::remove_all(cache);
+  CHECK(en.suggest_all(*mapped, words) == expected);
 }
 
 TEST_CASE("a cache folder that cannot be written only means no cache") {
   TempDir tmp;
-  EnglishCopy en(tmp.path / "dict");
-  const fs::path blocker = tmp.path / "not-a-folder";
+  EnglishCopy en(tmp.path("dict"));
+  const fs::path blocker = tmp.path("not-a-folder");
   std::ofstream(blocker) << "a file where the cache folder would go\n";
   const auto s = en.load((blocker / "cache").string());
   CHECK_FALSE(s->from_cache());
   CHECK(s->is_form("received"));
   CHECK(en.suggest_all(*s, {"recieved"}).at(0).at(0) == "received");
 }
-
-// Sets an environment variable for one test, and puts back what was there.
-struct ScopedEnv {
-  std::string name;
-  std::optional<std::string> old;
-  ScopedEnv(const char* n, const std::string& value) : name(n) {
-    if (const char* v = std::getenv(n)) old = v;
-    ::setenv(n, value.c_str(), 1);
-  }
-  ~ScopedEnv() {
-    if (old) {
-      ::setenv(name.c_str(), old->c_str(), 1);
-    } else {
-      ::unsetenv(name.c_str());
-    }
-  }
-};
 
 TEST_CASE("without a cache, British English is asked through Hunspell") {
   ScopedEnv off("BRANDLINT_CACHE_DIR", "off");
@@ -194,7 +182,7 @@ TEST_CASE("without a cache, British English is asked through Hunspell") {
 
 TEST_CASE("British English is asked only about words it may hold") {
   TempDir tmp;
-  ScopedEnv cache("BRANDLINT_CACHE_DIR", (tmp.path / "cache").string());
+  ScopedEnv cache("BRANDLINT_CACHE_DIR", tmp.path("cache"));
   auto opened = spelling::SpellerPool::open("en-GB", {"/usr/share/hunspell"}, {});
   REQUIRE(opened);
   const auto& gb = *opened.value();

@@ -10,6 +10,7 @@
 #include <hunspell/hunspell.hxx>
 #include <thread>
 
+#include "cache/disk_cache.hpp"
 #include "spelling/suggester.hpp"
 #include "text/folded_text.hpp"
 #include "text/letters.hpp"
@@ -136,7 +137,7 @@ void SpellerPool::preload() const {
 
 const Suggester& SpellerPool::suggester() const {
   std::call_once(suggester_once_, [this] {
-    suggester_ = Suggester::load(aff_, dic_, encoding_, name_.file, tables_cache_dir());
+    suggester_ = Suggester::load(aff_, dic_, encoding_, name_.file, cache::directory());
     suggester_built_ = true;
   });
   return *suggester_;
@@ -153,7 +154,7 @@ bool SpellerPool::might_accept(std::string_view word) const {
   if (!letters_only) return true;
   // Without a cache, building the tables (90 ms for en_GB) costs more than loading Hunspell
   // (30 ms): then only tables already built for suggestions are used.
-  if (!suggester_built_.load() && tables_cache_dir().empty()) return true;
+  if (!suggester_built_.load() && cache::directory().empty()) return true;
   if (dashes > 4) return true;  // too many ways to cut it: Hunspell decides
   // A form ("anti-vaxxer" is one word of en_GB), or, as Hunspell's BREAK does, a hyphenated
   // word whose two sides at some hyphen are each accepted (a side may itself be cut again).
@@ -217,20 +218,6 @@ bool SpellerPool::correct(std::string_view word) const {
   }
   known.emplace(std::string(word), ok);
   return ok;
-}
-
-std::string tables_cache_dir() {
-  if (const char* dir = std::getenv("BRANDLINT_CACHE_DIR"); dir != nullptr) {
-    const std::string_view d = dir;
-    return d.empty() || d == "off" ? std::string() : std::string(d);
-  }
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg == '/') {
-    return std::string(xdg) + "/brandlint";
-  }
-  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
-    return std::string(home) + "/.cache/brandlint";
-  }
-  return {};
 }
 
 std::vector<std::string> SpellerPool::suggest(std::string_view word, std::size_t max) const {

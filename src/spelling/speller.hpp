@@ -28,11 +28,6 @@ struct DictionaryName {
 // The dictionary for a post language (en, en-GB, en-US, es, fr, it).
 DictionaryName dictionary_for(std::string_view lang);
 
-// Where the suggestion tables of each dictionary are cached between runs (see Suggester::load):
-// $BRANDLINT_CACHE_DIR when set ("" or "off": no cache), else $XDG_CACHE_HOME/brandlint, else
-// $HOME/.cache/brandlint; empty when none of them is set.
-std::string tables_cache_dir();
-
 // A pool of Hunspell handles for one dictionary. Hunspell objects are not thread-safe, so a
 // thread borrows one for each call. Each handle holds the whole dictionary (10-15 MB), and
 // the per-thread memo of correct() leaves Hunspell idle most of the time, so threads share a

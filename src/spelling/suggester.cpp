@@ -1,12 +1,10 @@
 #include "spelling/suggester.hpp"
 
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -18,6 +16,8 @@
 #include <sstream>
 #include <type_traits>
 
+#include "cache/disk_cache.hpp"
+
 namespace brandlint::spelling {
 
 // ---------------------------------------------------------------------------------------------
@@ -26,20 +26,21 @@ namespace brandlint::spelling {
 void HashSet64::build(std::vector<std::uint64_t> keys) {
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-  std::size_t slots = 1024;
-  while (slots * 3 < keys.size() * 4) slots *= 2;
-  slots_.assign(slots, 0);
-  mask_ = slots - 1;
+  std::size_t n = 1024;
+  while (n * 3 < keys.size() * 4) n *= 2;
+  std::vector<std::uint32_t> slots(n, 0);
+  mask_ = n - 1;
   size_ = keys.size();
   for (std::uint64_t key : keys) {
     std::size_t i = key & mask_;
-    while (slots_[i] != 0) i = (i + 1) & mask_;
-    slots_[i] = fingerprint(key);
+    while (slots[i] != 0) i = (i + 1) & mask_;
+    slots[i] = fingerprint(key);
   }
+  slots_ = Table<std::uint32_t>(std::move(slots));
 }
 
-bool HashSet64::restore(std::vector<std::uint32_t> slots, std::size_t size) {
-  slots_.clear();
+bool HashSet64::restore(Table<std::uint32_t> slots, std::size_t size) {
+  slots_ = {};
   mask_ = size_ = 0;
   const std::size_t n = slots.size();
   if (n < 1024 || (n & (n - 1)) != 0 || size * 4 > n * 3) return false;
@@ -362,81 +363,10 @@ std::uint32_t pair_bucket(char32_t a, char32_t b) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The on-disk cache: the tables as arrays of plain numbers, each with its length, behind a
-// header that names the format and the dictionary they were built from.
+// The on-disk cache (cache/disk_cache.hpp): the tables as arrays of plain numbers, each with
+// its length, behind a key that names the format and the dictionary they were built from.
 
-constexpr std::string_view kCacheMagic = "brandlint suggester tables 1\n";
-
-// A checksum of the cached bytes, eight at a time (a few milliseconds for Italian's 25 MB), so
-// that a file damaged in the middle is rebuilt rather than trusted.
-std::uint64_t checksum(std::string_view bytes) {
-  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ bytes.size();
-  std::size_t i = 0;
-  for (; i + 8 <= bytes.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, bytes.data() + i, 8);
-    h = (h ^ word) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 29;
-  }
-  for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * 0x100000001B3ull;
-  return h;
-}
-
-class CacheWriter {
- public:
-  template <class T>
-  void number(T value) {
-    static_assert(std::is_trivially_copyable_v<T>);
-    out_.append(reinterpret_cast<const char*>(&value), sizeof value);
-  }
-  template <class T>
-  void array(const std::vector<T>& values) {
-    number<std::uint64_t>(values.size());
-    if (values.empty()) return;
-    out_.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
-  }
-  void text(std::string_view s) {
-    number<std::uint64_t>(s.size());
-    out_.append(s);
-  }
-  std::string& bytes() { return out_; }
-
- private:
-  std::string out_;
-};
-
-class CacheReader {
- public:
-  explicit CacheReader(std::string_view in) : in_(in) {}
-  template <class T>
-  bool number(T* value) {
-    if (in_.size() < sizeof(T)) return false;
-    std::memcpy(value, in_.data(), sizeof(T));
-    in_.remove_prefix(sizeof(T));
-    return true;
-  }
-  template <class T>
-  bool array(std::vector<T>* values) {
-    std::uint64_t n = 0;
-    if (!number(&n) || n > in_.size() / sizeof(T)) return false;
-    values->resize(static_cast<std::size_t>(n));
-    if (n == 0) return true;  // an empty vector's data() may be null, which memcpy may not get
-    std::memcpy(values->data(), in_.data(), values->size() * sizeof(T));
-    in_.remove_prefix(values->size() * sizeof(T));
-    return true;
-  }
-  bool text(std::string_view* s) {
-    std::uint64_t n = 0;
-    if (!number(&n) || n > in_.size()) return false;
-    *s = in_.substr(0, static_cast<std::size_t>(n));
-    in_.remove_prefix(static_cast<std::size_t>(n));
-    return true;
-  }
-  bool at_end() const { return in_.empty(); }
-
- private:
-  std::string_view in_;
-};
+constexpr std::string_view kCacheMagic = "brandlint suggester tables 2\n";
 
 // What the tables depend on: this format, the dictionary's two files as they are now, the
 // encoding and the language's built-in confusions. Empty when a file cannot be read.
@@ -455,34 +385,6 @@ std::string cache_key(const std::string& aff_path, const std::string& dic_path,
   return key;
 }
 
-std::string cache_file(const std::string& cache_dir, const std::string& dic_path,
-                       const std::string& key) {
-  std::uint64_t h = 14695981039346656037ull;  // FNV-1a
-  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
-  return cache_dir + "/" + std::filesystem::path(dic_path).stem().string() + "-" + hex + ".tables";
-}
-
-// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so that a
-// reader never sees half a file. Failures are ignored: the cache is only a cache.
-void write_cache(const std::string& path, const std::string& bytes) {
-  std::error_code error;
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), error);
-  if (error) return;
-  std::string temp = path + ".XXXXXX";
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) return;
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n <= 0) break;
-    done += static_cast<std::size_t>(n);
-  }
-  const bool ok = ::close(fd) == 0 && done == bytes.size();
-  if (!ok || std::rename(temp.c_str(), path.c_str()) != 0) ::unlink(temp.c_str());
-}
-
 }  // namespace
 
 // What the n-gram pass needs besides the form hashes: the affix rules, the stems (kept as the
@@ -491,12 +393,12 @@ void write_cache(const std::string& path, const std::string& bytes) {
 struct Suggester::Lexicon {
   FlagType flag_type = FlagType::single;
   std::unordered_map<std::uint64_t, std::vector<AffixRule>> rules;
-  std::string dic;                          // the .dic text, UTF-8
-  std::vector<std::uint32_t> entries;       // where each stem's line starts in `dic`
-  std::vector<std::uint32_t> root_stem;     // roots: a stem, or a stem with one of its prefixes
-  std::vector<std::uint8_t> root_lengths;   // each root's length in code points, at most 255
-  std::vector<std::uint32_t> bucket_start;  // roots of bucket b: postings[start[b], start[b+1])
-  std::vector<std::uint32_t> postings;
+  std::string dic;                    // the .dic text, UTF-8
+  Table<std::uint32_t> entries;       // where each stem's line starts in `dic`
+  Table<std::uint32_t> root_stem;     // roots: a stem, or a stem with one of its prefixes
+  Table<std::uint8_t> root_lengths;   // each root's length in code points, at most 255
+  Table<std::uint32_t> bucket_start;  // roots of bucket b: postings[start[b], start[b+1])
+  Table<std::uint32_t> postings;
 
   struct Scratch {
     std::u32string form, form2;
@@ -570,9 +472,8 @@ struct Suggester::Lexicon {
   }
 
   std::size_t bytes() const {
-    return dic.capacity() + (entries.capacity() + root_stem.capacity()) * sizeof(std::uint32_t) +
-           root_lengths.capacity() +
-           (bucket_start.capacity() + postings.capacity()) * sizeof(std::uint32_t);
+    return dic.capacity() + entries.owned_bytes() + root_stem.owned_bytes() +
+           root_lengths.owned_bytes() + bucket_start.owned_bytes() + postings.owned_bytes();
   }
 };
 
@@ -585,7 +486,7 @@ std::size_t Suggester::table_bytes() const {
 
 std::string Suggester::save_tables(const std::string& key) const {
   const Lexicon& lex = *lexicon_;
-  CacheWriter out;
+  cache::Writer out;
   out.text(key);
   out.number<std::uint8_t>(apostrophe_words_ ? 1 : 0);
   std::vector<char32_t> no_suggest;  // the words, each ended by a 0
@@ -596,46 +497,48 @@ std::string Suggester::save_tables(const std::string& key) const {
     no_suggest.push_back(0);
   }
   out.array(no_suggest);
-  out.array(lex.entries);
-  out.array(lex.root_stem);
-  out.array(lex.root_lengths);
-  out.array(lex.bucket_start);
-  out.array(lex.postings);
+  for (const Table<std::uint32_t>* t : {&lex.entries, &lex.root_stem})
+    out.array(t->data(), t->size());
+  out.array(lex.root_lengths.data(), lex.root_lengths.size());
+  for (const Table<std::uint32_t>* t : {&lex.bucket_start, &lex.postings}) {
+    out.array(t->data(), t->size());
+  }
   for (const HashSet64* set : {&forms_, &proper_}) {
     out.number<std::uint64_t>(set->size());
-    out.array(set->slots());
+    out.array(set->slots().data(), set->slots().size());
   }
-  std::string& bytes = out.bytes();
-  const std::uint64_t sum = checksum(bytes);
-  bytes.append(reinterpret_cast<const char*>(&sum), sizeof sum);
-  return std::move(bytes);
+  return std::move(out.bytes());
 }
 
-bool Suggester::restore_tables(std::string_view file, const std::string& key) {
-  std::uint64_t sum = 0;
-  if (file.size() < sizeof sum) return false;
-  std::memcpy(&sum, file.data() + file.size() - sizeof sum, sizeof sum);
-  file.remove_suffix(sizeof sum);
-  if (checksum(file) != sum) return false;
-  CacheReader in(file);
+bool Suggester::restore_tables(std::shared_ptr<const cache::Mapped> file, const std::string& key) {
+  cache::Reader in(file->bytes());
   std::string_view saved_key;
   std::uint8_t apostrophes = 0;
   std::vector<char32_t> no_suggest;
-  std::vector<std::uint32_t> entries, root_stem, bucket_start, postings;
-  std::vector<std::uint8_t> root_lengths;
+  // The arrays stay in the mapped file; the tables point into it.
+  auto view = [&in](auto* table) {
+    using T = std::remove_reference_t<decltype((*table)[0])>;
+    const std::remove_const_t<T>* data = nullptr;
+    std::size_t n = 0;
+    if (!in.view(&data, &n)) return false;
+    *table = Table<std::remove_const_t<T>>(data, n);
+    return true;
+  };
+  Table<std::uint32_t> entries, root_stem, bucket_start, postings;
+  Table<std::uint8_t> root_lengths;
   if (!in.text(&saved_key) || saved_key != key || !in.number(&apostrophes) ||
-      !in.array(&no_suggest) || !in.array(&entries) || !in.array(&root_stem) ||
-      !in.array(&root_lengths) || !in.array(&bucket_start) || !in.array(&postings)) {
+      !in.array(&no_suggest) || !view(&entries) || !view(&root_stem) || !view(&root_lengths) ||
+      !view(&bucket_start) || !view(&postings)) {
     return false;
   }
   // Every index must point inside what it indexes.
-  const auto below = [](const std::vector<std::uint32_t>& v, std::size_t limit) {
+  const auto below = [](const Table<std::uint32_t>& v, std::size_t limit) {
     return std::all_of(v.begin(), v.end(), [limit](std::uint32_t x) { return x < limit; });
   };
   if (!below(entries, lexicon_->dic.size()) || !below(root_stem, entries.size()) ||
       root_lengths.size() != root_stem.size() ||
-      bucket_start.size() != (std::size_t{1} << kBucketBits) + 1 || bucket_start.front() != 0 ||
-      bucket_start.back() != postings.size() ||
+      bucket_start.size() != (std::size_t{1} << kBucketBits) + 1 || bucket_start[0] != 0 ||
+      bucket_start[bucket_start.size() - 1] != postings.size() ||
       !std::is_sorted(bucket_start.begin(), bucket_start.end()) ||
       !below(postings, root_stem.size())) {
     return false;
@@ -643,8 +546,8 @@ bool Suggester::restore_tables(std::string_view file, const std::string& key) {
   HashSet64 sets[2];
   for (HashSet64& set : sets) {
     std::uint64_t size = 0;
-    std::vector<std::uint32_t> slots;
-    if (!in.number(&size) || !in.array(&slots) ||
+    Table<std::uint32_t> slots;
+    if (!in.number(&size) || !view(&slots) ||
         !set.restore(std::move(slots), static_cast<std::size_t>(size))) {
       return false;
     }
@@ -660,6 +563,7 @@ bool Suggester::restore_tables(std::string_view file, const std::string& key) {
   lex.postings = std::move(postings);
   forms_ = std::move(sets[0]);
   proper_ = std::move(sets[1]);
+  cache_file_ = std::move(file);
   apostrophe_words_ = apostrophes != 0;
   std::u32string word;
   for (char32_t c : no_suggest) {
@@ -856,8 +760,16 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   // Every stem with each of its affixes, hashed; the stems are kept for the n-gram pass.
   lex.dic = read_text(dic_path, encoding);
   const std::string key = cache_dir.empty() ? "" : cache_key(aff_path, dic_path, encoding, lang);
-  const std::string cached = key.empty() ? "" : cache_file(cache_dir, dic_path, key);
-  if (!cached.empty() && s->restore_tables(read_bytes(cached), key)) {
+  // One file per dictionary and language, named after where the dictionary is: a new version
+  // of it replaces the file rather than adding one.
+  std::string cached;
+  if (!key.empty()) {
+    std::error_code error;
+    const std::string real = std::filesystem::canonical(dic_path, error).string();
+    cached = cache::file_for(cache_dir, std::filesystem::path(dic_path).stem().string(),
+                             real + ' ' + std::string(lang), ".tables");
+  }
+  if (!cached.empty() && s->restore_tables(cache::Mapped::open(cached), key)) {
     s->from_cache_ = true;
     return s;
   }
@@ -865,6 +777,8 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   std::size_t pos = dic.find('\n');  // the first line is the word count
   std::vector<std::uint64_t> forms, proper, flags;
   std::vector<std::u32string> root_texts;
+  std::vector<std::uint32_t> entries, root_stem;
+  std::vector<std::uint8_t> root_lengths;
   Lexicon::Scratch scratch;
   while (pos != std::string::npos && pos < dic.size()) {
     const std::size_t end = std::min(dic.find('\n', pos + 1), dic.size());
@@ -882,12 +796,11 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
     if (stem.find(U'\'') != std::u32string::npos) s->apostrophe_words_ = true;
     // The n-gram pass looks words up by their roots: the stem, and the stem with each of its
     // prefixes (en_US has "appear" and a prefix "dis", no "disappear").
-    const auto stem_index = static_cast<std::uint32_t>(lex.entries.size());
-    lex.entries.push_back(static_cast<std::uint32_t>(line_start));
+    const auto stem_index = static_cast<std::uint32_t>(entries.size());
+    entries.push_back(static_cast<std::uint32_t>(line_start));
     auto add_root = [&](std::u32string text) {
-      lex.root_stem.push_back(stem_index);
-      lex.root_lengths.push_back(
-          static_cast<std::uint8_t>(std::min<std::size_t>(text.size(), 255)));
+      root_stem.push_back(stem_index);
+      root_lengths.push_back(static_cast<std::uint8_t>(std::min<std::size_t>(text.size(), 255)));
       root_texts.push_back(std::move(text));
     };
     add_root(stem);
@@ -924,21 +837,24 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   };
-  lex.bucket_start.assign((std::size_t{1} << kBucketBits) + 1, 0);
+  std::vector<std::uint32_t> bucket_start((std::size_t{1} << kBucketBits) + 1, 0);
   for (const std::u32string& root : root_texts) {
     root_keys(root);
-    for (std::uint32_t k : keys) ++lex.bucket_start[k + 1];
+    for (std::uint32_t k : keys) ++bucket_start[k + 1];
   }
-  for (std::size_t b = 1; b < lex.bucket_start.size(); ++b) {
-    lex.bucket_start[b] += lex.bucket_start[b - 1];
-  }
-  lex.postings.resize(lex.bucket_start.back());
-  std::vector<std::uint32_t> fill(lex.bucket_start.begin(), lex.bucket_start.end() - 1);
+  for (std::size_t b = 1; b < bucket_start.size(); ++b) bucket_start[b] += bucket_start[b - 1];
+  std::vector<std::uint32_t> postings(bucket_start.back());
+  std::vector<std::uint32_t> fill(bucket_start.begin(), bucket_start.end() - 1);
   for (std::size_t i = 0; i < root_texts.size(); ++i) {
     root_keys(root_texts[i]);
-    for (std::uint32_t k : keys) lex.postings[fill[k]++] = static_cast<std::uint32_t>(i);
+    for (std::uint32_t k : keys) postings[fill[k]++] = static_cast<std::uint32_t>(i);
   }
-  if (!cached.empty()) write_cache(cached, s->save_tables(key));
+  lex.entries = Table<std::uint32_t>(std::move(entries));
+  lex.root_stem = Table<std::uint32_t>(std::move(root_stem));
+  lex.root_lengths = Table<std::uint8_t>(std::move(root_lengths));
+  lex.bucket_start = Table<std::uint32_t>(std::move(bucket_start));
+  lex.postings = Table<std::uint32_t>(std::move(postings));
+  if (!cached.empty()) cache::write(cached, s->save_tables(key));
   return s;
 }
 

@@ -21,7 +21,47 @@
 #include <unordered_set>
 #include <vector>
 
+namespace brandlint::cache {
+class Mapped;
+}
+
 namespace brandlint::spelling {
+
+// An array the suggester built (and owns) or read from its cache file, in place: the file is
+// mapped, and the tables point into it rather than copying megabytes at each start.
+template <class T>
+class Table {
+ public:
+  Table() = default;
+  explicit Table(std::vector<T> owned)
+      : owned_(std::move(owned)), data_(owned_.data()), size_(owned_.size()) {}
+  Table(const T* data, std::size_t size) : data_(data), size_(size) {}
+  Table(Table&& other) noexcept { *this = std::move(other); }
+  Table& operator=(Table&& other) noexcept {
+    owned_ = std::move(other.owned_);  // a moved vector keeps its buffer: data_ stays valid
+    data_ = other.data_;
+    size_ = other.size_;
+    other.data_ = nullptr;
+    other.size_ = 0;
+    return *this;
+  }
+  Table(const Table&) = delete;
+  Table& operator=(const Table&) = delete;
+
+  const T* data() const { return data_; }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const T& operator[](std::size_t i) const { return data_[i]; }
+  const T* begin() const { return data_; }
+  const T* end() const { return data_ + size_; }
+  // Heap bytes this table holds itself (none when it points into the cache file).
+  std::size_t owned_bytes() const { return owned_.capacity() * sizeof(T); }
+
+ private:
+  std::vector<T> owned_;
+  const T* data_ = nullptr;
+  std::size_t size_ = 0;
+};
 
 // A set of 64-bit hashes, built once: an open-addressing table of 32-bit fingerprints (the
 // slot comes from the low bits, the fingerprint from the high ones), 4 bytes per slot, at most
@@ -47,14 +87,14 @@ class HashSet64 {
   // The table as saved in the on-disk cache, and back: restore() refuses (and leaves the set
   // empty) slots that build() could not have made, so a damaged file cannot make contains()
   // loop for ever.
-  const std::vector<std::uint32_t>& slots() const { return slots_; }
-  bool restore(std::vector<std::uint32_t> slots, std::size_t size);
+  const Table<std::uint32_t>& slots() const { return slots_; }
+  bool restore(Table<std::uint32_t> slots, std::size_t size);
 
  private:
   static std::uint32_t fingerprint(std::uint64_t key) {
     return static_cast<std::uint32_t>(key >> 32) | 1u;
   }
-  std::vector<std::uint32_t> slots_;
+  Table<std::uint32_t> slots_;
   std::size_t mask_ = 0, size_ = 0;
 };
 
@@ -69,9 +109,10 @@ class Suggester {
   //
   // Expanding every stem with its affixes and indexing the roots costs 60 ms for English and
   // half a second for Italian, and gives the same tables until the dictionary changes; so
-  // when `cache_dir` is not empty the tables are kept there, one file per dictionary, named
-  // after it and a hash of its paths, sizes and modification times. A missing, stale or
-  // damaged file is rebuilt; a folder that cannot be written only means no cache.
+  // when `cache_dir` is not empty the tables are kept there, one file per dictionary, whose
+  // key holds the paths, sizes and modification times of its two files. The file is mapped
+  // and the tables point into it. A missing, stale or damaged file is rebuilt; a folder that
+  // cannot be written only means no cache.
   static std::unique_ptr<Suggester> load(const std::string& aff_path, const std::string& dic_path,
                                          const std::string& encoding, std::string_view lang,
                                          const std::string& cache_dir = "");
@@ -134,12 +175,13 @@ class Suggester {
   std::vector<char32_t> base_table_;                  // base_letter_ as an array, for speed
   std::vector<std::uint8_t> letter_pairs_;            // ASCII pair → 1 neighbour, 2 sound-alike
   std::unique_ptr<Lexicon> lexicon_;                  // stems, affix rules, n-gram index
+  std::shared_ptr<const cache::Mapped> cache_file_;   // what restored tables point into
   bool from_cache_ = false;
 
   // The tables built from the .dic file, saved to and read from the cache; restore_tables()
   // changes nothing unless the whole file is read and checked.
   std::string save_tables(const std::string& key) const;
-  bool restore_tables(std::string_view file, const std::string& key);
+  bool restore_tables(std::shared_ptr<const cache::Mapped> file, const std::string& key);
 };
 
 }  // namespace brandlint::spelling

@@ -1,0 +1,115 @@
+#include "cache/disk_cache.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+namespace brandlint::cache {
+namespace {
+
+std::uint64_t mix(std::uint64_t h, std::uint64_t word) {
+  h = (h ^ word) * 0xFF51AFD7ED558CCDull;
+  return h ^ (h >> 29);
+}
+
+std::uint64_t load64(const char* p) {
+  std::uint64_t word;
+  std::memcpy(&word, p, sizeof word);
+  return word;
+}
+
+}  // namespace
+
+std::string directory() {
+  if (const char* dir = std::getenv("BRANDLINT_CACHE_DIR"); dir != nullptr) {
+    const std::string_view d = dir;
+    return d.empty() || d == "off" ? std::string() : std::string(d);
+  }
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg == '/') {
+    return std::string(xdg) + "/brandlint";
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    return std::string(home) + "/.cache/brandlint";
+  }
+  return {};
+}
+
+std::string file_for(const std::string& dir, std::string_view stem, std::string_view key,
+                     std::string_view extension) {
+  std::uint64_t h = 14695981039346656037ull;  // FNV-1a
+  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  std::string name = dir;
+  name += '/';
+  name += stem;
+  name += '-';
+  name += hex;
+  name += extension;
+  return name;
+}
+
+std::uint64_t checksum(std::string_view bytes) {
+  // Four independent lanes, so that the multiplications overlap.
+  std::uint64_t lane[4] = {0x9E3779B97F4A7C15ull ^ bytes.size(), 0xC2B2AE3D27D4EB4Full,
+                           0x165667B19E3779F9ull, 0x27D4EB2F165667C5ull};
+  const char* p = bytes.data();
+  std::size_t n = bytes.size();
+  for (; n >= 32; p += 32, n -= 32) {
+    for (int k = 0; k < 4; ++k) lane[k] = mix(lane[k], load64(p + 8 * k));
+  }
+  for (; n >= 8; p += 8, n -= 8) lane[0] = mix(lane[0], load64(p));
+  for (; n > 0; ++p, --n) lane[1] = mix(lane[1], static_cast<unsigned char>(*p));
+  return mix(mix(mix(lane[0], lane[1]), lane[2]), lane[3]);
+}
+
+void write(const std::string& path, std::string bytes) {
+  const std::uint64_t sum = checksum(bytes);
+  bytes.append(reinterpret_cast<const char*>(&sum), sizeof sum);
+  std::error_code error;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), error);
+  if (error) return;
+  std::string temp = path + ".XXXXXX";
+  const int fd = ::mkstemp(temp.data());  // mode 0600
+  if (fd < 0) return;
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n <= 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  const bool ok = ::close(fd) == 0 && done == bytes.size();
+  if (!ok || std::rename(temp.c_str(), path.c_str()) != 0) ::unlink(temp.c_str());
+}
+
+std::shared_ptr<const Mapped> Mapped::open(const std::string& path) {
+  std::shared_ptr<Mapped> file(new Mapped());
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return file;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 8) {
+    ::close(fd);
+    return file;
+  }
+  const auto size = static_cast<std::size_t>(st.st_size);
+  // The checksum reads every page at once: mapping them all now saves a fault per page.
+  void* at = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  ::close(fd);
+  if (at == MAP_FAILED) return file;
+  file->data_ = static_cast<const char*>(at);
+  file->mapped_ = size;
+  const std::string_view body(file->data_, size - 8);
+  if (checksum(body) == load64(file->data_ + size - 8)) file->size_ = size - 8;
+  return file;
+}
+
+Mapped::~Mapped() {
+  if (data_ != nullptr) ::munmap(const_cast<char*>(data_), mapped_);
+}
+
+}  // namespace brandlint::cache

@@ -1,0 +1,138 @@
+// What brandlint keeps between runs: files of plain numbers and strings, each behind a key that
+// says what it was made from and a checksum, in one folder the user may delete at any time.
+// The suggester's tables (spelling/suggester.cpp) and the parsed rule packs
+// (rules/rule_loader.cpp) are kept here. Everything is only a cache: a file that is missing,
+// stale, damaged or cannot be written only means the work is done again.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace brandlint::cache {
+
+// $BRANDLINT_CACHE_DIR when set ("" or "off": no cache), else $XDG_CACHE_HOME/brandlint, else
+// $HOME/.cache/brandlint; empty when none of them is set.
+std::string directory();
+
+// `dir`/`stem`-<hash of `key`>`extension`: one file per thing cached, whatever its version.
+std::string file_for(const std::string& dir, std::string_view stem, std::string_view key,
+                     std::string_view extension);
+
+// A fast checksum of `bytes` (several GB/s), so that a file damaged in the middle is refused.
+std::uint64_t checksum(std::string_view bytes);
+
+// Writes `bytes`, then their checksum, to `path` through a temporary file in the same folder
+// and a rename, so that a reader never sees half a file. Creates the folder; failures are
+// ignored. The file is readable by its owner only.
+void write(const std::string& path, std::string bytes);
+
+// A cache file mapped read-only, its checksum verified: bytes() is what write() was given.
+// Empty when the file is missing, unreadable or damaged. The mapping lives as long as the
+// object, so tables can point into it instead of copying.
+class Mapped {
+ public:
+  static std::shared_ptr<const Mapped> open(const std::string& path);
+  ~Mapped();
+  Mapped(const Mapped&) = delete;
+  Mapped& operator=(const Mapped&) = delete;
+  std::string_view bytes() const { return {data_, size_}; }
+
+ private:
+  Mapped() = default;
+  const char* data_ = nullptr;
+  std::size_t size_ = 0;    // without the checksum
+  std::size_t mapped_ = 0;  // the whole mapping
+};
+
+// Every value starts at a multiple of 8 bytes from the start, so that arrays read in place are
+// aligned for their type.
+class Writer {
+ public:
+  template <class T>
+  void number(T value) {
+    static_assert(std::is_trivially_copyable_v<T> && sizeof(T) <= 8);
+    pad();
+    out_.append(reinterpret_cast<const char*>(&value), sizeof value);
+  }
+  template <class T>
+  void array(const T* values, std::size_t n) {
+    static_assert(std::is_trivially_copyable_v<T> && alignof(T) <= 8);
+    number<std::uint64_t>(n);
+    if (n != 0) out_.append(reinterpret_cast<const char*>(values), n * sizeof(T));
+  }
+  template <class T>
+  void array(const std::vector<T>& values) {
+    array(values.data(), values.size());
+  }
+  void text(std::string_view s) { array(s.data(), s.size()); }
+  std::string& bytes() {
+    pad();
+    return out_;
+  }
+
+ private:
+  void pad() { out_.resize((out_.size() + 7) / 8 * 8, '\0'); }
+  std::string out_;
+};
+
+// Reads what a Writer wrote; every call returns false instead of reading past the end.
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  template <class T>
+  bool number(T* value) {
+    if (!skip_padding() || in_.size() - at_ < sizeof(T)) return false;
+    std::memcpy(value, in_.data() + at_, sizeof(T));
+    at_ += sizeof(T);
+    return true;
+  }
+  // An array in place: `*values` points into the input, which must outlive its use.
+  template <class T>
+  bool view(const T** values, std::size_t* n) {
+    std::uint64_t count = 0;
+    if (!number(&count) || count > (in_.size() - at_) / sizeof(T)) return false;
+    *n = static_cast<std::size_t>(count);
+    *values = reinterpret_cast<const T*>(in_.data() + at_);
+    at_ += *n * sizeof(T);
+    return true;
+  }
+  template <class T>
+  bool array(std::vector<T>* values) {
+    const T* data = nullptr;
+    std::size_t n = 0;
+    if (!view(&data, &n)) return false;
+    values->assign(data, data + n);
+    return true;
+  }
+  bool text(std::string_view* s) {
+    const char* data = nullptr;
+    std::size_t n = 0;
+    if (!view(&data, &n)) return false;
+    *s = std::string_view(data, n);
+    return true;
+  }
+  bool text(std::string* s) {
+    std::string_view v;
+    if (!text(&v)) return false;
+    s->assign(v);
+    return true;
+  }
+  bool at_end() { return skip_padding() && at_ == in_.size(); }
+
+ private:
+  bool skip_padding() {
+    const std::size_t aligned = (at_ + 7) / 8 * 8;
+    if (aligned > in_.size()) return false;
+    at_ = aligned;
+    return true;
+  }
+  std::string_view in_;
+  std::size_t at_ = 0;
+};
+
+}  // namespace brandlint::cache
