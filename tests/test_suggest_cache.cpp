@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <hunspell/hunspell.hxx>
+#include <map>
 #include <optional>
 #include <sstream>
 
@@ -138,8 +139,9 @@ TEST_CASE("a changed dictionary gets new tables") {
   }
   const auto changed = en.load(cache);
   CHECK_FALSE(changed->from_cache());
-  CHECK(changed->is_form("brandlintova"));
-  CHECK(cache_files(cache).size() == 1);  // the new tables replace the old, not pile up
+  CHECK(changed->is_form("Brandlintova"));
+  CHECK_FALSE(changed->is_form("brandlintova"));  // a name, as Hunspell reads it
+  CHECK(cache_files(cache).size() == 1);          // the new tables replace the old, not pile up
   CHECK(en.load(cache)->from_cache());
 }
 
@@ -223,4 +225,52 @@ TEST_CASE("British English is asked only about words it may hold") {
     }
   }
   CHECK(words > 2000);
+}
+
+TEST_CASE("the language detector's votes come from cached tables, as Hunspell would give them") {
+  TempDir tmp;
+  ScopedEnv cache("BRANDLINT_CACHE_DIR", tmp.path("cache"));
+  const std::map<std::string, std::string> corpora = {{"es", "tests/corpus/polite/es.txt"},
+                                                      {"fr", "tests/corpus/polite/fr.txt"},
+                                                      {"it", "tests/corpus/polite/it.txt"},
+                                                      {"en", "tests/corpus/polite/en.txt"}};
+  for (const auto& [lang, file] : corpora) {
+    (void)file;
+    CAPTURE(lang);
+    {
+      auto first = spelling::SpellerPool::open(lang, {"/usr/share/hunspell"}, {"brandlint"});
+      REQUIRE(first);
+      // Nothing cached yet: the detector must ask Hunspell, not wait for tables to be built.
+      CHECK_FALSE(first.value()->form_at_hand("grazie").has_value());
+      CHECK(first.value()->form_at_hand("Brandlint") == std::optional<bool>(true));  // a user word
+      first.value()->suggest("recieved", 3);  // builds the tables and caches them
+    }
+    auto pool = spelling::SpellerPool::open(lang, {"/usr/share/hunspell"}, {});
+    REQUIRE(pool);
+    const auto& p = *pool.value();
+    CHECK_FALSE(p.form_at_hand("21st").has_value());  // not only letters: Hunspell's call
+    CHECK(p.form_at_hand("qzxwvkj") == std::optional<bool>(false));
+    // Every word of the polite corpora, in this language and the three others, gets the vote
+    // Hunspell gives it.
+    std::size_t words = 0, agree = 0;
+    for (const auto& [other, other_file] : corpora) {
+      std::ifstream in(std::string(BRANDLINT_SOURCE_DIR) + "/" + other_file);
+      std::string token;
+      while (in >> token) {
+        while (!token.empty() && std::ispunct(static_cast<unsigned char>(token.back()))) {
+          token.pop_back();
+        }
+        while (!token.empty() && std::ispunct(static_cast<unsigned char>(token.front()))) {
+          token.erase(0, 1);
+        }
+        const auto quick = p.form_at_hand(token);
+        if (!quick) continue;
+        ++words;
+        agree += *quick == p.correct(token);
+      }
+    }
+    MESSAGE(lang << ": tables and Hunspell agree on " << agree << "/" << words << " words");
+    CHECK(words > 3000);
+    CHECK(static_cast<double>(agree) >= 0.99 * static_cast<double>(words));
+  }
 }

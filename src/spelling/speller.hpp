@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -49,6 +50,13 @@ class SpellerPool {
   // then only correct() can tell. Also true when the cache is off and the tables were not
   // built for suggestions: building them would cost more than Hunspell.
   bool might_accept(std::string_view word) const;
+  // Whether `word` is one of the user's words or a form of the dictionary, from the
+  // suggestion tables alone when they are at hand (built for suggestions, or in the cache):
+  // a vote for the language detector, which would otherwise load three more dictionaries
+  // because an English post holds "ese" (a typo of "else", a frequent Spanish word). Empty
+  // when the tables are not at hand or the word holds more than letters, apostrophes and
+  // hyphens: then ask correct().
+  std::optional<bool> form_at_hand(std::string_view word) const;
   // Loads a Hunspell handle now rather than on the first correct() (on a thread of its own
   // while the rules compile).
   void preload() const;
@@ -66,6 +74,9 @@ class SpellerPool {
   class Lease;
   std::unique_ptr<Hunspell> make_handle() const;
   const Suggester& suggester() const;
+  // might_accept() and form_at_hand(): empty when only Hunspell can tell; `build` makes the
+  // tables when the cache folder has none yet.
+  std::optional<bool> tables_answer(std::string_view word, bool build) const;
 
   DictionaryName name_;
   std::string aff_, dic_;
@@ -81,6 +92,8 @@ class SpellerPool {
   mutable std::once_flag suggester_once_;  // the tables are built on the first suggestion
   mutable std::unique_ptr<Suggester> suggester_;
   mutable std::atomic<bool> suggester_built_{false};
+  mutable std::once_flag cached_once_;  // whether the cache holds tables, looked up once
+  mutable bool cached_ = false;
   mutable std::atomic<std::size_t> fallbacks_{0};
   // Tells pools apart in the per-thread memo of correct(), even one opened where a closed one
   // was.

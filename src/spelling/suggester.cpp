@@ -68,6 +68,7 @@ constexpr float kNeighbourCost = 0.8f;    // a key next to the right one
 constexpr float kEditCost = 1.0f;         // any other insert, delete or replace
 constexpr float kFirstLetterCost = 0.3f;  // added when the edit touches the first letter
 constexpr float kSplitCost = 1.1f;        // "alot" → "a lot"
+constexpr float kNameCost = 0.25f;        // added when a lowercase word becomes a name
 constexpr float kSeedLimit = kPairCost;   // edits cheap enough to be followed by another
 // hadnt → hadn't: likely, but never followed by a second edit (above kSeedLimit), which would
 // add a pass over every position for little.
@@ -366,7 +367,7 @@ std::uint32_t pair_bucket(char32_t a, char32_t b) {
 // The on-disk cache (cache/disk_cache.hpp): the tables as arrays of plain numbers, each with
 // its length, behind a key that names the format and the dictionary they were built from.
 
-constexpr std::string_view kCacheMagic = "brandlint suggester tables 2\n";
+constexpr std::string_view kCacheMagic = "brandlint suggester tables 3\n";
 
 // What the tables depend on: this format, the dictionary's two files as they are now, the
 // encoding and the language's built-in confusions. Empty when a file cannot be read.
@@ -760,22 +761,14 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   // Every stem with each of its affixes, hashed; the stems are kept for the n-gram pass.
   lex.dic = read_text(dic_path, encoding);
   const std::string key = cache_dir.empty() ? "" : cache_key(aff_path, dic_path, encoding, lang);
-  // One file per dictionary and language, named after where the dictionary is: a new version
-  // of it replaces the file rather than adding one.
-  std::string cached;
-  if (!key.empty()) {
-    std::error_code error;
-    const std::string real = std::filesystem::canonical(dic_path, error).string();
-    cached = cache::file_for(cache_dir, std::filesystem::path(dic_path).stem().string(),
-                             real + ' ' + std::string(lang), ".tables");
-  }
+  const std::string cached = key.empty() ? "" : cache_path(dic_path, lang, cache_dir);
   if (!cached.empty() && s->restore_tables(cache::Mapped::open(cached), key)) {
     s->from_cache_ = true;
     return s;
   }
   const std::string& dic = lex.dic;
   std::size_t pos = dic.find('\n');  // the first line is the word count
-  std::vector<std::uint64_t> forms, proper, flags;
+  std::vector<std::uint64_t> forms, proper, common, flags;
   std::vector<std::u32string> root_texts;
   std::vector<std::uint32_t> entries, root_stem;
   std::vector<std::uint8_t> root_lengths;
@@ -817,11 +810,15 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
     lex.expand(stem, flags, scratch, [&](const std::u32string& form) {
       const std::uint64_t h = form_hash(form);
       forms.push_back(h);
-      if (capitalised) proper.push_back(h);
+      (capitalised ? proper : common).push_back(h);
     });
   }
   s->forms_.build(std::move(forms));
-  s->proper_.build(std::move(proper));
+  // Only names: "may" is also a month, "el" only a name in English. Names are a few thousand
+  // forms, common words millions: a set of the names, and one pass over the rest.
+  std::unordered_set<std::uint64_t> names(proper.begin(), proper.end());
+  for (std::uint64_t h : common) names.erase(h);
+  s->proper_.build(std::vector<std::uint64_t>(names.begin(), names.end()));
 
   // The n-gram index: for each letter pair of "^root$" (accents folded), the roots holding it.
   // Two passes, counting and then filling, so the postings are one array.
@@ -858,10 +855,28 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   return s;
 }
 
+std::string Suggester::cache_path(const std::string& dic_path, std::string_view lang,
+                                  const std::string& cache_dir) {
+  // One file per dictionary and language, named after where the dictionary is: a new version
+  // of it replaces the file rather than adding one.
+  std::error_code error;
+  const std::string real = std::filesystem::canonical(dic_path, error).string();
+  if (error) return {};
+  return cache::file_for(cache_dir, std::filesystem::path(dic_path).stem().string(),
+                         real + ' ' + std::string(lang), ".tables");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Suggesting
 
-bool Suggester::is_form(std::string_view word) const { return plausible(lower(to_u32(word))); }
+bool Suggester::is_form(std::string_view word) const {
+  const std::u32string w = to_u32(word);
+  if (w.empty()) return false;
+  const std::u32string folded = lower(w);
+  // As Hunspell reads case: a name's forms only with their capital ("El", not "el").
+  if (!u_isupper(static_cast<UChar32>(w[0])) && proper_.contains(form_hash(folded))) return false;
+  return plausible(folded);
+}
 
 bool Suggester::plausible(const std::u32string& w) const {
   const std::size_t space = w.find(U' ');
@@ -1281,7 +1296,9 @@ std::vector<std::string> Suggester::suggest_word(std::string_view word, std::siz
       if (spell_calls >= kMaxSpellCalls) break;
       checked.insert(c.word);
       std::string text = shown(c.word);
-      // A name written in lowercase (firday, malaga) is offered capitalised.
+      float cost = c.cost;
+      // A name written in lowercase (firday, malaga) is offered capitalised, after the common
+      // words as close: someone who typed "ese" meant "see" more likely than "Ede".
       if (!capitalised && !all_upper && proper_.contains(form_hash(c.word)) &&
           c.word.find(U' ') == std::u32string::npos) {
         ++spell_calls;
@@ -1289,6 +1306,7 @@ std::vector<std::string> Suggester::suggest_word(std::string_view word, std::siz
           std::u32string title = c.word;
           title[0] = static_cast<char32_t>(u_totitle(static_cast<UChar32>(title[0])));
           text = to_utf8(title);
+          cost += kNameCost;
         }
       }
       bool ok = true;
@@ -1307,7 +1325,7 @@ std::vector<std::string> Suggester::suggest_word(std::string_view word, std::siz
         start = space + 1;
       }
       if (!ok) continue;
-      found.push_back({text, c.cost});
+      found.push_back({text, cost});
       std::stable_sort(found.begin(), found.end(),
                        [](const Found& a, const Found& b) { return a.cost < b.cost; });
     }

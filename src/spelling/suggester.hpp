@@ -116,6 +116,10 @@ class Suggester {
   static std::unique_ptr<Suggester> load(const std::string& aff_path, const std::string& dic_path,
                                          const std::string& encoding, std::string_view lang,
                                          const std::string& cache_dir = "");
+  // The file in `cache_dir` that holds (or would hold) the tables of `dic_path`; empty when
+  // the dictionary cannot be found.
+  static std::string cache_path(const std::string& dic_path, std::string_view lang,
+                                const std::string& cache_dir);
   // Whether load() found its tables in the cache.
   bool from_cache() const { return from_cache_; }
 
@@ -125,8 +129,9 @@ class Suggester {
   std::vector<std::string> suggest(std::string_view word, std::size_t max,
                                    const IsWord& is_word) const;
 
-  // Can `word` (UTF-8, any case, one word) be a form of the dictionary? From the tables alone:
-  // Hunspell has the last word.
+  // Can `word` (UTF-8, one word) be a form of the dictionary, in the case it is written? A
+  // name's forms need their capital ("El", not "el"), as Hunspell reads case. From the tables
+  // alone: Hunspell has the last word.
   bool is_form(std::string_view word) const;
 
   ~Suggester();
@@ -169,7 +174,7 @@ class Suggester {
   std::vector<Pair> pairs_;                                // REP lines + multi-letter confusions
   std::unordered_set<std::u32string> no_suggest_;          // stems flagged NOSUGGEST (lowercase)
   HashSet64 forms_;                                        // hashes of the lowercase word forms
-  HashSet64 proper_;  // forms of capitalised stems (friday → Friday), also in forms_
+  HashSet64 proper_;  // forms only capitalised stems make (friday → Friday), also in forms_
   std::unordered_set<std::u32string> elision_heads_;  // "l'", "dell'", "qu'": PFX adds up to '
   bool apostrophe_words_ = false;                     // stems like "hadn't", "d'altronde"
   std::vector<char32_t> base_table_;                  // base_letter_ as an array, for speed
