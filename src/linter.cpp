@@ -204,9 +204,9 @@ Expected<std::vector<Diagnostic>> Linter::check(const Post& post) const {
   // compiles the language's rules: a one-post run waits for the slower of the two only.
   std::future<void> dictionary;
   if (!impl.speller_ready(lang)) {
-    dictionary = std::async(std::launch::async, [&impl, &lang] {
+    dictionary = std::async(std::launch::async, [&impl, &lang, &post] {
       auto pool = impl.speller(lang);
-      if (pool) pool.value()->preload();
+      if (pool) pool.value()->preload(post.text);
     });
   }
   auto rules = impl.rule_set(rule_lang);

@@ -274,3 +274,64 @@ TEST_CASE("the language detector's votes come from cached tables, as Hunspell wo
     CHECK(static_cast<double>(agree) >= 0.99 * static_cast<double>(words));
   }
 }
+
+TEST_CASE(
+    "a word the cached tables surely hold is one Hunspell accepts: spelling gives the same "
+    "verdict without loading Hunspell") {
+  TempDir tmp;
+  ScopedEnv cache("BRANDLINT_CACHE_DIR", tmp.path("cache"));
+  struct Dictionary {
+    const char* lang;
+    const char* file;
+  };
+  for (const Dictionary d :
+       {Dictionary{"en", "en_US"}, Dictionary{"en-GB", "en_GB"}, Dictionary{"es", "es_ES"},
+        Dictionary{"fr", "fr_FR"}, Dictionary{"it", "it_IT"}}) {
+    CAPTURE(std::string(d.lang));
+    const std::string base = std::string("/usr/share/hunspell/") + d.file;
+    Hunspell hunspell((base + ".aff").c_str(), (base + ".dic").c_str());
+    spelling::SpellerPool::open(d.lang, {"/usr/share/hunspell"}, {})
+        .value()
+        ->suggest("recieved", 3);  // builds and caches the tables
+    auto pool = spelling::SpellerPool::open(d.lang, {"/usr/share/hunspell"}, {});
+    REQUIRE(pool);
+    // Real misspellings and their corrections, and every word of the test corpora, in every
+    // case they were written: mixed case (OCaml for Ocaml), elisions (c'est in Italian),
+    // forbidden words and compound parts are left to Hunspell.
+    std::vector<std::string> words;
+    const auto rows = bench::read_misspellings(
+        std::string(BRANDLINT_SHARED_DIR) + "/data/misspellings", std::string(d.lang, 2));
+    for (std::size_t i = 0; i < rows.size(); i += 3) {
+      words.push_back(rows[i].wrong);
+      words.push_back(rows[i].right);
+    }
+    for (const char* file :
+         {"polite/en.txt", "polite/es.txt", "polite/fr.txt", "polite/it.txt", "en/clean.txt",
+          "es/clean.txt", "fr/clean.txt", "it/clean.txt", "hostile/replies.txt"}) {
+      std::ifstream in(std::string(BRANDLINT_SOURCE_DIR) + "/tests/corpus/" + file);
+      std::string token;
+      while (in >> token) {
+        while (!token.empty() && std::ispunct(static_cast<unsigned char>(token.back()))) {
+          token.pop_back();
+        }
+        while (!token.empty() && std::ispunct(static_cast<unsigned char>(token.front()))) {
+          token.erase(0, 1);
+        }
+        if (!token.empty()) words.push_back(token);
+      }
+    }
+    words.insert(words.end(), {"OCaml", "Ocaml", "OCAML", "iPhone", "IPHONE", "PARIS", "paris"});
+    std::size_t refused = 0, taken_alone = 0;
+    for (const auto& w : words) {
+      CAPTURE(w);
+      const bool by_hunspell = hunspell.spell(w);
+      refused += by_hunspell ? 0 : 1;
+      CHECK(pool.value()->correct(w) == by_hunspell);
+      taken_alone += pool.value()->form_at_hand(w).value_or(false) ? 1 : 0;
+    }
+    MESSAGE(std::string(d.lang) << ": " << words.size() << " words, " << refused
+                                << " refused by Hunspell, the same verdicts from the tables first");
+    CHECK(refused > 100);
+    CHECK(taken_alone > words.size() / 4);
+  }
+}

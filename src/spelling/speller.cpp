@@ -12,6 +12,7 @@
 
 #include "cache/disk_cache.hpp"
 #include "spelling/suggester.hpp"
+#include "text/analysed_text.hpp"
 #include "text/folded_text.hpp"
 #include "text/letters.hpp"
 
@@ -121,7 +122,17 @@ Expected<std::unique_ptr<SpellerPool>> SpellerPool::open(
   return pool;
 }
 
-void SpellerPool::preload() const {
+void SpellerPool::preload(std::string_view text) const {
+  if (tables_at_hand()) {
+    suggester();
+    const text::AnalysedText analysed(text);
+    const bool all_sure = std::all_of(
+        analysed.tokens().begin(), analysed.tokens().end(), [this](const text::Token& t) {
+          return t.kind != text::TokenKind::word || accepted_.count(text::fold_term(t.text)) > 0 ||
+                 tables_answer(t.text, false, true).value_or(false);
+        });
+    if (all_sure) return;
+  }
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (handles_ > 0) return;
@@ -152,7 +163,19 @@ std::optional<bool> SpellerPool::form_at_hand(std::string_view word) const {
   return tables_answer(word, false);
 }
 
-std::optional<bool> SpellerPool::tables_answer(std::string_view word, bool build) const {
+bool SpellerPool::tables_at_hand() const {
+  if (suggester_built_.load()) return true;
+  std::call_once(cached_once_, [&] {
+    const std::string dir = cache::directory();
+    if (dir.empty()) return;
+    std::error_code error;
+    const std::string path = Suggester::cache_path(dic_, name_.file, dir);
+    cached_ = !path.empty() && std::filesystem::is_regular_file(path, error);
+  });
+  return cached_;
+}
+
+std::optional<bool> SpellerPool::tables_answer(std::string_view word, bool build, bool sure) const {
   const std::string w = text::straight_apostrophes(word);
   const auto dashes = std::count(w.begin(), w.end(), '-');
   const auto apostrophes = std::count(w.begin(), w.end(), '\'');
@@ -161,27 +184,16 @@ std::optional<bool> SpellerPool::tables_answer(std::string_view word, bool build
                                                          static_cast<std::size_t>(apostrophes) ==
                                                      l.code_points;
   if (!letters_only || dashes > 4) return std::nullopt;  // too many ways to cut it at dashes
-  if (!suggester_built_.load()) {
-    // Without a cache, building the tables (90 ms for en_GB, half a second for it_IT) costs
-    // more than loading Hunspell (30-50 ms): then only tables built for suggestions are used.
-    const std::string dir = cache::directory();
-    if (dir.empty()) return std::nullopt;
-    if (!build) {
-      std::call_once(cached_once_, [&] {
-        std::error_code error;
-        const std::string path = Suggester::cache_path(dic_, name_.file, dir);
-        cached_ = !path.empty() && std::filesystem::is_regular_file(path, error);
-      });
-      if (!cached_) return std::nullopt;
-    }
-  }
+  // Without a cache, building the tables (90 ms for en_GB, half a second for it_IT) costs
+  // more than loading Hunspell (30-50 ms): then only tables built for suggestions are used.
+  if (!tables_at_hand() && (!build || cache::directory().empty())) return std::nullopt;
   // A form ("anti-vaxxer" is one word of en_GB), or, as Hunspell's BREAK does, a hyphenated
   // word whose two sides at some hyphen are each accepted (a side may itself be cut again).
   const Suggester& tables = suggester();
   std::function<bool(std::string_view)> accepts = [&](std::string_view s) {
     while (!s.empty() && s.front() == '-') s.remove_prefix(1);
     while (!s.empty() && s.back() == '-') s.remove_suffix(1);
-    if (s.empty() || tables.is_form(s)) return true;
+    if (s.empty() || tables.is_form(s, sure)) return true;
     for (std::size_t dash = s.find('-'); dash != std::string_view::npos;
          dash = s.find('-', dash + 1)) {
       if (accepts(s.substr(0, dash)) && accepts(s.substr(dash + 1))) return true;
@@ -230,7 +242,8 @@ bool SpellerPool::correct(std::string_view word) const {
   auto& known = memo[serial_];
   if (auto hit = known.find(word); hit != known.end()) return hit->second;
   if (known.size() > 50000) known.clear();  // bounded memory on endless streams
-  bool ok = accepted_.count(text::fold_term(word)) > 0;
+  bool ok = accepted_.count(text::fold_term(word)) > 0 ||
+            tables_answer(word, false, true).value_or(false);
   if (!ok) {
     Lease hunspell(*this);
     ok = hunspell->spell(to_dictionary(word, utf8_, encoding_));

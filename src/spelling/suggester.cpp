@@ -367,7 +367,7 @@ std::uint32_t pair_bucket(char32_t a, char32_t b) {
 // The on-disk cache (cache/disk_cache.hpp): the tables as arrays of plain numbers, each with
 // its length, behind a key that names the format and the dictionary they were built from.
 
-constexpr std::string_view kCacheMagic = "brandlint suggester tables 3\n";
+constexpr std::string_view kCacheMagic = "brandlint suggester tables 4\n";
 
 // What the tables depend on: this format, the dictionary's two files as they are now, the
 // encoding and the language's built-in confusions. Empty when a file cannot be read.
@@ -482,7 +482,7 @@ Suggester::Suggester() = default;
 Suggester::~Suggester() = default;
 
 std::size_t Suggester::table_bytes() const {
-  return forms_.bytes() + proper_.bytes() + (lexicon_ ? lexicon_->bytes() : 0);
+  return forms_.bytes() + proper_.bytes() + unsure_.bytes() + (lexicon_ ? lexicon_->bytes() : 0);
 }
 
 std::string Suggester::save_tables(const std::string& key) const {
@@ -504,7 +504,7 @@ std::string Suggester::save_tables(const std::string& key) const {
   for (const Table<std::uint32_t>* t : {&lex.bucket_start, &lex.postings}) {
     out.array(t->data(), t->size());
   }
-  for (const HashSet64* set : {&forms_, &proper_}) {
+  for (const HashSet64* set : {&forms_, &proper_, &unsure_}) {
     out.number<std::uint64_t>(set->size());
     out.array(set->slots().data(), set->slots().size());
   }
@@ -544,7 +544,7 @@ bool Suggester::restore_tables(std::shared_ptr<const cache::Mapped> file, const 
       !below(postings, root_stem.size())) {
     return false;
   }
-  HashSet64 sets[2];
+  HashSet64 sets[3];
   for (HashSet64& set : sets) {
     std::uint64_t size = 0;
     Table<std::uint32_t> slots;
@@ -564,6 +564,7 @@ bool Suggester::restore_tables(std::shared_ptr<const cache::Mapped> file, const 
   lex.postings = std::move(postings);
   forms_ = std::move(sets[0]);
   proper_ = std::move(sets[1]);
+  unsure_ = std::move(sets[2]);
   cache_file_ = std::move(file);
   apostrophe_words_ = apostrophes != 0;
   std::u32string word;
@@ -597,6 +598,11 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   FlagType& flag_type = lex.flag_type;
   std::uint64_t no_suggest_flag = 0;
   bool has_no_suggest = false;
+  // Flags under which Hunspell may refuse a form our expansion makes: a forbidden word, a
+  // part of compounds only, a word kept in its case, an affix needing another (circumfix) or
+  // a stem needing an affix. Those forms stay in forms_ for suggestions (spell() confirms
+  // them) but are not taken as words on the tables' word alone (is_form(word, true)).
+  std::vector<std::uint64_t> unsure_flags, need_affix_flags;
   std::string key_layout;
   auto& rules = lex.rules;
   std::unordered_set<std::string> affix_headers, cross_headers;
@@ -640,6 +646,14 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
       if (!flags.empty()) {
         no_suggest_flag = flags[0];
         has_no_suggest = true;
+      }
+    } else if ((cmd == "FORBIDDENWORD" || cmd == "ONLYINCOMPOUND" || cmd == "KEEPCASE" ||
+                cmd == "CIRCUMFIX" || cmd == "NEEDAFFIX" || cmd == "PSEUDOROOT") &&
+               f.size() > 1) {
+      const auto flags = decode_flags(f[1], flag_type);
+      if (!flags.empty()) {
+        (cmd == "NEEDAFFIX" || cmd == "PSEUDOROOT" ? need_affix_flags : unsure_flags)
+            .push_back(flags[0]);
       }
     } else if (cmd == "MAP" && f.size() > 1 && !std::all_of(f[1].begin(), f[1].end(), ::isdigit)) {
       // MAP aáAÁ: related letters; the first lowercase one stands for the group.
@@ -768,7 +782,24 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   }
   const std::string& dic = lex.dic;
   std::size_t pos = dic.find('\n');  // the first line is the word count
-  std::vector<std::uint64_t> forms, proper, common, flags;
+  std::vector<std::uint64_t> forms, flags;
+  // Per form: 1 made by a capitalised stem, 2 by a stem whose forms are unsure.
+  std::vector<std::uint8_t> kinds;
+  std::unordered_set<std::uint64_t> names, unsure;  // candidates, until the other stems speak
+  // An affix flag is unsure when one of its rules leads on to an unsure flag (CIRCUMFIX).
+  auto has_any = [](const std::vector<std::uint64_t>& of, const std::vector<std::uint64_t>& in) {
+    return std::any_of(of.begin(), of.end(), [&](std::uint64_t f) {
+      return std::find(in.begin(), in.end(), f) != in.end();
+    });
+  };
+  std::unordered_set<std::uint64_t> unsure_affixes;
+  for (const auto& [flag, list] : rules) {
+    for (const AffixRule& r : list) {
+      if (has_any(r.continuation, unsure_flags) || has_any(r.continuation, need_affix_flags)) {
+        unsure_affixes.insert(flag);
+      }
+    }
+  }
   std::vector<std::u32string> root_texts;
   std::vector<std::uint32_t> entries, root_stem;
   std::vector<std::uint8_t> root_lengths;
@@ -807,18 +838,37 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
     }
     // Names (Friday, Málaga) are offered capitalised even when the user wrote lowercase.
     const bool capitalised = !original.empty() && u_isupper(static_cast<UChar32>(original[0]));
+    // A capital after the first letter (NASA, iPhone, McDonald): Hunspell wants that case.
+    const bool mixed_case = std::any_of(original.begin() + 1, original.end(), [](char32_t c) {
+      return u_isupper(static_cast<UChar32>(c)) != 0;
+    });
+    const bool unsure_stem = mixed_case || has_any(flags, unsure_flags) ||
+                             std::any_of(flags.begin(), flags.end(), [&](std::uint64_t f) {
+                               return unsure_affixes.count(f) > 0;
+                             });
+    const bool needs_affix = has_any(flags, need_affix_flags);
+    bool bare = true;  // expand() emits the stem itself first
     lex.expand(stem, flags, scratch, [&](const std::u32string& form) {
       const std::uint64_t h = form_hash(form);
+      const bool is_unsure = unsure_stem || (bare && needs_affix);
+      bare = false;
       forms.push_back(h);
-      (capitalised ? proper : common).push_back(h);
+      kinds.push_back(static_cast<std::uint8_t>((capitalised ? 1 : 0) | (is_unsure ? 2 : 0)));
+      if (capitalised) names.insert(h);
+      if (is_unsure) unsure.insert(h);
     });
   }
+  // Only names: "may" is also a month, "el" only a name in English. And unsure only when no
+  // other stem makes the form surely. Names and unsure forms are a few thousand, the others
+  // millions: sets of the few, and one pass over the rest.
+  for (std::size_t i = 0; i < forms.size(); ++i) {
+    if ((kinds[i] & 1) == 0) names.erase(forms[i]);
+    if ((kinds[i] & 2) == 0) unsure.erase(forms[i]);
+  }
+  kinds = {};
   s->forms_.build(std::move(forms));
-  // Only names: "may" is also a month, "el" only a name in English. Names are a few thousand
-  // forms, common words millions: a set of the names, and one pass over the rest.
-  std::unordered_set<std::uint64_t> names(proper.begin(), proper.end());
-  for (std::uint64_t h : common) names.erase(h);
   s->proper_.build(std::vector<std::uint64_t>(names.begin(), names.end()));
+  s->unsure_.build(std::vector<std::uint64_t>(unsure.begin(), unsure.end()));
 
   // The n-gram index: for each letter pair of "^root$" (accents folded), the roots holding it.
   // Two passes, counting and then filling, so the postings are one array.
@@ -869,12 +919,24 @@ std::string Suggester::cache_path(const std::string& dic_path, std::string_view 
 // ---------------------------------------------------------------------------------------------
 // Suggesting
 
-bool Suggester::is_form(std::string_view word) const {
+bool Suggester::is_form(std::string_view word, bool sure) const {
   const std::u32string w = to_u32(word);
   if (w.empty()) return false;
   const std::u32string folded = lower(w);
+  const std::uint64_t h = form_hash(folded);
   // As Hunspell reads case: a name's forms only with their capital ("El", not "el").
-  if (!u_isupper(static_cast<UChar32>(w[0])) && proper_.contains(form_hash(folded))) return false;
+  if (!u_isupper(static_cast<UChar32>(w[0])) && proper_.contains(h)) return false;
+  // Surely a word: a form as it stands. An elided head and a word (l'école, c'est in an
+  // Italian post) depend on which heads go with which words, and Hunspell knows that.
+  // Written in mixed case (OCaml, iPhone), a word is Hunspell's to judge too: only the
+  // dictionary's own case, or all capitals, passes.
+  if (sure) {
+    const bool upper_after_first = std::any_of(
+        w.begin() + 1, w.end(), [](char32_t c) { return u_isupper(static_cast<UChar32>(c)) != 0; });
+    const bool all_upper = std::none_of(
+        w.begin(), w.end(), [](char32_t c) { return u_islower(static_cast<UChar32>(c)) != 0; });
+    return (!upper_after_first || all_upper) && !unsure_.contains(h) && forms_.contains(h);
+  }
   return plausible(folded);
 }
 

@@ -131,8 +131,10 @@ class Suggester {
 
   // Can `word` (UTF-8, one word) be a form of the dictionary, in the case it is written? A
   // name's forms need their capital ("El", not "el"), as Hunspell reads case. From the tables
-  // alone: Hunspell has the last word.
-  bool is_form(std::string_view word) const;
+  // alone. When `sure`, only forms Hunspell accepts whatever their use: not those of stems it
+  // may refuse alone (forbidden words, compound parts, words kept in one case, stems needing
+  // an affix, NASA or iPhone in another case), which are then left to Hunspell.
+  bool is_form(std::string_view word, bool sure = false) const;
 
   ~Suggester();
 
@@ -175,6 +177,7 @@ class Suggester {
   std::unordered_set<std::u32string> no_suggest_;          // stems flagged NOSUGGEST (lowercase)
   HashSet64 forms_;                                        // hashes of the lowercase word forms
   HashSet64 proper_;  // forms only capitalised stems make (friday → Friday), also in forms_
+  HashSet64 unsure_;  // forms only stems Hunspell may refuse make (see is_form), also in forms_
   std::unordered_set<std::u32string> elision_heads_;  // "l'", "dell'", "qu'": PFX adds up to '
   bool apostrophe_words_ = false;                     // stems like "hadn't", "d'altronde"
   std::vector<char32_t> base_table_;                  // base_letter_ as an array, for speed
