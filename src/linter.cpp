@@ -133,6 +133,18 @@ Expected<std::shared_ptr<const rules::RuleSet>> LinterImpl::rule_set(
       });
 }
 
+void LinterImpl::save_caches() const {
+  std::vector<std::shared_ptr<const spelling::SpellerPool>> pools;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const auto& [lang, slot] : spellers_) {
+      if (slot->ready && slot->value && slot->value->has_value())
+        pools.push_back(slot->value->value());
+    }
+  }
+  for (const auto& pool : pools) pool->save_memo();
+}
+
 bool LinterImpl::disabled(const std::string& rule_id) const {
   for (const auto& prefix : config.disabled) {
     if (matches_prefix(rule_id, prefix)) return true;
@@ -169,6 +181,7 @@ std::string LinterImpl::language_of(const Post& post) const {
 Linter::Linter(std::unique_ptr<LinterImpl> impl) : impl_(std::move(impl)) {}
 Linter::~Linter() = default;
 const Config& Linter::config() const { return impl_->config; }
+void Linter::save_caches() const { impl_->save_caches(); }
 
 Expected<std::shared_ptr<const Linter>> Linter::create(const Config& config) {
   auto impl = std::make_unique<LinterImpl>();

@@ -52,6 +52,7 @@ class LinterImpl {
   // The shipped pack's files of a language, sorted.
   std::vector<std::string> pack_files(const std::string& rule_lang) const;
 
+  void save_caches() const;
   bool disabled(const std::string& rule_id) const;
   Severity severity_of(const std::string& rule_id, Severity given) const;
   std::string language_of(const Post& post) const;

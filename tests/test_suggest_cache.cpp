@@ -335,3 +335,82 @@ TEST_CASE(
     CHECK(taken_alone > words.size() / 4);
   }
 }
+
+namespace {
+
+std::vector<fs::path> files_ending(const std::string& dir, const std::string& extension) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().extension() == extension) out.push_back(e.path());
+  }
+  return out;
+}
+
+std::vector<std::vector<std::string>> suggest_each(const spelling::SpellerPool& pool,
+                                                   const std::vector<std::string>& words) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& w : words) out.push_back(pool.suggest(w, 3));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("suggestions found in one run are read back by the next, never across a change") {
+  TempDir tmp;
+  EnglishCopy en(tmp.path("dict"));
+  const std::string cache = tmp.path("cache");
+  ScopedEnv env("BRANDLINT_CACHE_DIR", cache);
+  auto words = misspelt_words();
+  words.push_back("Brandlintovva");
+  auto open = [&] { return spelling::SpellerPool::open("en", {tmp.path("dict")}, {}).value(); };
+
+  std::vector<std::vector<std::string>> expected;
+  {
+    auto first = open();
+    expected = suggest_each(*first, words);
+    first->save_memo();
+  }
+  REQUIRE(files_ending(cache, ".suggestions").size() == 1);
+  CHECK(std::find(expected.back().begin(), expected.back().end(), "Brandlintova") ==
+        expected.back().end());
+
+  SUBCASE("read back without building or reading the tables") {
+    for (const auto& f : files_ending(cache, ".tables")) fs::remove(f);
+    auto second = open();
+    CHECK(suggest_each(*second, words) == expected);
+    CHECK(files_ending(cache, ".tables").empty());  // no suggestion needed the suggester
+  }
+  SUBCASE("a damaged memo is not used, and is written again") {
+    const fs::path memo = files_ending(cache, ".suggestions").at(0);
+    std::string bytes = read_all(memo);
+    bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x44);
+    std::ofstream(memo, std::ios::binary | std::ios::trunc) << bytes;
+    for (const auto& f : files_ending(cache, ".tables")) fs::remove(f);
+    {
+      auto second = open();
+      CHECK(suggest_each(*second, words) == expected);
+      CHECK_FALSE(files_ending(cache, ".tables").empty());  // searched again
+    }  // closing the pool writes the memo again
+    for (const auto& f : files_ending(cache, ".tables")) fs::remove(f);
+    auto third = open();
+    CHECK(suggest_each(*third, words) == expected);
+    CHECK(files_ending(cache, ".tables").empty());
+  }
+  SUBCASE("a changed dictionary is searched again") {
+    std::ofstream(en.dic, std::ios::app) << "Brandlintova\n";
+    auto second = open();
+    const auto changed = second->suggest("Brandlintovva", 3);
+    CHECK(std::find(changed.begin(), changed.end(), "Brandlintova") != changed.end());
+  }
+}
+
+TEST_CASE("with the cache off, no suggestion memo is written") {
+  TempDir tmp;
+  ScopedEnv env("BRANDLINT_CACHE_DIR", "off");
+  ScopedEnv home("HOME", tmp.path("home"));
+  auto pool = spelling::SpellerPool::open("en", {"/usr/share/hunspell"}, {}).value();
+  CHECK(pool->suggest("recieved", 3).at(0) == "received");
+  pool->save_memo();
+  CHECK_FALSE(fs::exists(tmp.path("home")));
+}

@@ -223,6 +223,10 @@ class Linter {
   // Diagnostics sorted by offset. Fails only when the post cannot be checked at all (a
   // dictionary that is not installed, an unknown language).
   Expected<std::vector<Diagnostic>> check(const Post& post) const;
+  // Writes what later runs can reuse (the spelling suggestions found) to the cache folder
+  // (see the README, Cache); also done when the Linter is destroyed. Never fails: a cache
+  // that cannot be written is only a cache.
+  void save_caches() const;
 
   const Config& config() const;
   const LinterImpl& impl() const { return *impl_; }

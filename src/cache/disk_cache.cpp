@@ -1,6 +1,7 @@
 #include "cache/disk_cache.hpp"
 
 #include <fcntl.h>
+#include <link.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -52,6 +53,46 @@ std::string file_for(const std::string& dir, std::string_view stem, std::string_
   name += hex;
   name += extension;
   return name;
+}
+
+std::string file_identity(const std::string& path) {
+  std::error_code error;
+  const std::filesystem::path real = std::filesystem::canonical(path, error);
+  struct stat st {};
+  if (error || ::stat(real.c_str(), &st) != 0) return {};
+  return real.string() + ' ' + std::to_string(st.st_size) + ' ' +
+         std::to_string(st.st_mtim.tv_sec) + '.' + std::to_string(st.st_mtim.tv_nsec) + '\n';
+}
+
+std::string code_identity() {
+  static const std::string identity = [] {
+    // The loaded object whose segments hold this function: the program itself (no name;
+    // /proc/self/exe then) or a shared library.
+    struct Search {
+      std::uintptr_t address;
+      std::string path;
+      bool found = false;
+    } search{reinterpret_cast<std::uintptr_t>(&code_identity), {}};
+    ::dl_iterate_phdr(
+        [](dl_phdr_info* info, std::size_t, void* data) {
+          auto* s = static_cast<Search*>(data);
+          for (int i = 0; i < info->dlpi_phnum; ++i) {
+            const ElfW(Phdr)& segment = info->dlpi_phdr[i];
+            if (segment.p_type != PT_LOAD) continue;
+            const std::uintptr_t begin = info->dlpi_addr + segment.p_vaddr;
+            if (s->address >= begin && s->address < begin + segment.p_memsz) {
+              s->found = true;
+              const bool main_program = info->dlpi_name == nullptr || *info->dlpi_name == '\0';
+              s->path = main_program ? "/proc/self/exe" : info->dlpi_name;
+              return 1;
+            }
+          }
+          return 0;
+        },
+        &search);
+    return search.found ? file_identity(search.path) : std::string();
+  }();
+  return identity;
 }
 
 std::uint64_t checksum(std::string_view bytes) {

@@ -23,6 +23,14 @@ std::string directory();
 std::string file_for(const std::string& dir, std::string_view stem, std::string_view key,
                      std::string_view extension);
 
+// What a file is now, for a key: "real path size mtime\n" (nanoseconds), or "" when it
+// cannot be read.
+std::string file_identity(const std::string& path);
+
+// The identity (file_identity) of the program or library this code was loaded from: any
+// rebuild changes it, so results computed by other code are never taken for this code's.
+std::string code_identity();
+
 // A fast checksum of `bytes` (several GB/s), so that a file damaged in the middle is refused.
 std::uint64_t checksum(std::string_view bytes);
 

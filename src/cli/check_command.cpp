@@ -100,6 +100,11 @@ class LinterCache {
     Config config;  // as merged for this input
   };
 
+  // What the linters learned that later runs can use (suggestions), to the cache folder.
+  void save_caches() const {
+    for (const auto& [key, entry] : linters_) entry.linter->save_caches();
+  }
+
   Expected<Entry> for_input(const std::string& path) {
     std::string config_path = options_.config;
     if (config_path.empty()) {
@@ -333,6 +338,7 @@ class CheckRun {
                  "text");
     }
     finish();
+    linters_.save_caches();
     if (writing_baseline_) {
       if (auto e = written_.save(options_.write_baseline)) {
         print_error(*e);

@@ -12,6 +12,7 @@
 
 #include "cache/disk_cache.hpp"
 #include "spelling/suggester.hpp"
+#include "spelling/suggestion_memo.hpp"
 #include "text/analysed_text.hpp"
 #include "text/folded_text.hpp"
 #include "text/letters.hpp"
@@ -80,7 +81,21 @@ class SpellerPool::Lease {
   std::unique_ptr<Hunspell> handle_;
 };
 
-SpellerPool::~SpellerPool() = default;
+SpellerPool::~SpellerPool() { save_memo(); }
+
+void SpellerPool::save_memo() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!memo_dirty_ || !memo_) return;
+  memo_->save(suggestion_cache_);
+  memo_dirty_ = false;
+}
+
+const SuggestionMemo* SpellerPool::memo() const {
+  std::call_once(memo_once_, [this] {
+    memo_ = SuggestionMemo::open(aff_, dic_, name_.file, cache::directory());
+  });
+  return memo_.get();
+}
 
 std::unique_ptr<Hunspell> SpellerPool::make_handle() const {
   return std::make_unique<Hunspell>(aff_.c_str(), dic_.c_str());
@@ -263,6 +278,15 @@ std::vector<std::string> SpellerPool::suggest(std::string_view word, std::size_t
       return hit;
     }
   }
+  if (const SuggestionMemo* earlier = memo()) {
+    if (auto saved = earlier->find(word)) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (suggestion_cache_.size() >= 20000) suggestion_cache_.clear();
+      suggestion_cache_.emplace(key, *saved);
+      if (saved->size() > max) saved->resize(max);
+      return std::move(*saved);
+    }
+  }
   const Suggester& suggester = this->suggester();
   // The cache keeps a few more than a diagnostic shows, so a caller can drop some (two-word
   // suggestions inside a hashtag) and still have three.
@@ -292,6 +316,7 @@ std::vector<std::string> SpellerPool::suggest(std::string_view word, std::size_t
   // Bounded: a stream of a million posts holds hundreds of thousands of distinct typos.
   if (suggestion_cache_.size() >= 20000) suggestion_cache_.clear();
   suggestion_cache_.emplace(key, found);
+  memo_dirty_ = true;
   if (found.size() > max) found.resize(max);
   return found;
 }

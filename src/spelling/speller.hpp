@@ -20,6 +20,7 @@ class Hunspell;
 namespace brandlint::spelling {
 
 class Suggester;
+class SuggestionMemo;
 
 struct DictionaryName {
   std::string file;     // e.g. es_ES (the .dic/.aff stem)
@@ -70,6 +71,9 @@ class SpellerPool {
   // milliseconds) only when ours finds nothing at all, which its n-gram pass makes rare (none
   // in the sampled misspellings). Cached: real posts repeat their unknown words.
   std::vector<std::string> suggest(std::string_view word, std::size_t max) const;
+  // Writes this run's new suggestions to the memo in the cache folder (suggestion_memo.hpp);
+  // also done when the pool closes.
+  void save_memo() const;
   // How many words needed Hunspell's suggest() so far.
   std::size_t suggest_fallbacks() const { return fallbacks_.load(); }
   const DictionaryName& name() const { return name_; }
@@ -95,6 +99,12 @@ class SpellerPool {
   mutable std::size_t handles_ = 0;  // made so far, idle or lent
   std::size_t max_handles_ = 1;
   mutable std::unordered_map<std::string, std::vector<std::string>> suggestion_cache_;
+  // Suggestions of earlier runs (see suggestion_memo.hpp), opened on the first suggestion;
+  // written back when the pool closes if this run found new ones.
+  const SuggestionMemo* memo() const;
+  mutable std::once_flag memo_once_;
+  mutable std::unique_ptr<SuggestionMemo> memo_;
+  mutable bool memo_dirty_ = false;
   mutable std::once_flag suggester_once_;  // the tables are built on the first suggestion
   mutable std::unique_ptr<Suggester> suggester_;
   mutable std::atomic<bool> suggester_built_{false};

@@ -375,12 +375,9 @@ std::string cache_key(const std::string& aff_path, const std::string& dic_path,
                       const std::string& encoding, std::string_view lang) {
   std::string key(kCacheMagic);
   for (const std::string& path : {aff_path, dic_path}) {
-    std::error_code error;
-    const std::filesystem::path real = std::filesystem::canonical(path, error);
-    struct stat st {};
-    if (error || ::stat(real.c_str(), &st) != 0) return {};
-    key += real.string() + ' ' + std::to_string(st.st_size) + ' ' +
-           std::to_string(st.st_mtim.tv_sec) + '.' + std::to_string(st.st_mtim.tv_nsec) + '\n';
+    const std::string identity = cache::file_identity(path);
+    if (identity.empty()) return {};
+    key += identity;
   }
   key += encoding + ' ' + std::string(lang) + '\n';
   return key;
