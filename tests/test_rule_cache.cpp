@@ -31,10 +31,11 @@ void check_same(const rules::RuleFile& a, const rules::RuleFile& b) {
   CHECK(a.lang == b.lang);
   CHECK(a.shipped == b.shipped);
   REQUIRE(a.lists.size() == b.lists.size());
-  for (const auto& [name, list] : a.lists) {
+  for (const auto& entry : a.lists) {
+    const std::string& name = entry.first;
     CAPTURE(name);
     REQUIRE(b.lists.count(name) == 1);
-    CHECK(same(list, b.lists.at(name)));
+    CHECK(same(entry.second, b.lists.at(name)));
   }
   CHECK(same(a.exception_patterns, b.exception_patterns));
   REQUIRE(a.rules.size() == b.rules.size());
