@@ -481,7 +481,7 @@ void RuleSet::find(const Expression& x, const text::FoldedText& t,
 std::vector<RuleMatch> RuleSet::match(const MatchInput& input, std::string_view kind) const {
   std::vector<RuleMatch> out;
   if (expressions_.empty()) return out;
-  for (const text::FoldedText* t : {&input.folded, &input.skeleton}) {
+  for (const text::FoldedText* t : input.copies()) {
     std::vector<int> hits;
     if (!set_->Match(t->text, &hits)) continue;
     std::vector<std::size_t> run;
@@ -520,7 +520,7 @@ std::vector<RuleMatch> RuleSet::match(const MatchInput& input, std::string_view 
 std::vector<RuleMatch> RuleSet::match_rule(const Rule& rule, const MatchInput& input) const {
   std::vector<RuleMatch> out;
   const auto index = static_cast<std::size_t>(&rule - rules_.data());
-  for (const text::FoldedText* t : {&input.folded, &input.skeleton}) {
+  for (const text::FoldedText* t : input.copies()) {
     for (std::size_t x : compiled_[index].expressions) find(expressions_[x], *t, out);
   }
   return out;

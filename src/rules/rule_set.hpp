@@ -21,6 +21,12 @@ struct MatchInput {
   explicit MatchInput(std::string_view nfc);
   text::FoldedText folded;
   text::FoldedText skeleton;
+  // The copies to match: the skeleton only when it differs from the folded text, as it does
+  // in few posts (an evasion undone); matching the same text twice finds nothing new.
+  std::vector<const text::FoldedText*> copies() const {
+    if (skeleton.text == folded.text) return {&folded};
+    return {&folded, &skeleton};
+  }
 };
 
 struct RuleMatch {
