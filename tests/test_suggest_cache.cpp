@@ -22,13 +22,34 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<fs::path> cache_files(const fs::path& dir) {
+std::vector<fs::path> files_ending(const std::string& dir, const std::string& extension) {
   std::vector<fs::path> out;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir, ec)) {
-    if (e.path().extension() == ".tables") out.push_back(e.path());
+    if (e.path().extension() == extension) out.push_back(e.path());
   }
   return out;
+}
+
+std::vector<fs::path> cache_files(const std::string& dir) { return files_ending(dir, ".tables"); }
+
+// The words of a test corpus file (tests/corpus/...), without the punctuation around them;
+// an apostrophe ending a word ("customers'") stays when `keep_final_apostrophe`.
+std::vector<std::string> corpus_words(const std::string& file, bool keep_final_apostrophe = false) {
+  std::vector<std::string> words;
+  std::ifstream in(std::string(BRANDLINT_SOURCE_DIR) + "/tests/corpus/" + file);
+  std::string token;
+  while (in >> token) {
+    while (!token.empty() && std::ispunct(static_cast<unsigned char>(token.back())) &&
+           !(keep_final_apostrophe && token.back() == '\'')) {
+      token.pop_back();
+    }
+    while (!token.empty() && std::ispunct(static_cast<unsigned char>(token.front()))) {
+      token.erase(0, 1);
+    }
+    if (!token.empty()) words.push_back(token);
+  }
+  return words;
 }
 
 std::string read_all(const fs::path& p) {
@@ -206,19 +227,9 @@ TEST_CASE("British English is asked only about words it may hold") {
 
   // Never a wrong no: every word of the test corpora that en_GB accepts passes the pre-check.
   std::size_t words = 0;
-  for (const char* file : {"tests/corpus/en/clean.txt", "tests/corpus/en/flag.txt",
-                           "tests/corpus/polite/en.txt", "tests/corpus/hostile/replies.txt"}) {
-    std::ifstream in(std::string(BRANDLINT_SOURCE_DIR) + "/" + file);
-    std::string token;
-    while (in >> token) {
-      while (!token.empty() && std::ispunct(static_cast<unsigned char>(token.back())) &&
-             token.back() != '\'') {
-        token.pop_back();
-      }
-      while (!token.empty() && std::ispunct(static_cast<unsigned char>(token.front()))) {
-        token.erase(0, 1);
-      }
-      if (token.empty() || !gb.correct(token)) continue;
+  for (const char* file : {"en/clean.txt", "en/flag.txt", "polite/en.txt", "hostile/replies.txt"}) {
+    for (const std::string& token : corpus_words(file, true)) {
+      if (!gb.correct(token)) continue;
       ++words;
       CAPTURE(token);
       CHECK(gb.might_accept(token));
@@ -230,10 +241,10 @@ TEST_CASE("British English is asked only about words it may hold") {
 TEST_CASE("the language detector's votes come from cached tables, as Hunspell would give them") {
   TempDir tmp;
   ScopedEnv cache("BRANDLINT_CACHE_DIR", tmp.path("cache"));
-  const std::map<std::string, std::string> corpora = {{"es", "tests/corpus/polite/es.txt"},
-                                                      {"fr", "tests/corpus/polite/fr.txt"},
-                                                      {"it", "tests/corpus/polite/it.txt"},
-                                                      {"en", "tests/corpus/polite/en.txt"}};
+  const std::map<std::string, std::string> corpora = {{"es", "polite/es.txt"},
+                                                      {"fr", "polite/fr.txt"},
+                                                      {"it", "polite/it.txt"},
+                                                      {"en", "polite/en.txt"}};
   for (const auto& corpus : corpora) {
     const std::string lang = corpus.first;  // a copy: CAPTURE cannot take a structured binding
     CAPTURE(lang);
@@ -253,16 +264,8 @@ TEST_CASE("the language detector's votes come from cached tables, as Hunspell wo
     // Every word of the polite corpora, in this language and the three others, gets the vote
     // Hunspell gives it.
     std::size_t words = 0, agree = 0;
-    for (const auto& [other, other_file] : corpora) {
-      std::ifstream in(std::string(BRANDLINT_SOURCE_DIR) + "/" + other_file);
-      std::string token;
-      while (in >> token) {
-        while (!token.empty() && std::ispunct(static_cast<unsigned char>(token.back()))) {
-          token.pop_back();
-        }
-        while (!token.empty() && std::ispunct(static_cast<unsigned char>(token.front()))) {
-          token.erase(0, 1);
-        }
+    for (const auto& other : corpora) {
+      for (const std::string& token : corpus_words(other.second)) {
         const auto quick = p.form_at_hand(token);
         if (!quick) continue;
         ++words;
@@ -308,17 +311,8 @@ TEST_CASE(
     for (const char* file :
          {"polite/en.txt", "polite/es.txt", "polite/fr.txt", "polite/it.txt", "en/clean.txt",
           "es/clean.txt", "fr/clean.txt", "it/clean.txt", "hostile/replies.txt"}) {
-      std::ifstream in(std::string(BRANDLINT_SOURCE_DIR) + "/tests/corpus/" + file);
-      std::string token;
-      while (in >> token) {
-        while (!token.empty() && std::ispunct(static_cast<unsigned char>(token.back()))) {
-          token.pop_back();
-        }
-        while (!token.empty() && std::ispunct(static_cast<unsigned char>(token.front()))) {
-          token.erase(0, 1);
-        }
-        if (!token.empty()) words.push_back(token);
-      }
+      const auto more = corpus_words(file);
+      words.insert(words.end(), more.begin(), more.end());
     }
     words.insert(words.end(), {"OCaml", "Ocaml", "OCAML", "iPhone", "IPHONE", "PARIS", "paris"});
     std::size_t refused = 0, taken_alone = 0;
@@ -337,15 +331,6 @@ TEST_CASE(
 }
 
 namespace {
-
-std::vector<fs::path> files_ending(const std::string& dir, const std::string& extension) {
-  std::vector<fs::path> out;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
-    if (e.path().extension() == extension) out.push_back(e.path());
-  }
-  return out;
-}
 
 std::vector<std::vector<std::string>> suggest_each(const spelling::SpellerPool& pool,
                                                    const std::vector<std::string>& words) {
