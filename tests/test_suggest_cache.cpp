@@ -387,6 +387,8 @@ TEST_CASE("suggestions found in one run are read back by the next, never across 
     auto second = open();
     const auto changed = second->suggest("Brandlintovva", 3);
     CHECK(std::find(changed.begin(), changed.end(), "Brandlintova") != changed.end());
+    second->save_memo();
+    CHECK(files_ending(cache, ".suggestions").size() == 1);  // replaced, not added
   }
 }
 

@@ -64,15 +64,14 @@ std::string file_identity(const std::string& path) {
          std::to_string(st.st_mtim.tv_sec) + '.' + std::to_string(st.st_mtim.tv_nsec) + '\n';
 }
 
-std::string code_identity() {
-  static const std::string identity = [] {
+std::string code_file() {
+  static const std::string path = [] {
     // The loaded object whose segments hold this function: the program itself (no name;
     // /proc/self/exe then) or a shared library.
     struct Search {
       std::uintptr_t address;
       std::string path;
-      bool found = false;
-    } search{reinterpret_cast<std::uintptr_t>(&code_identity), {}};
+    } search{reinterpret_cast<std::uintptr_t>(&code_file), {}};
     ::dl_iterate_phdr(
         [](dl_phdr_info* info, std::size_t, void* data) {
           auto* s = static_cast<Search*>(data);
@@ -81,7 +80,6 @@ std::string code_identity() {
             if (segment.p_type != PT_LOAD) continue;
             const std::uintptr_t begin = info->dlpi_addr + segment.p_vaddr;
             if (s->address >= begin && s->address < begin + segment.p_memsz) {
-              s->found = true;
               const bool main_program = info->dlpi_name == nullptr || *info->dlpi_name == '\0';
               s->path = main_program ? "/proc/self/exe" : info->dlpi_name;
               return 1;
@@ -90,9 +88,16 @@ std::string code_identity() {
           return 0;
         },
         &search);
-    return search.found ? file_identity(search.path) : std::string();
+    std::error_code error;
+    const std::filesystem::path real = std::filesystem::canonical(search.path, error);
+    return error ? std::string() : real.string();
   }();
-  return identity;
+  return path;
+}
+
+std::string code_identity() {
+  const std::string path = code_file();
+  return path.empty() ? std::string() : file_identity(path);
 }
 
 std::uint64_t checksum(std::string_view bytes) {

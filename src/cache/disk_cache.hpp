@@ -27,8 +27,10 @@ std::string file_for(const std::string& dir, std::string_view stem, std::string_
 // cannot be read.
 std::string file_identity(const std::string& path);
 
-// The identity (file_identity) of the program or library this code was loaded from: any
-// rebuild changes it, so results computed by other code are never taken for this code's.
+// The program or library this code was loaded from, and its identity (file_identity): any
+// rebuild changes the identity, so results computed by other code are never taken for this
+// code's.
+std::string code_file();
 std::string code_identity();
 
 // A fast checksum of `bytes` (several GB/s), so that a file damaged in the middle is refused.

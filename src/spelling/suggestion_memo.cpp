@@ -42,9 +42,13 @@ std::unique_ptr<SuggestionMemo> SuggestionMemo::open(const std::string& aff_path
   if (aff.empty() || dic.empty() || code.empty()) return nullptr;
   auto memo = std::unique_ptr<SuggestionMemo>(new SuggestionMemo());
   memo->key_ = std::string(kMemoMagic) + aff + dic + code + std::string(lang) + '\n';
-  // One file per dictionary, language and program, replaced as they change.
+  // One file per dictionary, language and program, named after where they are: a new build
+  // or a new dictionary replaces the file rather than adding one.
+  std::error_code error;
+  const std::string dic_file = std::filesystem::canonical(dic_path, error).string();
   memo->path_ = cache::file_for(cache_dir, std::filesystem::path(dic_path).stem().string(),
-                                dic + std::string(lang) + code, ".suggestions");
+                                dic_file + ' ' + std::string(lang) + ' ' + cache::code_file(),
+                                ".suggestions");
   auto file = cache::Mapped::open(memo->path_);
   cache::Reader in(file->bytes());
   std::string_view key;
