@@ -401,3 +401,28 @@ TEST_CASE("with the cache off, no suggestion memo is written") {
   pool->save_memo();
   CHECK_FALSE(fs::exists(tmp.path("home")));
 }
+
+TEST_CASE("new tables remove those an earlier version left for the same dictionary, no others") {
+  TempDir tmp;
+  EnglishCopy en(tmp.path("dict"));
+  EnglishCopy other(tmp.path("other-dict"));
+  const std::string cache = tmp.path("cache");
+  en.load(cache);
+  other.load(cache);
+  REQUIRE(cache_files(cache).size() == 2);
+  // An earlier version's file: the same key under another name.
+  const fs::path mine = cache_files(cache).at(0);
+  const fs::path left = fs::path(cache) / "en_US-0123456789abcdef.tables";
+  fs::copy_file(mine, left);
+  REQUIRE(cache_files(cache).size() == 3);
+  // The dictionary changes, so its tables are built again: the old copy goes, the other
+  // dictionary's tables stay.
+  const bool mine_is_en = read_all(mine).find(fs::canonical(en.dic).string()) != std::string::npos;
+  std::ofstream(mine_is_en ? en.dic : other.dic, std::ios::app) << "Brandlintova\n";
+  const auto rebuilt = (mine_is_en ? en : other).load(cache);
+  CHECK_FALSE(rebuilt->from_cache());
+  CHECK_FALSE(fs::exists(left));
+  CHECK(cache_files(cache).size() == 2);
+  CHECK(en.load(cache)->from_cache());
+  CHECK(other.load(cache)->from_cache());
+}

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 namespace brandlint::cache {
 namespace {
@@ -131,6 +132,22 @@ void write(const std::string& path, std::string bytes) {
   }
   const bool ok = ::close(fd) == 0 && done == bytes.size();
   if (!ok || std::rename(temp.c_str(), path.c_str()) != 0) ::unlink(temp.c_str());
+}
+
+void remove_replaced(const std::string& dir, std::string_view extension, const std::string& keep,
+                     const std::function<bool(std::string_view key)>& replaced) {
+  std::error_code error;
+  const std::filesystem::path kept(keep);
+  for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+    const std::filesystem::path& path = entry.path();
+    if (path.extension() != extension || path == kept) continue;
+    std::ifstream in(path, std::ios::binary);
+    std::uint64_t length = 0;
+    if (!in.read(reinterpret_cast<char*>(&length), sizeof length) || length > 65536) continue;
+    std::string key(static_cast<std::size_t>(length), '\0');
+    if (!in.read(key.data(), static_cast<std::streamsize>(length))) continue;
+    if (replaced(key)) std::filesystem::remove(path, error);
+  }
 }
 
 std::shared_ptr<const Mapped> Mapped::open(const std::string& path) {

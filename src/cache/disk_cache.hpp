@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -40,6 +41,12 @@ std::uint64_t checksum(std::string_view bytes);
 // and a rename, so that a reader never sees half a file. Creates the folder; failures are
 // ignored. The file is readable by its owner only.
 void write(const std::string& path, std::string bytes);
+
+// Removes the files of `dir` ending in `extension`, other than `keep`, whose key (the text
+// every cache file starts with) `replaced` says `keep` stands for: the versions an earlier
+// brandlint left under other names. Reads only the keys; failures are ignored.
+void remove_replaced(const std::string& dir, std::string_view extension, const std::string& keep,
+                     const std::function<bool(std::string_view key)>& replaced);
 
 // A cache file mapped read-only, its checksum verified: bytes() is what write() was given.
 // Empty when the file is missing, unreadable or damaged. The mapping lives as long as the

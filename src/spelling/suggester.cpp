@@ -898,7 +898,18 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   lex.root_lengths = Table<std::uint8_t>(std::move(root_lengths));
   lex.bucket_start = Table<std::uint32_t>(std::move(bucket_start));
   lex.postings = Table<std::uint32_t>(std::move(postings));
-  if (!cached.empty()) cache::write(cached, s->save_tables(key));
+  if (!cached.empty()) {
+    cache::write(cached, s->save_tables(key));
+    // Tables of this dictionary and language that an earlier version left under another name.
+    // Their keys name the dictionary file on a line of its own and end with the language.
+    std::error_code error;
+    const std::string dic_line = '\n' + std::filesystem::canonical(dic_path, error).string() + ' ';
+    const std::string lang_end = ' ' + std::string(lang) + '\n';
+    cache::remove_replaced(cache_dir, ".tables", cached, [&](std::string_view old) {
+      return old.find(dic_line) != std::string_view::npos && old.size() >= lang_end.size() &&
+             old.substr(old.size() - lang_end.size()) == lang_end;
+    });
+  }
   return s;
 }
 
