@@ -138,7 +138,9 @@ Expected<std::unique_ptr<SpellerPool>> SpellerPool::open(
 }
 
 void SpellerPool::preload(std::string_view text) const {
-  if (tables_at_hand()) {
+  // A long text surely holds a word Hunspell must judge; a post is a few hundred bytes.
+  constexpr std::size_t kLongText = 16 * 1024;
+  if (text.size() <= kLongText && tables_at_hand()) {
     suggester();
     const text::AnalysedText analysed(text);
     const bool all_sure = std::all_of(

@@ -64,7 +64,8 @@ class SpellerPool {
   // Makes ready, on a thread of its own while the rules compile, what checking `text` (valid
   // UTF-8) will need: the suggestion tables when the cache holds them, and a Hunspell handle
   // unless those tables take every word of `text` as surely a word, so that a post without
-  // an unknown word loads no Hunspell at all. Without cached tables: Hunspell.
+  // an unknown word loads no Hunspell at all. Without cached tables, or for a text longer
+  // than a post (16 KB), Hunspell.
   void preload(std::string_view text) const;
   // Up to `max` suggestions, best first, in the word's case; may hold two words ("a lot").
   // From our Suggester (under a millisecond), falling back to Hunspell's suggest() (tens of
