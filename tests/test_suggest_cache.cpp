@@ -274,7 +274,7 @@ TEST_CASE("the language detector's votes come from cached tables, as Hunspell wo
     }
     MESSAGE(lang << ": tables and Hunspell agree on " << agree << "/" << words << " words");
     CHECK(words > 3000);
-    CHECK(static_cast<double>(agree) >= 0.99 * static_cast<double>(words));
+    CHECK(agree == words);
   }
 }
 
@@ -321,12 +321,16 @@ TEST_CASE(
       const bool by_hunspell = hunspell.spell(w);
       refused += by_hunspell ? 0 : 1;
       CHECK(pool.value()->correct(w) == by_hunspell);
-      taken_alone += pool.value()->form_at_hand(w).value_or(false) ? 1 : 0;
+      // The language detector's vote, when the tables give one, is Hunspell's too.
+      if (const auto vote = pool.value()->form_at_hand(w)) {
+        ++taken_alone;
+        CHECK(*vote == by_hunspell);
+      }
     }
     MESSAGE(std::string(d.lang) << ": " << words.size() << " words, " << refused
                                 << " refused by Hunspell, the same verdicts from the tables first");
     CHECK(refused > 100);
-    CHECK(taken_alone > words.size() / 4);
+    CHECK(taken_alone > words.size() / 2);
   }
 }
 

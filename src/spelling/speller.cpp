@@ -177,7 +177,13 @@ bool SpellerPool::might_accept(std::string_view word) const {
 
 std::optional<bool> SpellerPool::form_at_hand(std::string_view word) const {
   if (accepted_.count(text::fold_term(word)) > 0) return true;
-  return tables_answer(word, false);
+  // Only the answers Hunspell would give: surely a word, or no form at all. Between the two
+  // (a form of a stem Hunspell may refuse alone, "Un" for "UN") Hunspell decides, so that a
+  // vote does not depend on whether the tables happen to be cached yet.
+  if (tables_answer(word, false, true).value_or(false)) return true;
+  const std::optional<bool> any_form = tables_answer(word, false);
+  if (any_form && !*any_form) return false;
+  return std::nullopt;
 }
 
 bool SpellerPool::tables_at_hand() const {

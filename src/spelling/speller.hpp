@@ -59,7 +59,9 @@ class SpellerPool {
   // a vote for the language detector, which would otherwise load three more dictionaries
   // because an English post holds "ese" (a typo of "else", a frequent Spanish word). Empty
   // when the tables are not at hand or the word holds more than letters, apostrophes and
-  // hyphens: then ask correct().
+  // hyphens, or when only Hunspell can tell (a form of a stem it may refuse alone): then ask
+  // correct(). The answers given are Hunspell's own, so a vote is the same whether the
+  // tables were cached or not.
   std::optional<bool> form_at_hand(std::string_view word) const;
   // Makes ready, on a thread of its own while the rules compile, what checking `text` (valid
   // UTF-8) will need: the suggestion tables when the cache holds them, and a Hunspell handle
