@@ -1,6 +1,7 @@
 // The command line end to end: exit codes, the JSON shape, stdin, errors with positions.
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -143,6 +144,35 @@ TEST_CASE("cli: .brandlint.yaml is found from the file and flags override it") {
   auto e = run_brandlint("check " + quote(other));
   CHECK(e.exit_code == 2);
   CHECK(e.err.find(".brandlint.yaml:2:10:") != std::string::npos);
+}
+
+TEST_CASE("cli: the same report with the cache off, cold, and warm with remembered suggestions") {
+  // The test corpora's posts (mixed languages, wrongly declared ones, typos) as JSON Lines.
+  std::string jsonl;
+  for (const char* lang : {"en", "es", "fr", "it", "mixed"}) {
+    std::ifstream in(std::string(BRANDLINT_SOURCE_DIR) + "/tests/corpus/langid/" + lang + ".tsv");
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      const auto tab = line.find('\t');
+      const std::string declared = line.substr(0, tab);
+      nlohmann::json post = {{"lang", declared.size() == 2 ? declared : std::string(lang)},
+                             {"text", line.substr(line.rfind('\t') + 1)}};
+      jsonl += post.dump() + "\n";
+    }
+  }
+  REQUIRE(jsonl.size() > 10000);
+  TempDir tmp;
+  const std::string args = "check - --stdin-format jsonl --format json -j 2";
+  const auto off = run_brandlint_with_prefix("BRANDLINT_CACHE_DIR=off ", args, jsonl);
+  const std::string cached = "BRANDLINT_CACHE_DIR=" + quote(tmp.path("cache")) + " ";
+  const auto cold = run_brandlint_with_prefix(cached, args, jsonl);
+  const auto warm = run_brandlint_with_prefix(cached, args, jsonl);
+  CHECK(off.exit_code == 1);
+  CHECK(cold.out == off.out);
+  CHECK(warm.out == off.out);
+  CHECK(off.out.find("language.mixing.mixed") != std::string::npos);
+  CHECK(off.out.find("spelling.unknown-word") != std::string::npos);
 }
 
 TEST_CASE("cli: --version and --help") {
