@@ -1,8 +1,9 @@
 // What brandlint keeps between runs: files of plain numbers and strings, each behind a key that
 // says what it was made from and a checksum, in one folder the user may delete at any time.
-// The suggester's tables (spelling/suggester.cpp) and the parsed rule packs
-// (rules/rule_loader.cpp) are kept here. Everything is only a cache: a file that is missing,
-// stale, damaged or cannot be written only means the work is done again.
+// The suggester's tables (spelling/suggester.cpp), the parsed rule packs
+// (rules/rule_loader.cpp) and the suggestions of earlier runs (spelling/suggestion_memo.cpp)
+// are kept here. Everything is only a cache: a file that is missing, stale, damaged or cannot
+// be written only means the work is done again.
 #pragma once
 
 #include <cstdint>
