@@ -41,17 +41,25 @@ std::string directory() {
   return {};
 }
 
+std::uint64_t fnv1a(std::string_view bytes) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+std::string hex(std::uint64_t value) {
+  char digits[17];
+  std::snprintf(digits, sizeof digits, "%016llx", static_cast<unsigned long long>(value));
+  return digits;
+}
+
 std::string file_for(const std::string& dir, std::string_view stem, std::string_view key,
                      std::string_view extension) {
-  std::uint64_t h = 14695981039346656037ull;  // FNV-1a
-  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
   std::string name = dir;
   name += '/';
   name += stem;
   name += '-';
-  name += hex;
+  name += hex(fnv1a(key));
   name += extension;
   return name;
 }

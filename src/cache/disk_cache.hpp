@@ -21,7 +21,14 @@ namespace brandlint::cache {
 // $HOME/.cache/brandlint; empty when none of them is set.
 std::string directory();
 
-// `dir`/`stem`-<hash of `key`>`extension`: one file per thing cached, whatever its version.
+// FNV-1a of `bytes`: a stable 64-bit name for a key or a word, the same in every build.
+std::uint64_t fnv1a(std::string_view bytes);
+
+// `value` as 16 lowercase hexadecimal digits.
+std::string hex(std::uint64_t value);
+
+// `dir`/`stem`-<hex of fnv1a(`key`)>`extension`: one file per thing cached, whatever its
+// version.
 std::string file_for(const std::string& dir, std::string_view stem, std::string_view key,
                      std::string_view extension);
 

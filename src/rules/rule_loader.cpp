@@ -1,6 +1,5 @@
 #include <yaml-cpp/yaml.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -301,10 +300,8 @@ Expected<RuleFile> load_rule_file(const std::string& path) {
 
   std::error_code error;
   const std::filesystem::path real = std::filesystem::weakly_canonical(path, error);
-  char sum[17];
-  std::snprintf(sum, sizeof sum, "%016llx",
-                static_cast<unsigned long long>(cache::checksum(contents.value())));
-  const std::string key = std::string(kRuleCacheMagic) + path + '\n' + sum + ' ' +
+  const std::string key = std::string(kRuleCacheMagic) + path + '\n' +
+                          cache::hex(cache::checksum(contents.value())) + ' ' +
                           std::to_string(contents.value().size()) + '\n';
   // One cache file per rule file (named after where it really is), rewritten when it changes.
   const std::string cached =

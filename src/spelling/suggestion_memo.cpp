@@ -11,12 +11,6 @@ namespace {
 
 constexpr std::string_view kMemoMagic = "brandlint suggestions 1\n";
 
-std::uint64_t word_hash(std::string_view word) {
-  std::uint64_t h = 14695981039346656037ull;  // FNV-1a
-  for (unsigned char c : word) h = (h ^ c) * 1099511628211ull;
-  return h;
-}
-
 std::vector<std::string> split_entry(std::string_view entry) {
   std::vector<std::string> out;
   std::size_t start = entry.find('\n');
@@ -74,7 +68,7 @@ std::unique_ptr<SuggestionMemo> SuggestionMemo::open(const std::string& aff_path
 SuggestionMemo::~SuggestionMemo() = default;
 
 std::optional<std::vector<std::string>> SuggestionMemo::find(std::string_view word) const {
-  const std::uint64_t h = word_hash(word);
+  const std::uint64_t h = cache::fnv1a(word);
   for (const std::uint64_t* at = std::lower_bound(hashes_, hashes_ + count_, h);
        at != hashes_ + count_ && *at == h; ++at) {
     const std::string_view e = entry(static_cast<std::size_t>(at - hashes_));
@@ -98,7 +92,7 @@ void SuggestionMemo::save(const Suggestions& fresh) const {
       e += '\n';
       e += s;
     }
-    entries.emplace_back(word_hash(word), std::move(e));
+    entries.emplace_back(cache::fnv1a(word), std::move(e));
   };
   for (const auto& [word, suggestions] : fresh) add(word, suggestions);
   for (std::size_t i = 0; i < count_ && entries.size() < kMaxEntries; ++i) {
