@@ -145,8 +145,7 @@ void SpellerPool::preload(std::string_view text) const {
     const text::AnalysedText analysed(text);
     const bool all_sure = std::all_of(
         analysed.tokens().begin(), analysed.tokens().end(), [this](const text::Token& t) {
-          return t.kind != text::TokenKind::word || accepted_.count(text::fold_term(t.text)) > 0 ||
-                 tables_answer(t.text, false, true).value_or(false);
+          return t.kind != text::TokenKind::word || surely_correct(t.text);
         });
     if (all_sure) return;
   }
@@ -175,12 +174,16 @@ bool SpellerPool::might_accept(std::string_view word) const {
   return tables_answer(word, true).value_or(true);
 }
 
+bool SpellerPool::surely_correct(std::string_view word) const {
+  return accepted_.count(text::fold_term(word)) > 0 ||
+         tables_answer(word, false, true).value_or(false);
+}
+
 std::optional<bool> SpellerPool::form_at_hand(std::string_view word) const {
-  if (accepted_.count(text::fold_term(word)) > 0) return true;
   // Only the answers Hunspell would give: surely a word, or no form at all. Between the two
   // (a form of a stem Hunspell may refuse alone, "Un" for "UN") Hunspell decides, so that a
   // vote does not depend on whether the tables happen to be cached yet.
-  if (tables_answer(word, false, true).value_or(false)) return true;
+  if (surely_correct(word)) return true;
   const std::optional<bool> any_form = tables_answer(word, false);
   if (any_form && !*any_form) return false;
   return std::nullopt;
@@ -265,8 +268,7 @@ bool SpellerPool::correct(std::string_view word) const {
   auto& known = memo[serial_];
   if (auto hit = known.find(word); hit != known.end()) return hit->second;
   if (known.size() > 50000) known.clear();  // bounded memory on endless streams
-  bool ok = accepted_.count(text::fold_term(word)) > 0 ||
-            tables_answer(word, false, true).value_or(false);
+  bool ok = surely_correct(word);
   if (!ok) {
     Lease hunspell(*this);
     ok = hunspell->spell(to_dictionary(word, utf8_, encoding_));
@@ -288,9 +290,7 @@ std::vector<std::string> SpellerPool::suggest(std::string_view word, std::size_t
   }
   if (const SuggestionMemo* earlier = memo()) {
     if (auto saved = earlier->find(word)) {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (suggestion_cache_.size() >= 20000) suggestion_cache_.clear();
-      suggestion_cache_.emplace(key, *saved);
+      remember(key, *saved, false);
       if (saved->size() > max) saved->resize(max);
       return std::move(*saved);
     }
@@ -320,13 +320,18 @@ std::vector<std::string> SpellerPool::suggest(std::string_view word, std::size_t
       found.push_back(from_dictionary(s, utf8_, encoding_));
     }
   }
+  remember(key, found, true);
+  if (found.size() > max) found.resize(max);
+  return found;
+}
+
+void SpellerPool::remember(const std::string& word, const std::vector<std::string>& found,
+                           bool fresh) const {
   std::lock_guard<std::mutex> lock(mutex_);
   // Bounded: a stream of a million posts holds hundreds of thousands of distinct typos.
   if (suggestion_cache_.size() >= 20000) suggestion_cache_.clear();
-  suggestion_cache_.emplace(key, found);
-  memo_dirty_ = true;
-  if (found.size() > max) found.resize(max);
-  return found;
+  suggestion_cache_.emplace(word, found);
+  memo_dirty_ = memo_dirty_ || fresh;
 }
 
 }  // namespace brandlint::spelling

@@ -86,9 +86,15 @@ class SpellerPool {
   class Lease;
   std::unique_ptr<Hunspell> make_handle() const;
   const Suggester& suggester() const;
-  // might_accept() and form_at_hand(): empty when only Hunspell can tell; `build` makes the
-  // tables when the cache folder has none yet.
+  // What the suggestion tables say of `word`, for might_accept(), form_at_hand(), correct()
+  // and preload(): empty when only Hunspell can tell; `build` makes the tables when the cache
+  // folder has none yet; `sure` answers yes only where Hunspell would (Suggester::is_form).
   std::optional<bool> tables_answer(std::string_view word, bool build, bool sure = false) const;
+  // One of the user's words, or a word the tables surely hold: no need to ask Hunspell.
+  bool surely_correct(std::string_view word) const;
+  // Keeps `found` as this run's suggestions for `word`; `fresh` when they were just searched,
+  // so the memo is written again when the pool closes.
+  void remember(const std::string& word, const std::vector<std::string>& found, bool fresh) const;
   bool tables_at_hand() const;  // built, or in the cache
 
   DictionaryName name_;
