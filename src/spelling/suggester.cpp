@@ -1,22 +1,18 @@
 #include "spelling/suggester.hpp"
 
-#include <sys/stat.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <array>
-#include <cmath>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <type_traits>
 
 #include "cache/disk_cache.hpp"
+#include "text/letters.hpp"
 
 namespace brandlint::spelling {
 
@@ -834,11 +830,10 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
       }
     }
     // Names (Friday, Málaga) are offered capitalised even when the user wrote lowercase.
-    const bool capitalised = !original.empty() && u_isupper(static_cast<UChar32>(original[0]));
+    const text::LetterCase letters = text::letter_case(e.word);
+    const bool capitalised = letters.first_upper;
     // A capital after the first letter (NASA, iPhone, McDonald): Hunspell wants that case.
-    const bool mixed_case = std::any_of(original.begin() + 1, original.end(), [](char32_t c) {
-      return u_isupper(static_cast<UChar32>(c)) != 0;
-    });
+    const bool mixed_case = letters.upper > (letters.first_upper ? 1 : 0);
     const bool unsure_stem = mixed_case || has_any(flags, unsure_flags) ||
                              std::any_of(flags.begin(), flags.end(), [&](std::uint64_t f) {
                                return unsure_affixes.count(f) > 0;
@@ -939,11 +934,9 @@ bool Suggester::is_form(std::string_view word, bool sure) const {
   // Written in mixed case (OCaml, iPhone), a word is Hunspell's to judge too: only the
   // dictionary's own case, or all capitals, passes.
   if (sure) {
-    const bool upper_after_first = std::any_of(
-        w.begin() + 1, w.end(), [](char32_t c) { return u_isupper(static_cast<UChar32>(c)) != 0; });
-    const bool all_upper = std::none_of(
-        w.begin(), w.end(), [](char32_t c) { return u_islower(static_cast<UChar32>(c)) != 0; });
-    return (!upper_after_first || all_upper) && !unsure_.contains(h) && forms_.contains(h);
+    const text::LetterCase l = text::letter_case(word);
+    const bool upper_after_first = l.upper > (l.first_upper ? 1 : 0);
+    return (!upper_after_first || l.lower == 0) && !unsure_.contains(h) && forms_.contains(h);
   }
   return plausible(folded);
 }
