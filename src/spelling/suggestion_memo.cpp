@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <numeric>
+#include <unordered_set>
 
 #include "cache/disk_cache.hpp"
 
@@ -80,10 +80,10 @@ std::optional<std::vector<std::string>> SuggestionMemo::find(std::string_view wo
 void SuggestionMemo::save(const Suggestions& fresh) const {
   // Fresh entries first, then the saved ones they do not replace, up to the limit.
   std::vector<std::pair<std::uint64_t, std::string>> entries;
-  std::unordered_map<std::string_view, bool> seen;
+  std::unordered_set<std::string_view> seen;
   auto add = [&](std::string_view word, const std::vector<std::string>& suggestions) {
     if (entries.size() >= kMaxEntries || word.empty() ||
-        word.find('\n') != std::string_view::npos || !seen.emplace(word, true).second) {
+        word.find('\n') != std::string_view::npos || !seen.insert(word).second) {
       return;
     }
     std::string e(word);
