@@ -56,7 +56,7 @@ std::unique_ptr<rules::RuleSet> compile(const std::string& yaml) {
   TempDir dir;
   const auto path = dir.write("en/own.yaml", yaml);
   auto file = rules::load_rule_file(path);
-  REQUIRE(file);
+  REQUIRE_MESSAGE(file, (file ? "" : file.error().message));
   auto set = rules::RuleSet::compile("en", {file.value()});
   REQUIRE(set);
   return std::move(set.value());
@@ -186,4 +186,57 @@ TEST_CASE("lists become lexicons the checks can query") {
   REQUIRE(lexicon != nullptr);
   CHECK(lexicon->found_in(text::fold("two Italians here")));
   CHECK_FALSE(lexicon->found_in(text::fold("Italy is lovely")));
+}
+
+TEST_CASE("whole-word terms are found at the text's edges, between any punctuation, side by side") {
+  auto set = compile(kRuleFile);
+  using V = std::vector<std::string>;
+  CHECK(matches(*set, "typical french") == V{"discrimination.nationality.typical=typical french"});
+  CHECK(matches(*set, "«Typical French»") ==
+        V{"discrimination.nationality.typical=Typical French"});
+  CHECK(matches(*set, "—typical spaniards—ugh") ==
+        V{"discrimination.nationality.typical=typical spaniards"});
+  // Two matches sharing the space between them.
+  CHECK(matches(*set, "calm down calm down", "reply") ==
+        V{"tone.hostile.calm-down=calm down", "tone.hostile.calm-down=calm down"});
+  CHECK(matches(*set, "typical frenchman").empty());
+  CHECK(matches(*set, "atypical french").empty());
+  // A lexicon reports each word's span in the text as written.
+  const auto* lexicon = set->lexicon("nationality");
+  REQUIRE(lexicon != nullptr);
+  const std::string text = "Français? No: ITALIANS, spaniards…";
+  std::vector<std::string> found;
+  for (const auto& [b, e] : lexicon->find_all(text::fold(text))) {
+    found.push_back(text.substr(b, e - b));
+  }
+  CHECK(found == V{"ITALIANS", "spaniards"});
+}
+
+TEST_CASE("a pattern built from lists needs only the lists it cannot match without") {
+  auto set = compile(R"YAML(lang: en
+lists:
+  group: [women, men]
+  intens: [so, really]
+  pred: [lazy, stupid]
+rules:
+  - id: discrimination.gender.generalisation
+    category: discrimination
+    subcategory: gender
+    severity: error
+    message: "“{match}” stereotypes a gender."
+    explanation: Talk about the person.
+    patterns:
+      - '\b(?:{{group}}|people like you) are (?:{{intens}} )?{{pred}}\b'
+      - '\b{{pred}}, (?:like|as) (?:all|most) {{group}}\b'
+    examples:
+      flag: ["Women are lazy", "lazy, like all men"]
+      pass: ["Women are great", "Lazy people, like all of us"]
+)YAML");
+  // Neither the optional list nor one branch of an alternative is needed.
+  CHECK(matches(*set, "Women are lazy").size() == 1);
+  CHECK(matches(*set, "men are really stupid").size() == 1);
+  CHECK(matches(*set, "People like you are lazy").size() == 1);
+  CHECK(matches(*set, "Stupid, like all men").size() == 1);
+  CHECK(matches(*set, "Women are great, and nobody is lazy").empty());
+  CHECK(matches(*set, "Customers are lazy").empty());
 }

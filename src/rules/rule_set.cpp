@@ -1,5 +1,7 @@
 #include "rules/rule_set.hpp"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <functional>
 #include <map>
@@ -10,9 +12,10 @@ namespace brandlint::rules {
 namespace {
 
 // Whole words: the term must not touch a letter or a digit on either side. RE2 has no
-// look-around, so the boundary characters are consumed and the term is capture group 1.
-constexpr std::string_view kBefore = R"((?:^|[^\pL\pN_]))";
-constexpr std::string_view kAfter = R"((?:[^\pL\pN_]|$))";
+// look-around, so the expression consumes a boundary character on each side, and is matched
+// against the text with a space added on each side for the text's start and end
+// (Reading::words).
+constexpr std::string_view kBoundary = R"([^\pL\pN_])";
 
 RE2::Options regex_options() {
   RE2::Options options;
@@ -22,7 +25,49 @@ RE2::Options regex_options() {
 }
 
 std::string whole_word(const std::string& body) {
-  return std::string(kBefore) + "(" + body + ")" + std::string(kAfter);
+  return std::string(kBoundary) + "(?:" + body + ")" + std::string(kBoundary);
+}
+
+std::string padded(const std::string& text) { return " " + text + " "; }
+
+// Calls `found(begin, end)` with the span of t.text that each match of `x` reports, in order,
+// until it returns false. `padded` is t.text with a space on each side, for Reading::words.
+template <class Found>
+void each_match(const Expression& x, const text::FoldedText& t, const std::string& padded,
+                Found&& found) {
+  const RE2& re = x.re->get();
+  if (!re.ok()) return;  // only a pattern built from lists can fail this late
+  const bool words = x.reading == Reading::words;
+  const std::string& s = words ? padded : t.text;
+  const re2::StringPiece input(s);
+  re2::StringPiece groups[2];
+  const int ngroups = x.reading == Reading::group ? 2 : 1;
+  std::size_t pos = 0;
+  while (pos <= s.size() && re.Match(input, pos, s.size(), RE2::UNANCHORED, groups, ngroups)) {
+    auto begin = static_cast<std::size_t>(groups[0].data() - s.data());
+    auto end = begin + groups[0].size();
+    std::size_t next = end;
+    if (words) {  // less a boundary character on each side, and the added space
+      const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
+      auto b = static_cast<std::int32_t>(begin);
+      auto e = static_cast<std::int32_t>(end);
+      U8_FWD_1(bytes, b, e);
+      U8_BACK_1(bytes, b, e);
+      begin = static_cast<std::size_t>(b);
+      end = static_cast<std::size_t>(e);
+      next = end;  // the boundary after the words may start the next match
+      --begin;
+      --end;
+    } else if (ngroups == 2 && groups[1].data() != nullptr) {
+      begin = static_cast<std::size_t>(groups[1].data() - s.data());
+      end = begin + groups[1].size();
+      next = end;
+    }
+    if (!found(begin, end)) return;
+    if (next <= pos) next = pos + 1;
+    while (next < s.size() && (static_cast<unsigned char>(s[next]) & 0xC0) == 0x80) ++next;
+    pos = next;
+  }
 }
 
 Expected<std::string> expand_lists(const std::string& pattern, const Lists& lists, int depth);
@@ -167,14 +212,17 @@ bool may_be_absent(const std::string& p, std::size_t i) {
   return i < p.size() && (p[i] == '?' || p[i] == '*' || p.compare(i, 2, "{0") == 0);
 }
 
-// Lists a pattern cannot match without a word of: the smallest (by `size`) set of lists of
-// which at least one must be in the text, found from {{name}}s outside any part that may be
-// absent. "\b{{gender_plural}} (?:are|is) {{neg_pred}}" needs gender_plural (and neg_pred);
-// "typical (?:{{nationality}}|{{religion}})" needs one of the two; "(?:{{a}} )?c" and
-// "(?:{{a}}|b) c" need none, so the result is empty.
-std::vector<std::string> anchor_lists(const std::string& p,
-                                      const std::function<std::size_t(const std::string&)>& size) {
-  using Clause = std::vector<std::string>;  // one of these lists
+// One of these lists must have a word in the text.
+using Clause = std::vector<std::string>;
+
+// What a pattern cannot match without, found from {{name}}s outside any part that may be
+// absent: clauses that must all hold. "\b{{gender_plural}} (?:are|is) {{neg_pred}}" needs
+// gender_plural and neg_pred; "typical (?:{{nationality}}|{{religion}})" needs one of the two
+// (one clause); "(?:{{a}} )?c" and "(?:{{a}}|b) c" need nothing, so the result is empty. Where
+// branches differ in what they need, a branch's smallest clause (by `size`, the lists' entries)
+// stands for it.
+std::vector<Clause> required_lists(const std::string& p,
+                                   const std::function<std::size_t(const std::string&)>& size) {
   auto weight = [&](const Clause& c) {
     std::size_t w = 0;
     for (const auto& name : c) w += size(name);
@@ -191,15 +239,18 @@ std::vector<std::string> anchor_lists(const std::string& p,
   struct Group {
     std::vector<std::vector<Clause>> branches{1};
   };
-  // What a finished group requires of the text around it: one clause, or nothing.
-  auto required = [&](const Group& g) -> std::optional<Clause> {
+  // What a finished group requires of the text around it: all the clauses of its only
+  // branch; one clause, "one of the lists" its branches need, when it has several; or nothing
+  // when a branch needs no list.
+  auto required = [&](const Group& g) -> std::vector<Clause> {
+    if (g.branches.size() == 1) return g.branches[0];
     Clause either;
     for (const auto& branch : g.branches) {
       const Clause* c = smallest(branch);
-      if (c == nullptr) return std::nullopt;  // this branch needs no list
+      if (c == nullptr) return {};  // this branch needs no list
       either.insert(either.end(), c->begin(), c->end());
     }
-    return either;
+    return {either};
   };
   std::vector<Group> groups(1);
   std::size_t i = 0;
@@ -228,14 +279,14 @@ std::vector<std::string> anchor_lists(const std::string& p,
       groups.pop_back();
       ++i;
       if (may_be_absent(p, i)) continue;
-      if (auto clause = required(inner)) groups.back().branches.back().push_back(*clause);
+      for (auto& clause : required(inner)) groups.back().branches.back().push_back(clause);
     } else {
       if (c == '|') groups.back().branches.emplace_back();
       ++i;
     }
   }
   if (groups.size() != 1) return {};
-  return required(groups[0]).value_or(Clause{});
+  return required(groups[0]);
 }
 
 Expected<std::unique_ptr<RE2>> compile_one(const RuleFile& file, const Located& where,
@@ -268,26 +319,20 @@ const RE2& LazyRegex::get() const {
   return *re_;
 }
 
+TermMatcher::TermMatcher(std::string body)
+    : x_{std::make_unique<LazyRegex>(whole_word(body)), Reading::words} {}
+
 bool TermMatcher::found_in(const text::FoldedText& folded) const {
-  return re_.get().ok() && RE2::PartialMatch(folded.text, re_.get());
+  return ok() && RE2::PartialMatch(padded(folded.text), x_.re->get());
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> TermMatcher::find_all(
     const text::FoldedText& folded) const {
   std::vector<std::pair<std::size_t, std::size_t>> out;
-  re2::StringPiece input(folded.text);
-  re2::StringPiece groups[2];
-  std::size_t pos = 0;
-  const RE2& re = re_.get();
-  if (!re.ok()) return out;
-  while (pos < folded.text.size() &&
-         re.Match(input, pos, folded.text.size(), RE2::UNANCHORED, groups, 2)) {
-    const re2::StringPiece& g = groups[1].data() != nullptr ? groups[1] : groups[0];
-    const auto b = static_cast<std::size_t>(g.data() - folded.text.data());
-    const auto e = b + g.size();
+  each_match(x_, folded, padded(folded.text), [&](std::size_t b, std::size_t e) {
     out.emplace_back(folded.source[b], folded.source_end[e]);
-    pos = std::max(e, pos + 1);
-  }
+    return true;
+  });
   return out;
 }
 
@@ -335,37 +380,46 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
       // The set only says which expressions may match, so a term's whole-word boundaries,
       // Unicode classes that make up most of its program, are left to the expression itself.
       auto add = [&](const Located& where, const std::string& regex, const std::string& screen,
-                     bool use_group, const char* what, bool compile_now,
-                     const std::vector<std::string>& anchor = {}) -> std::optional<Error> {
+                     Reading reading, const char* what, bool compile_now,
+                     const std::vector<Clause>& needs = {}) -> std::optional<Error> {
         std::string error;
-        RE2::Set& checker = anchor.empty() ? *set->set_ : parser;
-        const bool check = anchor.empty() || !file.shipped;
+        RE2::Set& checker = needs.empty() ? *set->set_ : parser;
+        const bool check = needs.empty() || !file.shipped;
         if (check && checker.Add(screen, &error) < 0) {
           return located_error(file, where,
                                std::string("bad ") + what + ": " + error + " (RE2 syntax)");
         }
-        if (anchor.empty()) {
-          set->candidates_.push_back({set->expressions_.size()});
+        const std::size_t expression = set->expressions_.size();
+        if (needs.empty()) set->candidates_.push_back({expression});
+        // Every list it needs is in the set; a hit on the first clause's lists makes it a
+        // candidate, and it runs when each clause has a hit.
+        std::vector<std::vector<std::size_t>> entries;
+        for (const auto& clause : needs) {
+          auto& either = entries.emplace_back();
+          for (const auto& name : clause) {
+            auto entry = list_entry(name);
+            if (!entry) return located_error(file, where, entry.error().message);
+            either.push_back(entry.value());
+          }
         }
-        for (const auto& name : anchor) {
-          auto entry = list_entry(name);
-          if (!entry) return located_error(file, where, entry.error().message);
-          set->candidates_[entry.value()].push_back(set->expressions_.size());
+        if (!entries.empty()) {
+          for (std::size_t entry : entries.front()) set->candidates_[entry].push_back(expression);
         }
         if (compile_now && !file.shipped) {
           auto re = compile_one(file, where, regex, what);
           if (!re) return re.error();
         }
-        use_group = use_group || has_capture_group(regex);
-        compiled.expressions.push_back(set->expressions_.size());
-        set->expressions_.push_back({std::make_unique<LazyRegex>(regex), index, use_group});
+        if (reading == Reading::whole && has_capture_group(regex)) reading = Reading::group;
+        compiled.expressions.push_back(expression);
+        set->expressions_.push_back(
+            {{std::make_unique<LazyRegex>(regex), reading}, index, std::move(entries)});
         return std::nullopt;
       };
       if (!rule.terms.empty()) {
         auto regex = terms_regex(file, rule.terms, shared);
         if (!regex) return regex.error();
         if (auto e = add(rule.terms.front(), whole_word(regex.value()), "(?:" + regex.value() + ")",
-                         true, "term", false)) {
+                         Reading::words, "term", false)) {
           return *e;
         }
       }
@@ -374,19 +428,20 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
         if (!regex) return located_error(file, pattern, regex.error().message);
         const bool uses_lists = pattern.text.find("{{") != std::string::npos;
         // Screened by the lists it needs, if it needs some.
-        const auto anchor = anchor_lists(pattern.text, [&](const std::string& name) {
+        const auto needs = required_lists(pattern.text, [&](const std::string& name) {
           auto list = shared.find(name);
           return list == shared.end() ? std::size_t{0} : list->second.size();
         });
-        if (auto e =
-                add(pattern, regex.value(), regex.value(), false, "pattern", !uses_lists, anchor)) {
+        if (auto e = add(pattern, regex.value(), regex.value(), Reading::whole, "pattern",
+                         !uses_lists, needs)) {
           return *e;
         }
       }
       if (!rule.exceptions.empty()) {
         auto regex = terms_regex(file, rule.exceptions, shared);
         if (!regex) return regex.error();
-        compiled.exceptions.push_back(std::make_unique<LazyRegex>(whole_word(regex.value())));
+        compiled.exceptions.push_back(
+            {std::make_unique<LazyRegex>(whole_word(regex.value())), Reading::words});
       }
       for (const auto& pattern : rule.exception_patterns) {
         auto regex = expand_lists(pattern.text, shared, 0);
@@ -395,7 +450,9 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
           auto re = compile_one(file, pattern, regex.value(), "exception pattern");
           if (!re) return re.error();
         }
-        compiled.exceptions.push_back(std::make_unique<LazyRegex>(regex.value()));
+        compiled.exceptions.push_back(
+            {std::make_unique<LazyRegex>(regex.value()),
+             has_capture_group(regex.value()) ? Reading::group : Reading::whole});
       }
       set->rules_.push_back(std::move(rule));
       set->compiled_.push_back(std::move(compiled));
@@ -415,7 +472,7 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
       alternatives += (alternatives.empty() ? "" : "|") + body.value();
     }
     if (alternatives.empty()) continue;
-    set->lexicons_.emplace_back(name, std::make_unique<TermMatcher>(whole_word(alternatives)));
+    set->lexicons_.emplace_back(name, std::make_unique<TermMatcher>(alternatives));
   }
   return set;
 }
@@ -427,55 +484,27 @@ const TermMatcher* RuleSet::lexicon(const std::string& name) const {
   return nullptr;
 }
 
-bool RuleSet::excepted(const CompiledRule& rule, const text::FoldedText& t, std::size_t b,
-                       std::size_t e) const {
-  for (const auto& lazy : rule.exceptions) {
-    const RE2* re = &lazy->get();
-    if (!re->ok()) continue;
-    re2::StringPiece input(t.text);
-    re2::StringPiece groups[2];
-    std::size_t pos = 0;
-    const int ngroups = std::min(2, re->NumberOfCapturingGroups() + 1);
-    while (pos < t.text.size() &&
-           re->Match(input, pos, t.text.size(), RE2::UNANCHORED, groups, ngroups)) {
-      const re2::StringPiece& g =
-          ngroups > 1 && groups[1].data() != nullptr ? groups[1] : groups[0];
-      const auto gb = static_cast<std::size_t>(g.data() - t.text.data());
-      const auto ge = gb + g.size();
-      if (gb < e && b < ge) return true;
-      if (gb >= e) break;
-      pos = std::max(ge, pos + 1);
-    }
+bool RuleSet::excepted(const CompiledRule& rule, const text::FoldedText& t,
+                       const std::string& padded, std::size_t b, std::size_t e) const {
+  bool overlaps = false;
+  for (const auto& x : rule.exceptions) {
+    each_match(x, t, padded, [&](std::size_t gb, std::size_t ge) {
+      overlaps = gb < e && b < ge;
+      return !overlaps && gb < e;
+    });
+    if (overlaps) return true;
   }
   return false;
 }
 
-void RuleSet::find(const Expression& x, const text::FoldedText& t,
+void RuleSet::find(const RuleExpression& x, const text::FoldedText& t, const std::string& padded,
                    std::vector<RuleMatch>& out) const {
-  const RE2& re = x.re->get();
-  if (!re.ok()) return;  // only a pattern built from lists can fail this late
-  re2::StringPiece input(t.text);
-  re2::StringPiece groups[2];
-  const int ngroups = x.use_group ? 2 : 1;
-  std::size_t pos = 0;
-  while (pos <= t.text.size() &&
-         re.Match(input, pos, t.text.size(), RE2::UNANCHORED, groups, ngroups)) {
-    const re2::StringPiece& g = ngroups > 1 && groups[1].data() != nullptr ? groups[1] : groups[0];
-    const auto b = static_cast<std::size_t>(g.data() - t.text.data());
-    const auto e = b + g.size();
-    const auto whole_end =
-        static_cast<std::size_t>(groups[0].data() - t.text.data()) + groups[0].size();
-    if (e > b && !excepted(compiled_[x.rule], t, b, e)) {
+  each_match(x.x, t, padded, [&](std::size_t b, std::size_t e) {
+    if (e > b && !excepted(compiled_[x.rule], t, padded, b, e)) {
       out.push_back({&rules_[x.rule], t.source[b], t.source_end[e]});
     }
-    // Resume after the reported span (a term's trailing boundary may start the next match).
-    std::size_t next = x.use_group ? e : whole_end;
-    if (next <= pos) next = pos + 1;
-    while (next < t.text.size() && (static_cast<unsigned char>(t.text[next]) & 0xC0) == 0x80) {
-      ++next;
-    }
-    pos = next;
-  }
+    return true;
+  });
 }
 
 std::vector<RuleMatch> RuleSet::match(const MatchInput& input, std::string_view kind) const {
@@ -484,18 +513,25 @@ std::vector<RuleMatch> RuleSet::match(const MatchInput& input, std::string_view 
   for (const text::FoldedText* t : input.copies()) {
     std::vector<int> hits;
     if (!set_->Match(t->text, &hits)) continue;
+    const std::string around = padded(t->text);
     std::vector<std::size_t> run;
-    for (int hit : hits) {
-      const auto& c = candidates_[static_cast<std::size_t>(hit)];
+    std::vector<bool> hit(candidates_.size());
+    for (int h : hits) {
+      const auto& c = candidates_[static_cast<std::size_t>(h)];
       run.insert(run.end(), c.begin(), c.end());
+      hit[static_cast<std::size_t>(h)] = true;
     }
     std::sort(run.begin(), run.end());
     run.erase(std::unique(run.begin(), run.end()), run.end());
+    auto holds = [&](const std::vector<std::size_t>& either) {
+      return std::any_of(either.begin(), either.end(), [&](std::size_t e) { return hit[e]; });
+    };
     for (std::size_t index : run) {
-      const Expression& x = expressions_[index];
+      const RuleExpression& x = expressions_[index];
       const Rule& rule = rules_[x.rule];
       if (!kind.empty() && rule.applies_to != "any" && rule.applies_to != kind) continue;
-      find(x, *t, out);
+      if (!std::all_of(x.needs.begin(), x.needs.end(), holds)) continue;
+      find(x, *t, around, out);
     }
   }
   std::sort(out.begin(), out.end(), [](const RuleMatch& a, const RuleMatch& b) {
@@ -521,7 +557,8 @@ std::vector<RuleMatch> RuleSet::match_rule(const Rule& rule, const MatchInput& i
   std::vector<RuleMatch> out;
   const auto index = static_cast<std::size_t>(&rule - rules_.data());
   for (const text::FoldedText* t : input.copies()) {
-    for (std::size_t x : compiled_[index].expressions) find(expressions_[x], *t, out);
+    const std::string around = padded(t->text);
+    for (std::size_t x : compiled_[index].expressions) find(expressions_[x], *t, around, out);
   }
   return out;
 }

@@ -35,8 +35,6 @@ struct RuleMatch {
   std::size_t end;
 };
 
-// A list of terms compiled to one whole-word matcher, for the checks that look for words
-// (thanks, apologies, complaint words) rather than report them.
 // An RE2 compiled on first use. A language's rules expand to thousands of list entries, and
 // a post meets few of them: compiling every expression at start-up cost more than checking.
 // Thread-safe.
@@ -52,16 +50,35 @@ class LazyRegex {
   mutable std::unique_ptr<RE2> re_;
 };
 
+// What a match of an expression reports.
+enum class Reading {
+  whole,  // the whole match
+  group,  // capture group 1, or the whole match when the group took no part
+  // Whole words (a term): the expression is matched against the text with a space added on
+  // each side and consumes one character of boundary on each side; the words are the rest.
+  // Their span follows from the whole match, which RE2 finds without its slower engine for
+  // groups.
+  words,
+};
+
+// An expression and how its matches read.
+struct Expression {
+  std::unique_ptr<LazyRegex> re;
+  Reading reading;
+};
+
+// A list of terms compiled to one whole-word matcher, for the checks that look for words
+// (thanks, apologies, complaint words) rather than report them.
 class TermMatcher {
  public:
-  explicit TermMatcher(std::string regex) : re_(std::move(regex)) {}
-  bool ok() const { return re_.get().ok(); }
+  explicit TermMatcher(std::string body);
+  bool ok() const { return x_.re->get().ok(); }
   bool found_in(const text::FoldedText& folded) const;
   // NFC spans of every match.
   std::vector<std::pair<std::size_t, std::size_t>> find_all(const text::FoldedText& folded) const;
 
  private:
-  LazyRegex re_;
+  Expression x_;
 };
 
 class RuleSet {
@@ -83,27 +100,31 @@ class RuleSet {
   const TermMatcher* lexicon(const std::string& name) const;
 
  private:
-  struct Expression {
-    std::unique_ptr<LazyRegex> re;
+  struct RuleExpression {
+    Expression x;
     std::size_t rule;
-    bool use_group;  // report capture group 1 rather than the whole match
+    // Set entries of the lists it cannot match without: a hit on one of each group.
+    std::vector<std::vector<std::size_t>> needs;
   };
   struct CompiledRule {
     std::vector<std::size_t> expressions;  // indexes into expressions_
-    std::vector<std::unique_ptr<LazyRegex>> exceptions;
+    std::vector<Expression> exceptions;
   };
 
-  void find(const Expression& e, const text::FoldedText& t, std::vector<RuleMatch>& out) const;
-  bool excepted(const CompiledRule& rule, const text::FoldedText& t, std::size_t b,
-                std::size_t e) const;
+  // `padded` is t.text with a space on each side, for Reading::words.
+  void find(const RuleExpression& e, const text::FoldedText& t, const std::string& padded,
+            std::vector<RuleMatch>& out) const;
+  bool excepted(const CompiledRule& rule, const text::FoldedText& t, const std::string& padded,
+                std::size_t b, std::size_t e) const;
 
   std::string lang_;
   std::vector<Rule> rules_;
   std::vector<CompiledRule> compiled_;
-  std::vector<Expression> expressions_;
-  // Screens a text before any expression runs. An expression that cannot match without a
-  // word of some list is not in the set: the list is, once, and a hit on it makes the
-  // expressions anchored to it candidates. For each entry of the set, its candidates.
+  std::vector<RuleExpression> expressions_;
+  // Screens a text before any expression runs. An expression that cannot match without words
+  // of some lists is not in the set: the lists are, once each, and it runs only when each
+  // list it needs (or one of each group of alternatives) has a hit. For each entry of the
+  // set, the expressions that a hit on it makes candidates.
   std::unique_ptr<RE2::Set> set_;
   std::vector<std::vector<std::size_t>> candidates_;
   std::vector<std::pair<std::string, std::unique_ptr<TermMatcher>>> lexicons_;
