@@ -11,6 +11,7 @@
 #include "rules/rule_set.hpp"
 #include "spelling/speller.hpp"
 #include "text/analysed_text.hpp"
+#include "text/folded_text.hpp"
 
 namespace brandlint::language {
 class LanguageDetector;
@@ -41,6 +42,17 @@ struct CheckContext {
                         Severity severity, std::string message, std::size_t begin,
                         std::size_t end) const;
   int threshold(const std::string& name, int fallback) const;
+
+  // What the customer wrote (post.meta.in_reply_to), analysed and folded once for the checks
+  // that read it.
+  struct CustomerMessage {
+    explicit CustomerMessage(std::string_view written)
+        : text(written), folded(text::fold(text.nfc())) {}
+    text::AnalysedText text;
+    text::FoldedText folded;
+  };
+  const CustomerMessage& customer_message() const;
+  mutable std::unique_ptr<const CustomerMessage> customer_message_;  // set on first use
 };
 
 class Check {

@@ -19,6 +19,13 @@ Diagnostic CheckContext::diagnostic(std::string rule, std::string category, std:
   return d;
 }
 
+const CheckContext::CustomerMessage& CheckContext::customer_message() const {
+  if (!customer_message_) {
+    customer_message_ = std::make_unique<const CustomerMessage>(post.meta.in_reply_to);
+  }
+  return *customer_message_;
+}
+
 int CheckContext::threshold(const std::string& name, int fallback) const {
   auto it = config.thresholds.find(name);
   return it == config.thresholds.end() ? fallback : it->second;

@@ -117,11 +117,12 @@ CustomerMood read_customer_mood(const CheckContext& context) {
   CustomerMood mood;
   const std::string& written = context.post.meta.in_reply_to;
   if (written.empty()) return mood;
-  const text::AnalysedText text(written);
+  // Named references, not a structured binding: clang 14's lambdas cannot capture those.
+  const text::AnalysedText& text = context.customer_message().text;
+  const text::FoldedText& folded = context.customer_message().folded;
   auto quote = [&](Span span) {
     return "“" + text.nfc().substr(span.first, span.second - span.first) + "”";
   };
-  const auto folded = text::fold(text.nfc());
   // Thanks that are not sarcastic ("thanks for nothing"), each with the rest of its clause:
   // "Thanks for the quick refund!" names a complaint word to praise how it was handled.
   std::vector<Span> thanked;

@@ -223,8 +223,7 @@ class PersonalisationCheck final : public Check {
     // included; not when they are the one thanking ("You're welcome, Ana!").
     const auto* thanks = context.rules.lexicon("thanks");
     if (thanks == nullptr || thanks->found_in(context.folded.folded)) return;
-    const text::AnalysedText written(meta.in_reply_to);
-    if (thanks->found_in(text::fold(written.nfc()))) return;
+    if (thanks->found_in(context.customer_message().folded)) return;
     out.push_back(context.diagnostic("personalisation.thanks.missing", "personalisation", "thanks",
                                      Severity::info,
                                      "the reply does not thank the customer; thank them for "
