@@ -1417,8 +1417,13 @@ std::vector<std::string> Suggester::suggest_word(std::string_view word, std::siz
     confirm();
   }
   // Too few: three or more slips, or two unlikely ones (experimanental, coeffient). The n-gram
-  // pass ranks its finds by weighted distance, on the edits' scale but further out.
-  if (found.size() < enough) {
+  // pass ranks its finds by weighted distance, on the edits' scale but further out. Not after
+  // a cheap correction (an accent, a doubled letter, a REP pair: accomodate, pequeno): the
+  // writer almost surely meant that word, and what the pass adds ranks below it. Measured with
+  // bench/suggest_quality on 6,000 words twice over: English top-3 unchanged, Spanish 0.1
+  // point lower, for a third to a half less time.
+  const bool cheap_found = !found.empty() && found.front().cost <= kSeedLimit;
+  if (found.size() < enough && !cheap_found) {
     ngram_candidates(w, [&](const std::u32string& c, float cost) { keep(c, cost, kMaxNgramCost); });
     confirm();
   }
