@@ -314,7 +314,10 @@ TEST_CASE(
       const auto more = corpus_words(file);
       words.insert(words.end(), more.begin(), more.end());
     }
-    words.insert(words.end(), {"OCaml", "Ocaml", "OCAML", "iPhone", "IPHONE", "PARIS", "paris"});
+    // Affix conditions read the stem in the dictionary's case: en_US's "Z/SMNXT" takes no
+    // "es" ([sxzh] is lowercase), so Hunspell refuses "Zes" and takes "Xes" (X/SM... too).
+    words.insert(words.end(), {"OCaml", "Ocaml", "OCAML", "iPhone", "IPHONE", "PARIS", "paris",
+                               "Zes", "zes", "Xes", "Zs"});
     std::size_t refused = 0, taken_alone = 0;
     for (const auto& w : words) {
       CAPTURE(w);
@@ -332,6 +335,66 @@ TEST_CASE(
     CHECK(refused > 100);
     CHECK(taken_alone > words.size() / 2);
   }
+}
+
+TEST_CASE("suggestions confirmed from the tables are those Hunspell's spell() confirms") {
+  TempDir tmp;
+  struct Dictionary {
+    const char* lang;
+    const char* file;
+    const char* encoding;
+  };
+  for (const Dictionary d :
+       {Dictionary{"en", "en_US", "UTF-8"}, Dictionary{"es", "es_ES", "UTF-8"},
+        Dictionary{"fr", "fr_FR", "UTF-8"}, Dictionary{"it", "it_IT", "UTF-8"}}) {
+    CAPTURE(std::string(d.lang));
+    const std::string base = std::string("/usr/share/hunspell/") + d.file;
+    Hunspell hunspell((base + ".aff").c_str(), (base + ".dic").c_str());
+    REQUIRE(std::string(hunspell.get_dict_encoding()) == d.encoding);
+    const auto s =
+        spelling::Suggester::load(base + ".aff", base + ".dic", d.encoding, d.lang, tmp.path(""));
+    REQUIRE(s != nullptr);
+    // The confirmation SpellerPool used before the tables could give it: spell() and the
+    // root it found (a root flagged NOSUGGEST is never offered).
+    std::size_t from_tables = 0, from_hunspell = 0;
+    const spelling::Suggester::IsWord by_hunspell = [&](const std::string& w, std::string* root) {
+      return hunspell.spell(w, nullptr, root);
+    };
+    const spelling::Suggester::IsWord tables_first = [&](const std::string& w, std::string* root) {
+      if (s->surely_offered(w)) {
+        ++from_tables;
+        CHECK_MESSAGE(hunspell.spell(w), w);
+        if (root != nullptr) root->clear();
+        return true;
+      }
+      ++from_hunspell;
+      return by_hunspell(w, root);
+    };
+    const auto rows =
+        bench::read_misspellings(std::string(BRANDLINT_SHARED_DIR) + "/data/misspellings", d.lang);
+    std::size_t compared = 0;
+    const std::size_t step = std::max<std::size_t>(1, rows.size() / 300);
+    for (std::size_t i = 0; i < rows.size() && compared < 300; i += step, ++compared) {
+      CAPTURE(rows[i].wrong);
+      CHECK(s->suggest(rows[i].wrong, 3, tables_first) ==
+            s->suggest(rows[i].wrong, 3, by_hunspell));
+    }
+    MESSAGE(std::string(d.lang) << ": " << compared << " misspellings, " << from_tables << " of "
+                                << from_tables + from_hunspell
+                                << " candidates confirmed from the tables");
+    CHECK(from_tables * 3 > from_tables + from_hunspell);
+  }
+  // Forms Hunspell accepts but never suggests, and a form only the lowercase stem would make.
+  const auto en =
+      spelling::Suggester::load("/usr/share/hunspell/en_US.aff", "/usr/share/hunspell/en_US.dic",
+                                "UTF-8", "en", tmp.path(""));
+  REQUIRE(en != nullptr);
+  CHECK(en->is_form("bullshit", true));
+  CHECK_FALSE(en->surely_offered("bullshit"));
+  CHECK_FALSE(en->surely_offered("bullshitting"));
+  CHECK_FALSE(en->surely_offered("Zes"));
+  CHECK(en->surely_offered("received"));
+  CHECK(en->surely_offered("Received"));
 }
 
 namespace {

@@ -154,12 +154,6 @@ std::vector<LanguageDetector::Votes> LanguageDetector::word_votes(
     cache.clear();
     cache_owner = this;
   }
-  // A dictionary's word forms, from its suggestion tables when they are cached, answer as
-  // well as Hunspell for a vote, and spare loading three more dictionaries for one post.
-  auto knows = [](const spelling::SpellerPool& pool, const std::string& word) {
-    const std::optional<bool> quick = pool.form_at_hand(word);
-    return quick ? *quick : pool.correct(word);
-  };
   for_each_word(text, begin, end, names, [&](const std::string& word) {
     auto cached = cache.find(word);
     if (cached != cache.end()) {
@@ -178,7 +172,9 @@ std::vector<LanguageDetector::Votes> LanguageDetector::word_votes(
     for (std::size_t l = 0; l < kLanguageCount; ++l) {
       if (frequent_[l].count(word) > 0) {
         votes[l] = 2;
-      } else if (pools[l] != nullptr && knows(*pools[l], word)) {
+      } else if (pools[l] != nullptr && pools[l]->correct(word)) {
+        // correct() asks the dictionary's word forms first, from its suggestion tables when
+        // they are cached: they answer as Hunspell would, and spare loading it.
         votes[l] = 1;
       }
       total += votes[l];

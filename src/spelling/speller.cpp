@@ -143,11 +143,14 @@ void SpellerPool::preload(std::string_view text) const {
   if (text.size() <= kLongText && tables_at_hand()) {
     suggester();
     const text::AnalysedText analysed(text);
-    const bool all_sure = std::all_of(
+    // Words the tables judge alone need no Hunspell, a misspelling included: its
+    // suggestions are confirmed from the tables too, and load Hunspell only in the rare case
+    // they need it.
+    const bool tables_judge = std::all_of(
         analysed.tokens().begin(), analysed.tokens().end(), [this](const text::Token& t) {
-          return t.kind != text::TokenKind::word || surely_correct(t.text);
+          return t.kind != text::TokenKind::word || form_at_hand(t.text).has_value();
         });
-    if (all_sure) return;
+    if (tables_judge) return;
   }
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -268,13 +271,15 @@ bool SpellerPool::correct(std::string_view word) const {
   auto& known = memo[serial_];
   if (auto hit = known.find(word); hit != known.end()) return hit->second;
   if (known.size() > 50000) known.clear();  // bounded memory on endless streams
-  bool ok = surely_correct(word);
+  // The tables answer where their answer is Hunspell's (see form_at_hand): a misspelling
+  // with no form at all is refused without loading Hunspell.
+  std::optional<bool> ok = form_at_hand(word);
   if (!ok) {
     Lease hunspell(*this);
     ok = hunspell->spell(to_dictionary(word, utf8_, encoding_));
   }
-  known.emplace(std::string(word), ok);
-  return ok;
+  known.emplace(std::string(word), *ok);
+  return *ok;
 }
 
 std::vector<std::string> SpellerPool::suggest(std::string_view word, std::size_t max) const {
@@ -303,6 +308,12 @@ std::vector<std::string> SpellerPool::suggest(std::string_view word, std::size_t
   // A lease per spell() call, not per suggestion, so threads sharing a handle wait for one
   // lookup, not for a whole search.
   found = suggester.suggest(word, wanted, [&](const std::string& w, std::string* root) {
+    // What Hunspell would say of a form the tables surely hold, without asking it: a typo's
+    // suggestions then seldom load Hunspell at all.
+    if (suggester.surely_offered(w)) {
+      if (root != nullptr) root->clear();
+      return true;
+    }
     std::string stem;
     bool ok = false;
     {

@@ -43,9 +43,9 @@ class SpellerPool {
                                                      std::unordered_set<std::string> accepted);
   ~SpellerPool();
 
-  // Whether Hunspell accepts `word` (or it is one of the user's words). A word the cached
-  // tables hold surely (Suggester::is_form with `sure`) is taken without asking Hunspell: on
-  // the public misspelling lists (77,000 words Hunspell refuses) the tables took none.
+  // Whether Hunspell accepts `word` (or it is one of the user's words). Where the tables
+  // answer as Hunspell would (form_at_hand), Hunspell is not asked: a word they hold surely
+  // is taken, a word no form of the dictionary can be is refused.
   bool correct(std::string_view word) const;
   // False when no word form of the dictionary can be `word`, answered from the suggestion
   // tables (cached on disk) without loading Hunspell: so asking en_GB about a typo in an
@@ -59,15 +59,15 @@ class SpellerPool {
   // a vote for the language detector, which would otherwise load three more dictionaries
   // because an English post holds "ese" (a typo of "else", a frequent Spanish word). Empty
   // when the tables are not at hand or the word holds more than letters, apostrophes and
-  // hyphens, or when only Hunspell can tell (a form of a stem it may refuse alone): then ask
-  // correct(). The answers given are Hunspell's own, so a vote is the same whether the
-  // tables were cached or not.
+  // hyphens, or when only Hunspell can tell (a form of a stem it may refuse alone). The
+  // answers given are Hunspell's own (tests/test_suggest_cache.cpp compares them), so a
+  // verdict or a vote is the same whether the tables were cached or not.
   std::optional<bool> form_at_hand(std::string_view word) const;
   // Makes ready, on a thread of its own while the rules compile, what checking `text` (valid
   // UTF-8) will need: the suggestion tables when the cache holds them, and a Hunspell handle
-  // unless those tables take every word of `text` as surely a word, so that a post without
-  // an unknown word loads no Hunspell at all. Without cached tables, or for a text longer
-  // than a post (16 KB), Hunspell.
+  // unless those tables judge every word of `text` alone (form_at_hand), so that a post
+  // loads no Hunspell unless a word or a suggestion needs it. Without cached tables, or for
+  // a text longer than a post (16 KB), Hunspell.
   void preload(std::string_view text) const;
   // Up to `max` suggestions, best first, in the word's case; may hold two words ("a lot").
   // From our Suggester (under a millisecond), falling back to Hunspell's suggest() (tens of

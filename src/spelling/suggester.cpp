@@ -363,7 +363,7 @@ std::uint32_t pair_bucket(char32_t a, char32_t b) {
 // The on-disk cache (cache/disk_cache.hpp): the tables as arrays of plain numbers, each with
 // its length, behind a key that names the format and the dictionary they were built from.
 
-constexpr std::string_view kCacheMagic = "brandlint suggester tables 4\n";
+constexpr std::string_view kCacheMagic = "brandlint suggester tables 6\n";
 
 // What the tables depend on: this format, the dictionary's two files as they are now, the
 // encoding and the language's built-in confusions. Empty when a file cannot be read.
@@ -475,7 +475,8 @@ Suggester::Suggester() = default;
 Suggester::~Suggester() = default;
 
 std::size_t Suggester::table_bytes() const {
-  return forms_.bytes() + proper_.bytes() + unsure_.bytes() + (lexicon_ ? lexicon_->bytes() : 0);
+  return forms_.bytes() + proper_.bytes() + unsure_.bytes() + hidden_.bytes() +
+         (lexicon_ ? lexicon_->bytes() : 0);
 }
 
 std::string Suggester::save_tables(const std::string& key) const {
@@ -497,7 +498,7 @@ std::string Suggester::save_tables(const std::string& key) const {
   for (const Table<std::uint32_t>* t : {&lex.bucket_start, &lex.postings}) {
     out.array(t->data(), t->size());
   }
-  for (const HashSet64* set : {&forms_, &proper_, &unsure_}) {
+  for (const HashSet64* set : {&forms_, &proper_, &unsure_, &hidden_}) {
     out.number<std::uint64_t>(set->size());
     out.array(set->slots().data(), set->slots().size());
   }
@@ -537,7 +538,7 @@ bool Suggester::restore_tables(std::shared_ptr<const cache::Mapped> file, const 
       !below(postings, root_stem.size())) {
     return false;
   }
-  HashSet64 sets[3];
+  HashSet64 sets[4];
   for (HashSet64& set : sets) {
     std::uint64_t size = 0;
     Table<std::uint32_t> slots;
@@ -558,6 +559,7 @@ bool Suggester::restore_tables(std::shared_ptr<const cache::Mapped> file, const 
   forms_ = std::move(sets[0]);
   proper_ = std::move(sets[1]);
   unsure_ = std::move(sets[2]);
+  hidden_ = std::move(sets[3]);
   cache_file_ = std::move(file);
   apostrophe_words_ = apostrophes != 0;
   std::u32string word;
@@ -779,6 +781,9 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   // Per form: 1 made by a capitalised stem, 2 by a stem whose forms are unsure.
   std::vector<std::uint8_t> kinds;
   std::unordered_set<std::uint64_t> names, unsure;  // candidates, until the other stems speak
+  std::vector<std::uint64_t> hidden;
+  std::unordered_set<std::uint64_t> cased;  // a stem's forms in its own case, lowercased
+  Lexicon::Scratch cased_scratch;
   // An affix flag is unsure when one of its rules leads on to an unsure flag (CIRCUMFIX).
   auto has_any = [](const std::vector<std::uint64_t>& of, const std::vector<std::uint64_t>& in) {
     return std::any_of(of.begin(), of.end(), [&](std::uint64_t f) {
@@ -807,9 +812,9 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
     const std::u32string stem = lower(original);
     flags.clear();
     if (e.has_flags) flags = decode_flags(e.flags, flag_type);
-    if (has_no_suggest && std::find(flags.begin(), flags.end(), no_suggest_flag) != flags.end()) {
-      s->no_suggest_.insert(stem);
-    }
+    const bool no_suggest =
+        has_no_suggest && std::find(flags.begin(), flags.end(), no_suggest_flag) != flags.end();
+    if (no_suggest) s->no_suggest_.insert(stem);
     if (stem.find(U'\'') != std::u32string::npos) s->apostrophe_words_ = true;
     // The n-gram pass looks words up by their roots: the stem, and the stem with each of its
     // prefixes (en_US has "appear" and a prefix "dis", no "disappear").
@@ -839,16 +844,30 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
                                return unsure_affixes.count(f) > 0;
                              });
     const bool needs_affix = has_any(flags, need_affix_flags);
-    bool bare = true;  // expand() emits the stem itself first
-    lex.expand(stem, flags, scratch, [&](const std::u32string& form) {
-      const std::uint64_t h = form_hash(form);
-      const bool is_unsure = unsure_stem || (bare && needs_affix);
-      bare = false;
+    // Hunspell matches affix conditions against the stem as the dictionary writes it: "Z/S"
+    // takes no "es", since [sxzh] is lowercase. The forms come from the lowercase stem, so
+    // for a stem with capitals, those its own case does not make (and those only its case
+    // makes) are Hunspell's to judge.
+    cased.clear();
+    if (original != stem) {
+      lex.expand(original, flags, cased_scratch,
+                 [&](const std::u32string& form) { cased.insert(form_hash(lower(form))); });
+    }
+    auto add_form = [&](std::uint64_t h, bool is_unsure) {
       forms.push_back(h);
       kinds.push_back(static_cast<std::uint8_t>((capitalised ? 1 : 0) | (is_unsure ? 2 : 0)));
       if (capitalised) names.insert(h);
       if (is_unsure) unsure.insert(h);
+      if (no_suggest) hidden.push_back(h);
+    };
+    bool bare = true;  // expand() emits the stem itself first
+    lex.expand(stem, flags, scratch, [&](const std::u32string& form) {
+      const std::uint64_t h = form_hash(form);
+      const bool own_case = original == stem || cased.erase(h) > 0;
+      add_form(h, unsure_stem || (bare && needs_affix) || !own_case);
+      bare = false;
     });
+    for (std::uint64_t h : cased) add_form(h, true);
   }
   // Only names: "may" is also a month, "el" only a name in English. And unsure only when no
   // other stem makes the form surely. Names and unsure forms are a few thousand, the others
@@ -861,6 +880,7 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   s->forms_.build(std::move(forms));
   s->proper_.build(std::vector<std::uint64_t>(names.begin(), names.end()));
   s->unsure_.build(std::vector<std::uint64_t>(unsure.begin(), unsure.end()));
+  s->hidden_.build(std::move(hidden));
 
   // The n-gram index: for each letter pair of "^root$" (accents folded), the roots holding it.
   // Two passes, counting and then filling, so the postings are one array.
@@ -939,6 +959,12 @@ bool Suggester::is_form(std::string_view word, bool sure) const {
     return (!upper_after_first || l.lower == 0) && !unsure_.contains(h) && forms_.contains(h);
   }
   return plausible(folded);
+}
+
+bool Suggester::surely_offered(std::string_view word) const {
+  const text::LetterCase l = text::letter_case(word);
+  if (l.code_points == 0 || l.letters != l.code_points || !is_form(word, true)) return false;
+  return !hidden_.contains(form_hash(lower(to_u32(word))));
 }
 
 bool Suggester::plausible(const std::u32string& w) const {

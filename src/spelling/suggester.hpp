@@ -135,6 +135,10 @@ class Suggester {
   // may refuse alone (forbidden words, compound parts, words kept in one case, stems needing
   // an affix, NASA or iPhone in another case), which are then left to Hunspell.
   bool is_form(std::string_view word, bool sure = false) const;
+  // Is `word` (UTF-8, letters only) surely a word Hunspell accepts and one it may suggest: a
+  // sure form (is_form(word, true)) that no stem flagged NOSUGGEST makes. Such a candidate
+  // needs no spell() to confirm it.
+  bool surely_offered(std::string_view word) const;
 
   ~Suggester();
 
@@ -178,6 +182,7 @@ class Suggester {
   HashSet64 forms_;                                        // hashes of the lowercase word forms
   HashSet64 proper_;  // forms only capitalised stems make (friday → Friday), also in forms_
   HashSet64 unsure_;  // forms only stems Hunspell may refuse make (see is_form), also in forms_
+  HashSet64 hidden_;  // forms a stem flagged NOSUGGEST makes (not always only such stems)
   std::unordered_set<std::u32string> elision_heads_;  // "l'", "dell'", "qu'": PFX adds up to '
   bool apostrophe_words_ = false;                     // stems like "hadn't", "d'altronde"
   std::vector<char32_t> base_table_;                  // base_letter_ as an array, for speed
