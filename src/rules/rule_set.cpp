@@ -70,21 +70,50 @@ void each_match(const Expression& x, const text::FoldedText& t, const std::strin
   }
 }
 
-Expected<std::string> expand_lists(const std::string& pattern, const Lists& lists, int depth);
-
-std::string escape_literal(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (std::string_view(R"(\.^$*+?[]{}/-)").find(c) != std::string_view::npos) out += '\\';
-    out += c;
-  }
-  return out;
+bool needs_escape(char c) {
+  return std::string_view(R"(\.^$*+?[]{}/-)").find(c) != std::string_view::npos;
 }
 
-Expected<std::string> term_regex(const std::string& term, const Lists& lists, int depth) {
+// Turns terms ("viej(o|a|os|as)", "typical {{nationality}}") and patterns into RE2 expression
+// bodies. Each list is expanded once: a language's rules use the same lists many times, and
+// expanding them again for every use was most of the time a one-post run took.
+class Expander {
+ public:
+  explicit Expander(const Lists& lists) : lists_(lists) {}
+  Expected<std::string> term(const std::string& term) { return term_at(term, 0); }
+  // The pattern with each {{list}} replaced by its terms.
+  Expected<std::string> pattern(const std::string& pattern);
+  // "(?:a|b|…)": the list's terms as alternatives.
+  Expected<std::string> list(const std::string& name) { return list_at(name, 0); }
+
+ private:
+  Expected<std::string> term_at(const std::string& term, int depth);
+  Expected<std::string> list_at(const std::string& name, int depth);
+
+  const Lists& lists_;
+  std::map<std::string, std::string> expanded_;
+};
+
+Expected<std::string> Expander::list_at(const std::string& name, int depth) {
+  if (auto done = expanded_.find(name); done != expanded_.end()) return done->second;
+  auto list = lists_.find(name);
+  if (list == lists_.end()) return Error{"", 0, 0, "unknown list '{{" + name + "}}'"};
+  std::string out = "(?:";
+  for (const auto& entry : list->second) {
+    auto body = term_at(entry.text, depth + 1);
+    if (!body) return body.error();
+    if (out.size() > 3) out += '|';
+    out += body.value();
+  }
+  out += ')';
+  return expanded_.emplace(name, std::move(out)).first->second;
+}
+
+Expected<std::string> Expander::term_at(const std::string& term, int depth) {
   if (depth > 8) return Error{"", 0, 0, "lists refer to each other too deeply"};
   const std::string folded = text::fold_term(term);
   std::string out;
+  out.reserve(folded.size() + 8);
   std::size_t i = 0;
   int open = 0;
   // Per open group: whether it has an empty alternative, which makes the space after it
@@ -103,16 +132,9 @@ Expected<std::string> term_regex(const std::string& term, const Lists& lists, in
     if (folded.compare(i, 2, "{{") == 0) {
       const std::size_t close = folded.find("}}", i + 2);
       if (close == std::string::npos) return Error{"", 0, 0, "'{{' without '}}' in '" + term + "'"};
-      const std::string name = folded.substr(i + 2, close - i - 2);
-      auto list = lists.find(name);
-      if (list == lists.end()) return Error{"", 0, 0, "unknown list '{{" + name + "}}'"};
-      std::string alternatives;
-      for (const auto& entry : list->second) {
-        auto body = term_regex(entry.text, lists, depth + 1);
-        if (!body) return body.error();
-        alternatives += (alternatives.empty() ? "" : "|") + body.value();
-      }
-      out += "(?:" + alternatives + ")";
+      auto list = list_at(folded.substr(i + 2, close - i - 2), depth);
+      if (!list) return list.error();
+      out += list.value();
       i = close + 2;
       continue;
     }
@@ -131,7 +153,8 @@ Expected<std::string> term_regex(const std::string& term, const Lists& lists, in
         optional.back() = true;
       }
     } else {
-      out += escape_literal(std::string_view(&c, 1));
+      if (needs_escape(c)) out += '\\';
+      out += c;
     }
     ++i;
   }
@@ -139,31 +162,20 @@ Expected<std::string> term_regex(const std::string& term, const Lists& lists, in
   return out;
 }
 
-Expected<std::string> expand_lists(const std::string& pattern, const Lists& lists, int depth) {
+Expected<std::string> Expander::pattern(const std::string& pattern) {
   std::string out;
   std::size_t i = 0;
   while (i < pattern.size()) {
     const std::size_t open = pattern.find("{{", i);
-    if (open == std::string::npos) {
-      out += pattern.substr(i);
-      break;
-    }
-    const std::size_t close = pattern.find("}}", open + 2);
+    const std::size_t close = open == std::string::npos ? open : pattern.find("}}", open + 2);
     if (close == std::string::npos) {
-      out += pattern.substr(i);
+      out.append(pattern, i);
       break;
     }
-    out += pattern.substr(i, open - i);
-    const std::string name = pattern.substr(open + 2, close - open - 2);
-    auto list = lists.find(name);
-    if (list == lists.end()) return Error{"", 0, 0, "unknown list '{{" + name + "}}'"};
-    std::string alternatives;
-    for (const auto& entry : list->second) {
-      auto body = term_regex(entry.text, lists, depth + 1);
-      if (!body) return body.error();
-      alternatives += (alternatives.empty() ? "" : "|") + body.value();
-    }
-    out += "(?:" + alternatives + ")";
+    out.append(pattern, i, open - i);
+    auto list = list_at(pattern.substr(open + 2, close - open - 2), 0);
+    if (!list) return list.error();
+    out += list.value();
     i = close + 2;
   }
   return out;
@@ -175,12 +187,13 @@ Error located_error(const RuleFile& file, const Located& where, const std::strin
 
 // Every term of a rule as alternatives, to be wrapped by whole_word().
 Expected<std::string> terms_regex(const RuleFile& file, const std::vector<Located>& terms,
-                                  const Lists& lists) {
+                                  Expander& expand) {
   std::string alternatives;
   for (const auto& term : terms) {
-    auto body = term_regex(term.text, lists, 0);
+    auto body = expand.term(term.text);
     if (!body) return located_error(file, term, body.error().message);
-    alternatives += (alternatives.empty() ? "" : "|") + body.value();
+    if (!alternatives.empty()) alternatives += '|';
+    alternatives += body.value();
   }
   return alternatives;
 }
@@ -308,7 +321,7 @@ Expected<std::unique_ptr<RE2>> compile_one(const RuleFile& file, const Located& 
 }  // namespace
 
 Expected<std::string> term_to_regex(const std::string& term, const Lists& lists) {
-  return term_regex(term, lists, 0);
+  return Expander(lists).term(term);
 }
 
 MatchInput::MatchInput(std::string_view nfc)
@@ -347,6 +360,7 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
       list.insert(list.end(), entries.begin(), entries.end());
     }
   }
+  Expander expand(shared);
   RE2::Options options = regex_options();
   options.set_max_mem(256 << 20);  // the whole language's set
   set->set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
@@ -357,7 +371,7 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
   auto list_entry = [&](const std::string& name) -> Expected<std::size_t> {
     auto known = list_entries.find(name);
     if (known != list_entries.end()) return known->second;
-    auto body = expand_lists("{{" + name + "}}", shared, 0);
+    auto body = expand.list(name);
     if (!body) return body.error();
     std::string error;
     if (set->set_->Add(body.value(), &error) < 0) return Error{"", 0, 0, error};
@@ -416,7 +430,7 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
         return std::nullopt;
       };
       if (!rule.terms.empty()) {
-        auto regex = terms_regex(file, rule.terms, shared);
+        auto regex = terms_regex(file, rule.terms, expand);
         if (!regex) return regex.error();
         if (auto e = add(rule.terms.front(), whole_word(regex.value()), "(?:" + regex.value() + ")",
                          Reading::words, "term", false)) {
@@ -424,7 +438,7 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
         }
       }
       for (const auto& pattern : rule.patterns) {
-        auto regex = expand_lists(pattern.text, shared, 0);
+        auto regex = expand.pattern(pattern.text);
         if (!regex) return located_error(file, pattern, regex.error().message);
         const bool uses_lists = pattern.text.find("{{") != std::string::npos;
         // Screened by the lists it needs, if it needs some.
@@ -438,13 +452,13 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
         }
       }
       if (!rule.exceptions.empty()) {
-        auto regex = terms_regex(file, rule.exceptions, shared);
+        auto regex = terms_regex(file, rule.exceptions, expand);
         if (!regex) return regex.error();
         compiled.exceptions.push_back(
             {std::make_unique<LazyRegex>(whole_word(regex.value())), Reading::words});
       }
       for (const auto& pattern : rule.exception_patterns) {
-        auto regex = expand_lists(pattern.text, shared, 0);
+        auto regex = expand.pattern(pattern.text);
         if (!regex) return located_error(file, pattern, regex.error().message);
         if (!file.shipped && pattern.text.find("{{") == std::string::npos) {
           auto re = compile_one(file, pattern, regex.value(), "exception pattern");
@@ -467,9 +481,10 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
   for (const auto& [name, entries] : shared) {
     std::string alternatives;
     for (const auto& entry : entries) {
-      auto body = term_regex(entry.text, shared, 0);
+      auto body = expand.term(entry.text);
       if (!body) continue;  // reported when a rule uses the list
-      alternatives += (alternatives.empty() ? "" : "|") + body.value();
+      if (!alternatives.empty()) alternatives += '|';
+      alternatives += body.value();
     }
     if (alternatives.empty()) continue;
     set->lexicons_.emplace_back(name, std::make_unique<TermMatcher>(alternatives));
