@@ -337,6 +337,43 @@ TEST_CASE(
   }
 }
 
+TEST_CASE("a post with a typo loads no Hunspell when the cached tables judge its words") {
+  TempDir tmp;
+  ScopedEnv cache("BRANDLINT_CACHE_DIR", tmp.path("cache"));
+  struct Case {
+    const char* lang;
+    const char* post;
+    const char* typo;
+    const char* meant;
+  };
+  for (const Case c : {Case{"en", "Thanks for your mesage, Ana!", "mesage", "message"},
+                       Case{"es", "Gracias por tu mensage, Ana.", "mensage", "mensaje"},
+                       Case{"fr", "Merci pour votre mesage, Ana.", "mesage", "message"},
+                       Case{"it", "Grazie per il mesaggio, Ana.", "mesaggio", "messaggio"}}) {
+    CAPTURE(std::string(c.lang));
+    spelling::SpellerPool::open(c.lang, {"/usr/share/hunspell"}, {})
+        .value()
+        ->suggest("recieved", 3);  // builds and caches the tables
+    const auto pool = spelling::SpellerPool::open(c.lang, {"/usr/share/hunspell"}, {}).value();
+    // The verdict needs no Hunspell: no form of the dictionary can be the typo.
+    pool->preload(c.post);
+    CHECK_FALSE(pool->correct(c.typo));
+    CHECK(pool->hunspell_loaded() == 0);
+    // Nor, in English and Spanish, its suggestions: the tables surely hold every candidate
+    // tried. (A French or Italian candidate from a stem Hunspell may refuse alone is its to
+    // confirm.)
+    const auto found = pool->suggest(c.typo, 3);
+    REQUIRE_FALSE(found.empty());
+    CHECK(found.front() == c.meant);
+    if (std::string(c.lang) == "en" || std::string(c.lang) == "es") {
+      CHECK(pool->hunspell_loaded() == 0);
+    }
+    // A word only Hunspell can judge loads it.
+    pool->correct("B2B");
+    CHECK(pool->hunspell_loaded() == 1);
+  }
+}
+
 TEST_CASE("suggestions confirmed from the tables are those Hunspell's spell() confirms") {
   TempDir tmp;
   struct Dictionary {

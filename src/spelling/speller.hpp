@@ -79,6 +79,11 @@ class SpellerPool {
   void save_memo() const;
   // How many words needed Hunspell's suggest() so far.
   std::size_t suggest_fallbacks() const { return fallbacks_.load(); }
+  // How many Hunspell handles were loaded so far (30-50 ms each).
+  std::size_t hunspell_loaded() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return handles_;
+  }
   const DictionaryName& name() const { return name_; }
 
  private:
