@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <optional>
 #include <unordered_map>
 
@@ -161,9 +162,16 @@ std::vector<LanguageDetector::Votes> LanguageDetector::word_votes(
       return;
     }
     if (!pools_open) {  // only now: a text of cached words loads no dictionary
-      for (std::size_t l = 0; l < kLanguageCount; ++l) {
-        pools[l] = spellers_ ? spellers_(kLanguages[l]) : nullptr;
+      // The languages load at once, each on a thread of its own: their word forms when the
+      // cache holds them (10 ms each), Hunspell otherwise (30-50 ms each).
+      std::vector<std::future<void>> loading;
+      for (std::size_t l = 0; l < kLanguageCount && spellers_; ++l) {
+        loading.push_back(std::async(std::launch::async, [this, &pools, l] {
+          pools[l] = spellers_(kLanguages[l]);
+          if (pools[l] != nullptr) pools[l]->preload("");
+        }));
       }
+      for (auto& done : loading) done.get();
       pools_open = true;
     }
     std::optional<Votes>& slot = cache[word];
