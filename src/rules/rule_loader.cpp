@@ -168,8 +168,10 @@ std::optional<Error> read_rule(const std::string& path, const YAML::Node& node, 
 // ---------------------------------------------------------------------------------------------
 // Parsed rule files kept in the cache: yaml-cpp reads the shipped English pack (200 KB) in
 // about 20 ms, most of a one-post run; the cached copy reads in well under one. The key holds
-// the path as given (rules remember it) and a checksum of the contents, so an edited file is
-// parsed again however its time stamps moved. Only files that parsed without error are kept.
+// the path as given (rules remember it), a checksum of the contents, so an edited file is
+// parsed again however its time stamps moved, and the code that parsed it (as the suggestion
+// memo's does), so a new build never takes an older parser's reading, its checks included.
+// Only files that parsed without error are kept.
 
 constexpr std::string_view kRuleCacheMagic = "brandlint rule file 1\n";
 
@@ -296,16 +298,18 @@ Expected<RuleFile> load_rule_file(const std::string& path) {
   auto contents = read_text_file(path, "rule file");
   if (!contents) return contents.error();
   const std::string dir = cache::directory();
-  if (dir.empty()) return parse_rule_file(contents.value(), path);
+  const std::string code = cache::code_identity();
+  if (dir.empty() || code.empty()) return parse_rule_file(contents.value(), path);
 
   std::error_code error;
   const std::filesystem::path real = std::filesystem::weakly_canonical(path, error);
   const std::string key = std::string(kRuleCacheMagic) + path + '\n' +
                           cache::hex(cache::checksum(contents.value())) + ' ' +
-                          std::to_string(contents.value().size()) + '\n';
-  // One cache file per rule file (named after where it really is), rewritten when it changes.
-  const std::string cached =
-      cache::file_for(dir, "rules-" + real.filename().string(), real.string(), ".rules");
+                          std::to_string(contents.value().size()) + '\n' + code;
+  // One cache file per rule file and program (named after where they really are), rewritten
+  // when either changes: the test binary and brandlint do not take turns rewriting one file.
+  const std::string cached = cache::file_for(dir, "rules-" + real.filename().string(),
+                                             real.string() + ' ' + cache::code_file(), ".rules");
   if (auto file = cache::Mapped::open(cached); !file->bytes().empty()) {
     if (auto restored = restore_rule_file(file->bytes(), key)) return std::move(*restored);
   }
