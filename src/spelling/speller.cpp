@@ -174,22 +174,19 @@ const Suggester& SpellerPool::suggester() const {
 }
 
 bool SpellerPool::might_accept(std::string_view word) const {
-  return tables_answer(word, true).value_or(true);
-}
-
-bool SpellerPool::surely_correct(std::string_view word) const {
-  return accepted_.count(text::fold_term(word)) > 0 ||
-         tables_answer(word, false, true).value_or(false);
+  const auto held = tables_hold(word, true);
+  return !held || *held != Held::none;
 }
 
 std::optional<bool> SpellerPool::form_at_hand(std::string_view word) const {
-  // Only the answers Hunspell would give: surely a word, or no form at all. Between the two
-  // (a form of a stem Hunspell may refuse alone, "Un" for "UN") Hunspell decides, so that a
-  // vote does not depend on whether the tables happen to be cached yet.
-  if (surely_correct(word)) return true;
-  const std::optional<bool> any_form = tables_answer(word, false);
-  if (any_form && !*any_form) return false;
-  return std::nullopt;
+  // Only the answers Hunspell would give: one of the user's words or surely a word, or no
+  // form at all. Between the two (a form of a stem Hunspell may refuse alone, "Un" for "UN")
+  // Hunspell decides, so that a vote does not depend on whether the tables happen to be
+  // cached yet.
+  if (accepted_.count(text::fold_term(word)) > 0) return true;
+  const auto held = tables_hold(word, false);
+  if (!held || *held == Held::form) return std::nullopt;
+  return *held == Held::sure;
 }
 
 bool SpellerPool::tables_at_hand() const {
@@ -204,7 +201,7 @@ bool SpellerPool::tables_at_hand() const {
   return cached_;
 }
 
-std::optional<bool> SpellerPool::tables_answer(std::string_view word, bool build, bool sure) const {
+std::optional<Held> SpellerPool::tables_hold(std::string_view word, bool build) const {
   const std::string w = text::straight_apostrophes(word);
   const auto dashes = std::count(w.begin(), w.end(), '-');
   const auto apostrophes = std::count(w.begin(), w.end(), '\'');
@@ -217,19 +214,21 @@ std::optional<bool> SpellerPool::tables_answer(std::string_view word, bool build
   // more than loading Hunspell (30-50 ms): then only tables built for suggestions are used.
   if (!tables_at_hand() && (!build || cache::directory().empty())) return std::nullopt;
   // A form ("anti-vaxxer" is one word of en_GB), or, as Hunspell's BREAK does, a hyphenated
-  // word whose two sides at some hyphen are each accepted (a side may itself be cut again).
+  // word whose two sides at some hyphen are each held (a side may itself be cut again): as
+  // surely as the less sure side.
   const Suggester& tables = suggester();
-  std::function<bool(std::string_view)> accepts = [&](std::string_view s) {
+  std::function<Held(std::string_view)> held = [&](std::string_view s) {
     while (!s.empty() && s.front() == '-') s.remove_prefix(1);
     while (!s.empty() && s.back() == '-') s.remove_suffix(1);
-    if (s.empty() || tables.is_form(s, sure)) return true;
-    for (std::size_t dash = s.find('-'); dash != std::string_view::npos;
+    if (s.empty()) return Held::sure;
+    Held best = tables.held(s);
+    for (std::size_t dash = s.find('-'); dash != std::string_view::npos && best != Held::sure;
          dash = s.find('-', dash + 1)) {
-      if (accepts(s.substr(0, dash)) && accepts(s.substr(dash + 1))) return true;
+      best = std::max(best, std::min(held(s.substr(0, dash)), held(s.substr(dash + 1))));
     }
-    return false;
+    return best;
   };
-  return accepts(w);
+  return held(w);
 }
 
 namespace {

@@ -21,6 +21,7 @@ namespace brandlint::spelling {
 
 class Suggester;
 class SuggestionMemo;
+enum class Held : std::uint8_t;  // suggester.hpp
 
 struct DictionaryName {
   std::string file;     // e.g. es_ES (the .dic/.aff stem)
@@ -91,12 +92,10 @@ class SpellerPool {
   class Lease;
   std::unique_ptr<Hunspell> make_handle() const;
   const Suggester& suggester() const;
-  // What the suggestion tables say of `word`, for might_accept(), form_at_hand(), correct()
-  // and preload(): empty when only Hunspell can tell; `build` makes the tables when the cache
-  // folder has none yet; `sure` answers yes only where Hunspell would (Suggester::is_form).
-  std::optional<bool> tables_answer(std::string_view word, bool build, bool sure = false) const;
-  // One of the user's words, or a word the tables surely hold: no need to ask Hunspell.
-  bool surely_correct(std::string_view word) const;
+  // How the suggestion tables hold `word` (Suggester::held, a hyphenated word as Hunspell's
+  // BREAK cuts it), for might_accept() and form_at_hand(): empty when only Hunspell can tell;
+  // `build` makes the tables when the cache folder has none yet.
+  std::optional<Held> tables_hold(std::string_view word, bool build) const;
   // Keeps `found` as this run's suggestions for `word`; `fresh` when they were just searched,
   // so the memo is written again when the pool closes.
   void remember(const std::string& word, const std::vector<std::string>& found, bool fresh) const;

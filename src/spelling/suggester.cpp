@@ -942,29 +942,36 @@ std::string Suggester::cache_path(const std::string& dic_path, std::string_view 
 // ---------------------------------------------------------------------------------------------
 // Suggesting
 
-bool Suggester::is_form(std::string_view word, bool sure) const {
+Held Suggester::held(std::string_view word) const {
+  std::uint64_t hash = 0;
+  return held(word, &hash);
+}
+
+Held Suggester::held(std::string_view word, std::uint64_t* hash) const {
   const std::u32string w = to_u32(word);
-  if (w.empty()) return false;
+  if (w.empty()) return Held::none;
   const std::u32string folded = lower(w);
   const std::uint64_t h = form_hash(folded);
+  *hash = h;
   // As Hunspell reads case: a name's forms only with their capital ("El", not "el").
-  if (!u_isupper(static_cast<UChar32>(w[0])) && proper_.contains(h)) return false;
+  if (!u_isupper(static_cast<UChar32>(w[0])) && proper_.contains(h)) return Held::none;
   // Surely a word: a form as it stands. An elided head and a word (l'école, c'est in an
   // Italian post) depend on which heads go with which words, and Hunspell knows that.
   // Written in mixed case (OCaml, iPhone), a word is Hunspell's to judge too: only the
   // dictionary's own case, or all capitals, passes.
-  if (sure) {
-    const text::LetterCase l = text::letter_case(word);
-    const bool upper_after_first = l.upper > (l.first_upper ? 1 : 0);
-    return (!upper_after_first || l.lower == 0) && !unsure_.contains(h) && forms_.contains(h);
+  const text::LetterCase l = text::letter_case(word);
+  const bool upper_after_first = l.upper > (l.first_upper ? 1 : 0);
+  if ((!upper_after_first || l.lower == 0) && !unsure_.contains(h) && forms_.contains(h)) {
+    return Held::sure;
   }
-  return plausible(folded);
+  return plausible(folded) ? Held::form : Held::none;
 }
 
 bool Suggester::surely_offered(std::string_view word) const {
   const text::LetterCase l = text::letter_case(word);
-  if (l.code_points == 0 || l.letters != l.code_points || !is_form(word, true)) return false;
-  return !hidden_.contains(form_hash(lower(to_u32(word))));
+  std::uint64_t h = 0;
+  return l.code_points != 0 && l.letters == l.code_points && held(word, &h) == Held::sure &&
+         !hidden_.contains(h);
 }
 
 bool Suggester::plausible(const std::u32string& w) const {

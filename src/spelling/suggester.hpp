@@ -63,6 +63,10 @@ class Table {
   std::size_t size_ = 0;
 };
 
+// How the suggester's tables hold a word: not at all; as a form, which Hunspell may still
+// refuse; or surely, as a form Hunspell accepts whatever its use. Ordered.
+enum class Held : std::uint8_t { none, form, sure };
+
 // A set of 64-bit hashes, built once: an open-addressing table of 32-bit fingerprints (the
 // slot comes from the low bits, the fingerprint from the high ones), 4 bytes per slot, at most
 // 3/4 full. A false "yes" is about one lookup in a billion, and spell() confirms anyway.
@@ -129,12 +133,17 @@ class Suggester {
   std::vector<std::string> suggest(std::string_view word, std::size_t max,
                                    const IsWord& is_word) const;
 
-  // Can `word` (UTF-8, one word) be a form of the dictionary, in the case it is written? A
-  // name's forms need their capital ("El", not "el"), as Hunspell reads case. From the tables
-  // alone. When `sure`, only forms Hunspell accepts whatever their use: not those of stems it
-  // may refuse alone (forbidden words, compound parts, words kept in one case, stems needing
-  // an affix, NASA or iPhone in another case), which are then left to Hunspell.
-  bool is_form(std::string_view word, bool sure = false) const;
+  // How the tables hold `word` (UTF-8, one word), in the case it is written, from the tables
+  // alone (see Held). A name's forms need their capital ("El", not "el"), as Hunspell reads
+  // case. Not surely: forms of stems Hunspell may refuse alone (forbidden words, compound
+  // parts, words kept in one case, stems needing an affix, NASA or iPhone in another case),
+  // which are then left to Hunspell.
+  Held held(std::string_view word) const;
+  // Whether held(word) is at least a form, or, when `sure`, surely a word.
+  bool is_form(std::string_view word, bool sure = false) const {
+    const Held h = held(word);
+    return sure ? h == Held::sure : h != Held::none;
+  }
   // Is `word` (UTF-8, letters only) surely a word Hunspell accepts and one it may suggest: a
   // sure form (is_form(word, true)) that no stem flagged NOSUGGEST makes. Such a candidate
   // needs no spell() to confirm it.
@@ -157,6 +166,8 @@ class Suggester {
   struct Candidate;
 
   bool plausible(const std::u32string& w) const;
+  // held(), also giving the hash of the lowercase word.
+  Held held(std::string_view word, std::uint64_t* hash) const;
   float replace_cost(char32_t from, char32_t to) const;
   char32_t base_of(char32_t c) const;
   template <class Emit>
