@@ -87,6 +87,13 @@ struct EnglishCopy {
   }
 };
 
+// A copy of en_US in a temporary folder, and a cache folder beside it.
+struct CachedEnglish {
+  TempDir tmp;
+  EnglishCopy en{tmp.path("dict")};
+  const std::string cache = tmp.path("cache");
+};
+
 std::vector<std::string> misspelt_words() {
   const auto rows =
       bench::read_misspellings(std::string(BRANDLINT_SHARED_DIR) + "/data/misspellings", "en");
@@ -100,10 +107,9 @@ std::vector<std::string> misspelt_words() {
 
 }  // namespace
 
-TEST_CASE("tables read back from the cache give the same suggestions as tables just built") {
-  TempDir tmp;
-  EnglishCopy en(tmp.path("dict"));
-  const std::string cache = tmp.path("cache");
+TEST_CASE_FIXTURE(
+    CachedEnglish,
+    "tables read back from the cache give the same suggestions as tables just built") {
   const auto words = misspelt_words();
 
   const auto fresh = en.load("");
@@ -120,10 +126,7 @@ TEST_CASE("tables read back from the cache give the same suggestions as tables j
   CHECK(expected[0].size() > 0);
 }
 
-TEST_CASE("a damaged, cut or stale cache file is rebuilt, never trusted") {
-  TempDir tmp;
-  EnglishCopy en(tmp.path("dict"));
-  const std::string cache = tmp.path("cache");
+TEST_CASE_FIXTURE(CachedEnglish, "a damaged, cut or stale cache file is rebuilt, never trusted") {
   const auto words = misspelt_words();
   const auto expected = en.suggest_all(*en.load(""), words);
   en.load(cache);
@@ -147,10 +150,7 @@ TEST_CASE("a damaged, cut or stale cache file is rebuilt, never trusted") {
   CHECK(en.load(cache)->from_cache());
 }
 
-TEST_CASE("a changed dictionary gets new tables") {
-  TempDir tmp;
-  EnglishCopy en(tmp.path("dict"));
-  const std::string cache = tmp.path("cache");
+TEST_CASE_FIXTURE(CachedEnglish, "a changed dictionary gets new tables") {
   en.load(cache);
   REQUIRE(en.load(cache)->from_cache());
   // A word added to the dictionary (a newer package, a user's own .dic) must be suggested.
@@ -166,10 +166,7 @@ TEST_CASE("a changed dictionary gets new tables") {
   CHECK(en.load(cache)->from_cache());
 }
 
-TEST_CASE("tables read in place from the cache outlive the file") {
-  TempDir tmp;
-  EnglishCopy en(tmp.path("dict"));
-  const std::string cache = tmp.path("cache");
+TEST_CASE_FIXTURE(CachedEnglish, "tables read in place from the cache outlive the file") {
   const auto words = misspelt_words();
   const auto expected = en.suggest_all(*en.load(""), words);
   en.load(cache);
@@ -445,10 +442,8 @@ std::vector<std::vector<std::string>> suggest_each(const spelling::SpellerPool& 
 
 }  // namespace
 
-TEST_CASE("suggestions found in one run are read back by the next, never across a change") {
-  TempDir tmp;
-  EnglishCopy en(tmp.path("dict"));
-  const std::string cache = tmp.path("cache");
+TEST_CASE_FIXTURE(CachedEnglish,
+                  "suggestions found in one run are read back by the next, never across a change") {
   ScopedEnv env("BRANDLINT_CACHE_DIR", cache);
   auto words = misspelt_words();
   words.push_back("Brandlintovva");
@@ -506,11 +501,10 @@ TEST_CASE("with the cache off, no suggestion memo is written") {
   CHECK_FALSE(fs::exists(tmp.path("home")));
 }
 
-TEST_CASE("new tables remove those an earlier version left for the same dictionary, no others") {
-  TempDir tmp;
-  EnglishCopy en(tmp.path("dict"));
+TEST_CASE_FIXTURE(CachedEnglish,
+                  "new tables remove those an earlier version left for the same dictionary, no "
+                  "others") {
   EnglishCopy other(tmp.path("other-dict"));
-  const std::string cache = tmp.path("cache");
   en.load(cache);
   other.load(cache);
   REQUIRE(cache_files(cache).size() == 2);
