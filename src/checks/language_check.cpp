@@ -23,14 +23,19 @@ class LanguageCheck : public Check {
         context.post.meta.lang.empty() ? context.config.lang : context.post.meta.lang;
     const std::string declared = declared_raw == "auto" ? "" : declared_raw.substr(0, 2);
 
-    // A post whose words are all the declared language's needs no other dictionary.
-    if (!declared.empty() && !detector.may_hold_other_language(text, names, declared)) return;
-    const language::Guess post = detector.detect(text, 0, text.nfc().size(), names, {});
     // The declared language is there when a few of its words follow each other ("Hi Marco,
     // thanks!"); another language must hold a sentence or clause with
     // `language_mixing_min_words` words that say so, so that a one-word greeting ("Ciao Anna!"),
     // a name or a loanword ("croissant") never counts.
     const Certainty foreign{context.threshold("language_mixing_min_words", 4), 0.6};
+    // A post whose words are all the declared language's needs no other dictionary; nor does
+    // one whose few foreign-looking words ("anything ese we can do") could not outvote it
+    // anywhere, whatever the other dictionaries say.
+    if (!declared.empty() && (!detector.may_hold_other_language(text, names, declared) ||
+                              detector.surely_only(text, names, declared, {}, foreign))) {
+      return;
+    }
+    const language::Guess post = detector.detect(text, 0, text.nfc().size(), names, {});
     const std::string home = declared.empty() ? post.lang : declared;
     if (home.empty()) return;
 

@@ -272,10 +272,8 @@ std::vector<SpanGuess> LanguageDetector::sentences(const text::AnalysedText& tex
   return out;
 }
 
-std::vector<SpanGuess> LanguageDetector::clauses(const text::AnalysedText& text,
-                                                 const SpanGuess& sentence,
-                                                 const std::unordered_set<std::string>& names,
-                                                 const Certainty& certainty) const {
+std::vector<std::pair<std::size_t, std::size_t>> LanguageDetector::clause_spans(
+    const text::AnalysedText& text, const SpanGuess& sentence) {
   std::vector<std::pair<std::size_t, std::size_t>> spans;
   std::size_t start = std::string::npos;
   std::size_t last = 0;
@@ -294,10 +292,106 @@ std::vector<SpanGuess> LanguageDetector::clauses(const text::AnalysedText& text,
     last = t.end;
   }
   if (start != std::string::npos) spans.emplace_back(start, last);
+  if (spans.size() < 2) spans.clear();
+  return spans;
+}
+
+std::vector<SpanGuess> LanguageDetector::clauses(const text::AnalysedText& text,
+                                                 const SpanGuess& sentence,
+                                                 const std::unordered_set<std::string>& names,
+                                                 const Certainty& certainty) const {
   std::vector<SpanGuess> out;
-  if (spans.size() < 2) return out;
-  for (const auto& [b, e] : spans) out.push_back({b, e, detect(text, b, e, names, certainty)});
+  for (const auto& [b, e] : clause_spans(text, sentence)) {
+    out.push_back({b, e, detect(text, b, e, names, certainty)});
+  }
   return out;
+}
+
+bool LanguageDetector::surely_only(const text::AnalysedText& text,
+                                   const std::unordered_set<std::string>& names,
+                                   std::string_view lang, const Certainty& whole,
+                                   const Certainty& parts) const {
+  const auto home = static_cast<std::size_t>(
+      std::find(kLanguages.begin(), kLanguages.end(), lang.substr(0, 2)) - kLanguages.begin());
+  if (home >= kLanguageCount || !spellers_) return false;
+  const spelling::SpellerPool* pool = spellers_(kLanguages[home]);
+  if (pool == nullptr) return false;
+
+  // A word's raw votes as word_votes gives them: 2 where a frequent-word list holds it, 1
+  // where a dictionary knows it. Without the other languages' dictionaries, each of their
+  // votes on a word outside their list is unknown: 0 or 1.
+  constexpr int kUnknown = -1;
+  using Raw = std::array<int, kLanguageCount>;
+  std::unordered_map<std::string, Raw> raws;
+  auto raw_of = [&](const std::string& word) -> const Raw& {
+    auto found = raws.find(word);
+    if (found != raws.end()) return found->second;
+    Raw raw{};
+    for (std::size_t l = 0; l < kLanguageCount; ++l) {
+      if (frequent_[l].count(word) > 0) {
+        raw[l] = 2;
+      } else if (l == home) {
+        raw[l] = pool->correct(word) ? 1 : 0;
+      } else {
+        raw[l] = kUnknown;
+      }
+    }
+    return raws.emplace(word, raw).first->second;
+  };
+  // The most a word can add to score(other) - lead * score(home), over every answer the
+  // unknown dictionaries could give; shared out and left out exactly as word_votes does.
+  auto most_lead = [&](const Raw& raw, std::size_t other, double lead) {
+    std::array<std::size_t, kLanguageCount> unknown{};
+    std::size_t unknowns = 0;
+    for (std::size_t l = 0; l < kLanguageCount; ++l) {
+      if (raw[l] == kUnknown) unknown[unknowns++] = l;
+    }
+    double most = -1e9;
+    for (unsigned answers = 0; answers < (1u << unknowns); ++answers) {
+      Raw r = raw;
+      for (std::size_t i = 0; i < unknowns; ++i) r[unknown[i]] = (answers >> i) & 1;
+      int total = 0;
+      bool even = true;
+      for (std::size_t l = 0; l < kLanguageCount; ++l) {
+        total += r[l];
+        even &= r[l] == r[0];
+      }
+      const double gain =
+          (total == 0 || even) ? 0.0 : (r[other] - lead * r[home]) / static_cast<double>(total);
+      most = std::max(most, gain);
+    }
+    return most;
+  };
+
+  // A span is guessed language L only with min_evidence words, and only when L's score is
+  // more than min_lead times lang's: when no answers of the other dictionaries can make
+  // score(L) - min_lead * score(lang) positive, the span is not L.
+  auto only_home = [&](std::size_t begin, std::size_t end, const Certainty& certainty) {
+    int words = 0;
+    std::array<double, kLanguageCount> most{};
+    for_each_word(text, begin, end, names, [&](const std::string& word) {
+      const Raw& raw = raw_of(word);
+      ++words;
+      for (std::size_t l = 0; l < kLanguageCount; ++l) {
+        if (l != home) most[l] += most_lead(raw, l, certainty.min_lead);
+      }
+    });
+    if (words < certainty.min_evidence) return true;
+    for (std::size_t l = 0; l < kLanguageCount; ++l) {
+      // The margin keeps the sums' rounding on the safe side.
+      if (l != home && most[l] > -1e-9) return false;
+    }
+    return true;
+  };
+
+  if (!only_home(0, text.nfc().size(), whole)) return false;
+  for (const auto& s : text.sentences()) {
+    if (!only_home(s.begin, s.end, parts)) return false;
+    for (const auto& [b, e] : clause_spans(text, {s.begin, s.end, {}})) {
+      if (!only_home(b, e, parts)) return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace brandlint::language

@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "brandlint/brandlint.hpp"
@@ -90,6 +91,16 @@ class LanguageDetector {
                                const std::unordered_set<std::string>& names,
                                std::string_view lang) const;
 
+  // Whether no part of the text can be guessed another language than `lang`, judged without
+  // the other languages' dictionaries: the post as a whole (at `whole` certainty) and each
+  // sentence and clause (at `parts`). Each word's votes are bounded from what is known
+  // without those dictionaries (the frequent-word lists and `lang`'s own dictionary), trying
+  // every answer the others could give. True means that the full guesses would find only
+  // `lang` or nothing; false only that they must be asked. "Let us know if there's anything
+  // ese we can do" is surely English: one Spanish word cannot outvote nine English ones.
+  bool surely_only(const text::AnalysedText& text, const std::unordered_set<std::string>& names,
+                   std::string_view lang, const Certainty& whole, const Certainty& parts) const;
+
   // The words of a person's name, lowercased, for `names`.
   static void add_name(std::string_view name, std::unordered_set<std::string>& names);
   // The customer's, handle's and agent's names of a post.
@@ -104,6 +115,9 @@ class LanguageDetector {
   void for_each_word(const text::AnalysedText& text, std::size_t begin, std::size_t end,
                      const std::unordered_set<std::string>& names,
                      const std::function<void(const std::string&)>& visit) const;
+  // The clauses of a sentence, as spans: empty when it has only one.
+  static std::vector<std::pair<std::size_t, std::size_t>> clause_spans(
+      const text::AnalysedText& text, const SpanGuess& sentence);
   std::vector<Votes> word_votes(const text::AnalysedText& text, std::size_t begin, std::size_t end,
                                 const std::unordered_set<std::string>& names) const;
   std::array<std::unordered_set<std::string>, kLanguageCount> frequent_;
