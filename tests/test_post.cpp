@@ -83,3 +83,29 @@ TEST_CASE("columns count code points, and a lone CR ends a line") {
   CHECK(second.line == 2);
   CHECK(second.column == 1);
 }
+
+TEST_CASE("a file's line index places every byte where counting from the top does") {
+  // Files read from disk are indexed, so that thousands of findings in one file of posts do
+  // not each count lines from the top; the index must agree with counting at every offset:
+  // LF, CRLF, a lone CR, blank lines, a byte-order mark, characters of 2 to 4 bytes.
+  for (const char* contents :
+       {"\xEF\xBB\xBFHi \xC3\xB1and\xC3\xBA\r\nsecond\rthird\n\n😊 x\r\n", "no line break at all",
+        "", "\n", "\r", "\r\n\r\n", "a\n\rb\r\r\nc"}) {
+    CAPTURE(contents);
+    SourceFile counted{"f", contents};
+    SourceFile indexed = counted;
+    brandlint::index_lines(indexed);
+    REQUIRE_FALSE(indexed.line_starts.empty());
+    for (std::size_t at = 0; at <= counted.contents.size() + 1; ++at) {
+      CAPTURE(at);
+      const Position a = locate(counted, at), b = locate(indexed, at);
+      CHECK(a.line == b.line);
+      CHECK(a.column == b.column);
+      CHECK(a.offset == b.offset);
+    }
+  }
+  SourceFile f{"f", "one\r\ntwo\rthree\nfour"};
+  brandlint::index_lines(f);
+  CHECK(f.line_starts == std::vector<std::size_t>{0, 5, 9, 15});
+  CHECK(locate(f, f.contents.find("four")).line == 4);
+}

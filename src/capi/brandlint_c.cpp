@@ -86,6 +86,7 @@ brandlint_result* brandlint_check(const brandlint_linter* linter, const char* te
       }
     }
     auto file = std::make_shared<brandlint::SourceFile>(brandlint::SourceFile{"<text>", post.text});
+    brandlint::index_lines(*file);
     post.source.file = file;
     auto found = linter->linter->check(post);
     if (!found) {

@@ -86,6 +86,7 @@ Expected<std::shared_ptr<const SourceFile>> read_source(const std::string& path)
       return Error{path, 0, 0, std::string("cannot read file: ") + std::strerror(errno)};
   }
   if (auto bad = text::check_utf8(file->contents, file->path)) return *bad;
+  index_lines(*file);
   return std::shared_ptr<const SourceFile>(std::move(file));
 }
 
@@ -93,6 +94,7 @@ std::shared_ptr<const SourceFile> source_from_text(std::string text, std::string
   auto file = std::make_shared<SourceFile>();
   file->path = std::move(name);
   file->contents = std::move(text);
+  index_lines(*file);
   return file;
 }
 

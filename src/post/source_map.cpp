@@ -19,6 +19,24 @@ std::size_t SourceMap::file_offset(std::size_t text_offset) const {
   return s.file_offset + std::min(text_offset - std::min(text_offset, s.text_offset), s.length);
 }
 
+namespace {
+
+// "\n", "\r\n" and a lone "\r" each end a line.
+bool ends_line(const std::string& c, std::size_t i) {
+  return c[i] == '\n' || (c[i] == '\r' && (i + 1 >= c.size() || c[i + 1] != '\n'));
+}
+
+}  // namespace
+
+void index_lines(SourceFile& file) {
+  const std::string& c = file.contents;
+  file.line_starts.assign(1, 0);
+  for (std::size_t i = c.find_first_of("\r\n"); i != std::string::npos;
+       i = c.find_first_of("\r\n", i + 1)) {
+    if (ends_line(c, i)) file.line_starts.push_back(i + 1);
+  }
+}
+
 Position locate(const SourceFile& file, std::size_t file_offset) {
   const std::string& c = file.contents;
   file_offset = std::min(file_offset, c.size());
@@ -26,11 +44,19 @@ Position locate(const SourceFile& file, std::size_t file_offset) {
   pos.offset = file.base_offset + file_offset;
   pos.line = file.first_line;
   std::size_t line_start = 0;
-  for (std::size_t i = 0; i < file_offset; ++i) {
-    // "\n", "\r\n" and a lone "\r" each end a line.
-    if (c[i] == '\n' || (c[i] == '\r' && (i + 1 >= c.size() || c[i + 1] != '\n'))) {
-      ++pos.line;
-      line_start = i + 1;
+  if (!file.line_starts.empty()) {
+    // The last line that starts at or before the offset.
+    const auto next =
+        std::upper_bound(file.line_starts.begin(), file.line_starts.end(), file_offset);
+    const auto line = static_cast<std::size_t>(next - file.line_starts.begin()) - 1;
+    pos.line += line;
+    line_start = file.line_starts[line];
+  } else {
+    for (std::size_t i = 0; i < file_offset; ++i) {
+      if (ends_line(c, i)) {
+        ++pos.line;
+        line_start = i + 1;
+      }
     }
   }
   const auto* s = reinterpret_cast<const uint8_t*>(c.data());
