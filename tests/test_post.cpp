@@ -96,6 +96,7 @@ TEST_CASE("a file's line index places every byte where counting from the top doe
     SourceFile indexed = counted;
     brandlint::index_lines(indexed);
     REQUIRE_FALSE(indexed.line_starts.empty());
+    CHECK(indexed.code_point_marks.empty());  // no line long enough to need them
     for (std::size_t at = 0; at <= counted.contents.size() + 1; ++at) {
       CAPTURE(at);
       const Position a = locate(counted, at), b = locate(indexed, at);
@@ -104,6 +105,26 @@ TEST_CASE("a file's line index places every byte where counting from the top doe
       CHECK(a.offset == b.offset);
     }
   }
+  // Minified JSON holds every post on one line: far into it, a column is counted from the
+  // nearest of the marks left every few kilobytes, and must still be the count from the
+  // line's start. Lines of 20 KB of 1- to 4-byte characters, after a BOM and a short line.
+  std::string one_line = "\xEF\xBB\xBF[{\"text\": \"x\"},\n";
+  for (int i = 0; i < 2; ++i) {
+    while (one_line.size() < 20000u * (i + 1))
+      one_line += "{\"text\":\"Añadimos 😊 ¡gracias! €5\"},";
+    one_line += "\r\n";
+  }
+  SourceFile counted{"f", one_line};
+  SourceFile indexed = counted;
+  brandlint::index_lines(indexed);
+  CHECK(indexed.code_point_marks.size() >= 8);
+  for (std::size_t at = 0; at <= one_line.size(); at += (at % 4096 < 8 ? 1 : 7)) {
+    CAPTURE(at);
+    const Position a = locate(counted, at), b = locate(indexed, at);
+    CHECK(a.line == b.line);
+    CHECK(a.column == b.column);
+  }
+
   SourceFile f{"f", "one\r\ntwo\rthree\nfour"};
   brandlint::index_lines(f);
   CHECK(f.line_starts == std::vector<std::size_t>{0, 5, 9, 15});

@@ -99,6 +99,10 @@ struct SourceFile {
   // binary search instead of counting from the top: a file of thousands of posts has
   // thousands of findings. Filled by index_lines(); while empty, locate() counts.
   std::vector<std::size_t> line_starts;
+  // On a file with a line of more than a few kilobytes (minified JSON holds every post on one
+  // line): a code point boundary every few kilobytes, with the number of code points before
+  // it, so that a column is counted from the nearest mark, not from the start of the line.
+  std::vector<std::pair<std::size_t, std::size_t>> code_point_marks;
 };
 
 struct SourceMap {
@@ -150,7 +154,7 @@ struct Position {
   std::size_t offset = 0;
 };
 Position locate(const SourceFile& file, std::size_t file_offset);
-// Fills file.line_starts from file.contents.
+// Fills file.line_starts and file.code_point_marks from file.contents.
 void index_lines(SourceFile& file);
 
 struct PlatformLimit {
