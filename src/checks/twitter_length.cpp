@@ -58,6 +58,7 @@ std::size_t match_emoji_element(std::string_view s, std::size_t i) {
     take(s, &p, kVs16);
     return take(s, &p, kKeycap) ? p : i;
   }
+  if (c < 0x80) return i;  // no other ASCII character starts an emoji
   if (is_regional_indicator(c)) {
     if (p < s.size()) {
       std::size_t q = p;

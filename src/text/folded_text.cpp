@@ -164,7 +164,9 @@ FoldedText skeleton(const FoldedText& folded) {
   FoldedText out;
   out.text.reserve(t.size());
   out.source_end.push_back(0);
-  auto append = [&](const std::string& piece, std::size_t from, std::size_t to) {
+  out.source.reserve(t.size() + 1);
+  out.source_end.reserve(t.size() + 1);
+  auto append = [&](std::string_view piece, std::size_t from, std::size_t to) {
     for (char ch : piece) {
       out.text.push_back(ch);
       out.source.push_back(folded.source[from]);
@@ -213,14 +215,14 @@ FoldedText skeleton(const FoldedText& folded) {
       std::size_t from = i;
       if (letters >= 4 && separator == ' ' &&
           std::string_view("aeiouy").find(t[i]) != std::string_view::npos) {
-        append(std::string(1, t[i]), i, i + 1);
+        append(std::string_view(&t[i], 1), i, i + 1);
         append(" ", i + 1, i + 2);
         from = i + 2;
         --letters;
       }
       if (letters >= 3) {
         for (std::size_t p = from; p < k; ++p) {
-          if (is_ascii_letter(t[p])) append(std::string(1, t[p]), p, p + 1);
+          if (is_ascii_letter(t[p])) append(std::string_view(&t[p], 1), p, p + 1);
         }
         i = k;
         continue;
@@ -258,7 +260,7 @@ FoldedText skeleton(const FoldedText& folded) {
         ++p;
         continue;
       }
-      append(std::string(1, ch), p, p + 1);
+      append(std::string_view(&ch, 1), p, p + 1);
       ++p;
     }
     i = j;
