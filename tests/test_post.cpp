@@ -89,8 +89,9 @@ TEST_CASE("a file's line index places every byte where counting from the top doe
   // not each count lines from the top; the index must agree with counting at every offset:
   // LF, CRLF, a lone CR, blank lines, a byte-order mark, characters of 2 to 4 bytes.
   for (const char* contents :
-       {"\xEF\xBB\xBFHi \xC3\xB1and\xC3\xBA\r\nsecond\rthird\n\n😊 x\r\n", "no line break at all",
-        "", "\n", "\r", "\r\n\r\n", "a\n\rb\r\r\nc"}) {
+       {"\xEF\xBB\xBFHi \xC3\xB1"
+        "and\xC3\xBA\r\nsecond\rthird\n\n😊 x\r\n",
+        "no line break at all", "", "\n", "\r", "\r\n\r\n", "a\n\rb\r\r\nc"}) {
     CAPTURE(contents);
     SourceFile counted{"f", contents};
     SourceFile indexed = counted;

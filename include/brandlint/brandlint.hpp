@@ -98,11 +98,11 @@ struct SourceFile {
   // Where each line of `contents` starts, the first at 0, so that locate() finds a line by
   // binary search instead of counting from the top: a file of thousands of posts has
   // thousands of findings. Filled by index_lines(); while empty, locate() counts.
-  std::vector<std::size_t> line_starts;
+  std::vector<std::size_t> line_starts{};
   // On a file with a line of more than a few kilobytes (minified JSON holds every post on one
   // line): a code point boundary every few kilobytes, with the number of code points before
   // it, so that a column is counted from the nearest mark, not from the start of the line.
-  std::vector<std::pair<std::size_t, std::size_t>> code_point_marks;
+  std::vector<std::pair<std::size_t, std::size_t>> code_point_marks{};
 };
 
 struct SourceMap {
