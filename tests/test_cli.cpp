@@ -138,6 +138,21 @@ TEST_CASE("cli: .brandlint.yaml is found from the file and flags override it") {
   CHECK(j["diagnostics"][0]["language"] == "it");
   CHECK(run_brandlint("check --fail-on warning " + quote(post)).exit_code == 1);
 
+  // A folder of teams: each file takes the configuration nearest to it, whatever the order
+  // the files come in (the search is made once per folder).
+  dir.write("repo/teams/es/.brandlint.yaml", "lang: es\n");
+  dir.write("repo/teams/es/p.txt", "Gracias, las zapatillas estan en camino.\n");
+  dir.write("repo/teams/it/p.txt", "Grazie, le Zapatillo sono aprovate.\n");
+  dir.write("repo/teams/it/q.txt", "Grazie, le Zapatillo sono aprovate.\n");
+  auto teams = run_brandlint("check --format json " + quote(dir.path("repo/teams")));
+  auto t = nlohmann::json::parse(teams.out);
+  REQUIRE(t["diagnostics"].size() == 3);
+  for (const auto& d : t["diagnostics"]) {
+    const bool spanish = d["file"].get<std::string>().find("/es/") != std::string::npos;
+    CHECK(d["language"] == (spanish ? "es" : "it"));
+    CHECK(d["match"] == (spanish ? "estan" : "aprovate"));
+  }
+
   dir.write("bad/.git/HEAD", "x\n");
   dir.write("bad/.brandlint.yaml", "lang: it\nfail_on: always\n");
   const auto other = dir.write("bad/p.txt", "Ciao\n");
