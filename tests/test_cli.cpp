@@ -1,7 +1,9 @@
 // The command line end to end: exit codes, the JSON shape, stdin, errors with positions.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -159,6 +161,38 @@ TEST_CASE("cli: .brandlint.yaml is found from the file and flags override it") {
   auto e = run_brandlint("check " + quote(other));
   CHECK(e.exit_code == 2);
   CHECK(e.err.find(".brandlint.yaml:2:10:") != std::string::npos);
+}
+
+TEST_CASE("cli: per-path overrides apply to the files they match, in one folder run") {
+  TempDir dir;
+  dir.write("repo/.git/HEAD", "x\n");
+  dir.write("repo/.brandlint.yaml",
+            "lang: en\n"
+            "overrides:\n"
+            "  - files: [\"archive/**\"]\n"
+            "    disable: [spelling]\n"
+            "  - files: [\"*.es.txt\"]\n"
+            "    lang: es\n"
+            "    severity: {spelling: info}\n");
+  const std::string typo = "Thanks Ana, your parcel is on its way and arives tomorrow.\n";
+  dir.write("repo/archive/2024/old.txt", typo);
+  dir.write("repo/new/today.txt", typo);
+  dir.write("repo/new/hola.es.txt", "Gracias Ana, tu pedido llega manana por la tarde.\n");
+  auto r = run_brandlint("check --format json " + quote(dir.path("repo")));
+  auto j = nlohmann::json::parse(r.out);
+  std::map<std::string, std::vector<nlohmann::json>> by_file;
+  for (const auto& d : j["diagnostics"]) {
+    if (d["category"] == "spelling")
+      by_file[std::filesystem::path(d["file"].get<std::string>()).filename().string()].push_back(d);
+  }
+  CHECK(by_file.count("old.txt") == 0);  // spelling disabled under archive/
+  REQUIRE(by_file["today.txt"].size() == 1);
+  CHECK(by_file["today.txt"][0]["match"] == "arives");
+  CHECK(by_file["today.txt"][0]["severity"] == "warning");
+  REQUIRE(by_file["hola.es.txt"].size() == 1);  // read as Spanish, its typo an info
+  CHECK(by_file["hola.es.txt"][0]["match"] == "manana");
+  CHECK(by_file["hola.es.txt"][0]["language"] == "es");
+  CHECK(by_file["hola.es.txt"][0]["severity"] == "info");
 }
 
 TEST_CASE("cli: the same report with the cache off, cold, and warm with remembered suggestions") {

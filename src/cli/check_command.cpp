@@ -95,9 +95,11 @@ class LinterCache {
  public:
   explicit LinterCache(const CheckOptions& options) : options_(options) {}
 
+  // Shared by every job of its configuration: a team's configuration may hold thousands of
+  // words, and a folder run has thousands of files.
   struct Entry {
     std::shared_ptr<const Linter> linter;
-    Config config;  // as merged for this input
+    std::shared_ptr<const Config> config;  // as merged for this input
   };
 
   // What the linters learned that later runs can use (suggestions), to the cache folder.
@@ -118,63 +120,71 @@ class LinterCache {
         known = found_configs_.emplace(from, find_config(from)).first;
       config_path = known->second;
     }
-    auto base = load(config_path);
-    if (!base) return base.error();
-    Config config = base.value();
+    auto loaded = load(config_path);
+    if (!loaded) return loaded.error();
+    const Config& base = *loaded.value();
     // Per-path overrides, matched on the path relative to the configuration's folder.
     std::string key = config_path;
-    if (!config.overrides.empty() && !path.empty() && path != "-") {
+    std::vector<std::size_t> hits;
+    if (!base.overrides.empty() && !path.empty() && path != "-") {
       std::error_code ec;
       const fs::path folder = fs::path(config_path).parent_path();
       const std::string relative =
           fs::relative(fs::absolute(path, ec), fs::absolute(folder, ec), ec).generic_string();
-      for (std::size_t i = 0; i < config.overrides.size(); ++i) {
-        const auto& o = config.overrides[i];
+      for (std::size_t i = 0; i < base.overrides.size(); ++i) {
         bool hit = false;
-        for (const auto& glob : o.files) hit = hit || glob_match(glob, relative);
+        for (const auto& glob : base.overrides[i].files) hit = hit || glob_match(glob, relative);
         if (!hit) continue;
         key += "#" + std::to_string(i);
-        config.disabled.insert(config.disabled.end(), o.disabled.begin(), o.disabled.end());
-        config.severity_overrides.insert(config.severity_overrides.end(),
-                                         o.severity_overrides.begin(), o.severity_overrides.end());
-        if (!o.lang.empty() && options_.lang.empty()) config.lang = o.lang;
-        if (!o.platform.empty() && options_.platform.empty()) config.platform = o.platform;
+        hits.push_back(i);
       }
     }
     auto found = linters_.find(key);
     if (found != linters_.end()) return found->second;
-    auto made = Linter::create(config);
+    std::shared_ptr<const Config> config = loaded.value();
+    if (!hits.empty()) {
+      auto merged = std::make_shared<Config>(base);
+      for (std::size_t i : hits) {
+        const auto& o = base.overrides[i];
+        merged->disabled.insert(merged->disabled.end(), o.disabled.begin(), o.disabled.end());
+        merged->severity_overrides.insert(merged->severity_overrides.end(),
+                                          o.severity_overrides.begin(), o.severity_overrides.end());
+        if (!o.lang.empty() && options_.lang.empty()) merged->lang = o.lang;
+        if (!o.platform.empty() && options_.platform.empty()) merged->platform = o.platform;
+      }
+      config = std::move(merged);
+    }
+    auto made = Linter::create(*config);
     if (!made) return made.error();
-    Entry entry{made.value(), config};
+    Entry entry{made.value(), std::move(config)};
     linters_.emplace(key, entry);
     return entry;
   }
 
  private:
-  Expected<Config> load(const std::string& config_path) {
+  Expected<std::shared_ptr<const Config>> load(const std::string& config_path) {
     auto found = configs_.find(config_path);
     if (found != configs_.end()) return found->second;
     Expected<Config> result = Config{};
     if (!config_path.empty()) result = load_config(config_path);
-    if (result) {
-      Config& config = result.value();
-      // Command-line flags win over the file.
-      if (!options_.lang.empty()) config.lang = options_.lang;
-      if (!options_.platform.empty()) config.platform = options_.platform;
-      if (options_.fail_on == "never") {
-        config.fail_never = true;
-      } else if (!options_.fail_on.empty()) {
-        config.fail_on = *parse_severity(options_.fail_on);
-        config.fail_never = false;
-      }
+    if (!result) return configs_.emplace(config_path, result.error()).first->second;
+    Config& config = result.value();
+    // Command-line flags win over the file.
+    if (!options_.lang.empty()) config.lang = options_.lang;
+    if (!options_.platform.empty()) config.platform = options_.platform;
+    if (options_.fail_on == "never") {
+      config.fail_never = true;
+    } else if (!options_.fail_on.empty()) {
+      config.fail_on = *parse_severity(options_.fail_on);
+      config.fail_never = false;
     }
-    configs_.emplace(config_path, result);
-    return result;
+    std::shared_ptr<const Config> shared = std::make_shared<const Config>(std::move(config));
+    return configs_.emplace(config_path, shared).first->second;
   }
 
   const CheckOptions& options_;
   std::map<std::string, std::string> found_configs_;  // path → its .brandlint.yaml
-  std::map<std::string, Expected<Config>> configs_;
+  std::map<std::string, Expected<std::shared_ptr<const Config>>> configs_;
   std::map<std::string, Entry> linters_;
 };
 
@@ -378,7 +388,7 @@ class CheckRun {
     if (!entry) return fail(entry.error());
     post::InputOptions input;
     input.format = format;
-    const Config& config = entry.value().config;
+    const Config& config = *entry.value().config;
     input.csv = {config.csv.text_column, config.csv.columns, config.csv.delimiter};
     auto posts = post::parse_posts(source, input);
     if (!posts) return fail(posts.error());
@@ -474,7 +484,7 @@ class CheckRun {
   }
 
   void report(Job& job) {
-    const Config& config = job.entry.config;
+    const Config& config = *job.entry.config;
     std::vector<fix::Replacement> replacements;
     for (std::size_t p = 0; p < job.posts.size(); ++p) {
       const Post& post = job.posts[p];
