@@ -113,6 +113,43 @@ Expected<std::shared_ptr<const spelling::SpellerPool>> LinterImpl::speller(
       });
 }
 
+namespace {
+
+// A language's compiled rules, shared by every Linter of the process made from the same rule
+// files as they are now: a folder run with a configuration per team (the same rules, each
+// team its own words) compiles each language's rules once, not once per team, and the set's
+// matching states, built as posts arrive, serve every team.
+class SharedRuleSets {
+ public:
+  template <class Compile>
+  Expected<std::shared_ptr<const rules::RuleSet>> get(const std::string& key, Compile&& compile) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (auto alive = sets_[key].lock()) return alive;
+    }
+    auto compiled = compile();  // two linters may compile the same rules at once: the first kept
+    if (!compiled) return compiled.error();
+    std::shared_ptr<const rules::RuleSet> set(std::move(compiled.value()));
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::erase_if(sets_, [](const auto& entry) { return entry.second.expired(); });
+    auto& slot = sets_[key];
+    if (auto alive = slot.lock()) return alive;
+    slot = set;
+    return set;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::weak_ptr<const rules::RuleSet>> sets_;
+};
+
+SharedRuleSets& shared_rule_sets() {
+  static SharedRuleSets sets;
+  return sets;
+}
+
+}  // namespace
+
 Expected<std::shared_ptr<const rules::RuleSet>> LinterImpl::rule_set(
     const std::string& rule_lang) const {
   return load_once<rules::RuleSet>(
@@ -127,9 +164,22 @@ Expected<std::shared_ptr<const rules::RuleSet>> LinterImpl::rule_set(
         for (const auto& file : user_rules) {
           if (file.lang == rule_lang) files.push_back(file);
         }
-        auto compiled = rules::RuleSet::compile(rule_lang, std::move(files));
-        if (!compiled) return compiled.error();
-        return std::shared_ptr<const rules::RuleSet>(std::move(compiled.value()));
+        // The files by what they hold; one not read from a file is never shared.
+        std::string key = rule_lang;
+        for (const auto& file : files) {
+          if (file.checksum == 0) {
+            key.clear();
+            break;
+          }
+          key += '\n' + file.path + '\t' + std::to_string(file.checksum);
+        }
+        auto compile = [&]() { return rules::RuleSet::compile(rule_lang, std::move(files)); };
+        if (key.empty()) {
+          auto compiled = compile();
+          if (!compiled) return compiled.error();
+          return std::shared_ptr<const rules::RuleSet>(std::move(compiled.value()));
+        }
+        return shared_rule_sets().get(key, compile);
       });
 }
 

@@ -4,9 +4,12 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 
+#include "brandlint/brandlint.hpp"
 #include "cache/disk_cache.hpp"
+#include "linter_impl.hpp"
 #include "rules/rule.hpp"
 #include "test_support.hpp"
 
@@ -191,4 +194,53 @@ TEST_CASE("with the cache off, rule files are parsed and nothing is written") {
     CHECK(file.value().rules.at(0).fix == std::optional<std::string>("pleased"));
   }
   CHECK_FALSE(fs::exists(tmp.path("home")));
+}
+
+TEST_CASE("linters made from the same rule files share one compiled set; an edit makes a new one") {
+  // A folder run with a configuration per team: the same rules, each team its own words. The
+  // rules of a language compile once, not once per team.
+  TempDir tmp;
+  ScopedEnv env("BRANDLINT_CACHE_DIR", tmp.path("cache"));
+  const std::string mine = tmp.write("team/mine.yaml", kRule);
+  auto make = [&](std::vector<std::string> words, std::vector<std::string> rule_files) {
+    Config config;
+    config.data_dir = BRANDLINT_SOURCE_DIR;
+    config.words["en"] = std::move(words);
+    config.rule_files = std::move(rule_files);
+    auto linter = Linter::create(config);
+    REQUIRE(linter);
+    return linter.value();
+  };
+  auto rules_of = [](const Linter& linter) { return linter.impl().rule_set("en").value(); };
+  const auto a = make({"Zapatillo"}, {});
+  const auto b = make({"Brandolino"}, {});
+  CHECK(rules_of(*a) == rules_of(*b));
+  const auto own = make({"Zapatillo"}, {mine});
+  CHECK(rules_of(*own) != rules_of(*a));
+  // Each still reports its own findings.
+  Post post;
+  post.text = "I am grumpy about Zapatillo";
+  post.meta.lang = "en";
+  auto ids = [&](const Linter& linter) {
+    std::vector<std::string> out;
+    const auto found = linter.check(post);
+    REQUIRE(found);
+    for (const auto& d : found.value()) out.push_back(d.rule);
+    return out;
+  };
+  const auto a_ids = ids(*a), own_ids = ids(*own), b_ids = ids(*b);
+  CHECK(std::count(own_ids.begin(), own_ids.end(), "tone.test.grumpy") == 1);
+  CHECK(std::count(a_ids.begin(), a_ids.end(), "tone.test.grumpy") == 0);
+  CHECK(std::count(a_ids.begin(), a_ids.end(), "spelling.unknown-word") == 0);
+  CHECK(std::count(b_ids.begin(), b_ids.end(), "spelling.unknown-word") == 1);  // not b's word
+
+  // The same file edited: a linter made now reads it as it is, the one made before keeps its set.
+  std::string edited = kRule;
+  edited.replace(edited.find("grumpy\""), 6, "sullen");
+  tmp.write("team/mine.yaml", edited);
+  const auto after = make({"Zapatillo"}, {mine});
+  CHECK(rules_of(*after) != rules_of(*own));
+  CHECK(rules_of(*after)->rules().back().message == "Sounds sullen");
+  CHECK(rules_of(*own)->rules().back().message == "Sounds grumpy");
+  CHECK(rules_of(*make({"Other"}, {mine})) == rules_of(*after));
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -52,6 +53,10 @@ struct RuleFile {
   // A file of the shipped packs, whose every pattern the test suite compiles: the patterns
   // that only a list's words can trigger are then parsed when first needed, not at start-up.
   bool shipped = false;
+  // What the file held when it was read (cache::checksum of its bytes), so that linters whose
+  // rules are the same files as they are now share one compiled set; 0 when not read from a
+  // file.
+  std::uint64_t checksum = 0;
 };
 
 // Reads and validates a rule file: unknown keys, wrong types, missing fields, ids that do not

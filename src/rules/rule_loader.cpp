@@ -299,23 +299,29 @@ Expected<RuleFile> load_rule_file(const std::string& path) {
   if (!contents) return contents.error();
   const std::string dir = cache::directory();
   const std::string code = cache::code_identity();
-  if (dir.empty() || code.empty()) return parse_rule_file(contents.value(), path);
+  const std::uint64_t sum = cache::checksum(contents.value());
+  auto with_sum = [sum](Expected<RuleFile> file) {
+    if (file) file.value().checksum = sum;
+    return file;
+  };
+  if (dir.empty() || code.empty()) return with_sum(parse_rule_file(contents.value(), path));
 
   std::error_code error;
   const std::filesystem::path real = std::filesystem::weakly_canonical(path, error);
-  const std::string key = std::string(kRuleCacheMagic) + path + '\n' +
-                          cache::hex(cache::checksum(contents.value())) + ' ' +
+  const std::string key = std::string(kRuleCacheMagic) + path + '\n' + cache::hex(sum) + ' ' +
                           std::to_string(contents.value().size()) + '\n' + code;
   // One cache file per rule file and program (named after where they really are), rewritten
   // when either changes: the test binary and brandlint do not take turns rewriting one file.
   const std::string cached = cache::file_for(dir, "rules-" + real.filename().string(),
                                              real.string() + ' ' + cache::code_file(), ".rules");
   if (auto file = cache::Mapped::open(cached); !file->bytes().empty()) {
-    if (auto restored = restore_rule_file(file->bytes(), key)) return std::move(*restored);
+    if (auto restored = restore_rule_file(file->bytes(), key)) {
+      return with_sum(std::move(*restored));
+    }
   }
   auto parsed = parse_rule_file(contents.value(), path);
   if (parsed) cache::write(cached, save_rule_file(parsed.value(), key));
-  return parsed;
+  return with_sum(std::move(parsed));
 }
 
 Expected<RuleFile> parse_rule_file(const std::string& contents, const std::string& path) {
