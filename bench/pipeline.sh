@@ -46,6 +46,22 @@ read -r again again_kb <<<"$(timed build/brandlint check - --stdin-format jsonl 
 # The same again from one file, as a CI job checks a repository's file of scheduled posts:
 # every finding is placed at its line and column in that file.
 read -r from_file from_file_kb <<<"$(timed build/brandlint check "$work/corpus.jsonl" --format json -j 1)"
+# A repository of posts, one file each, in ten team folders, each with its own .brandlint.yaml
+# (its own words): the teams share their rules and dictionaries' tables, so the run costs
+# about what one configuration would.
+build/corpus_gen --posts 1000 --lang en --format text |
+  awk -v dir="$work/teams" 'BEGIN { RS = ""; srand(1) } {
+    team = int((NR - 1) / 100); folder = dir "/team" team
+    if ((NR - 1) % 100 == 0) {
+      system("mkdir -p " folder)
+      printf "lang: en\nwords: [Team%dword]\n", team > (folder "/.brandlint.yaml")
+    }
+    printf "%s\n", $0 > (folder "/post" NR ".txt"); close(folder "/post" NR ".txt")
+  }'
+timed build/brandlint check "$work/teams" --format json -j 1 >/dev/null  # their suggestions remembered
+read -r teams teams_kb <<<"$(timed build/brandlint check "$work/teams" --format json -j 1)"
+rm "$work"/teams/team*/.brandlint.yaml
+read -r one_config one_config_kb <<<"$(timed build/brandlint check "$work/teams" --format json -j 1)"
 : >"$work/one"
 : >"$work/typo"
 # One post, clean and with a typo (the typo reads the suggestion tables: the first run ever
@@ -84,7 +100,7 @@ read -r j1 j1_kb <<<"$(median "$work/j1")"
 read -r j2 j2_kb <<<"$(median "$work/j2")"
 read -r one one_kb <<<"$(median "$work/one")"
 read -r typo typo_kb <<<"$(median "$work/typo")"
-awk -v posts="$posts" -v bytes="$bytes" -v j1="$j1" -v j2="$j2" -v k1="$j1_kb" -v k2="$j2_kb" -v again="$again" -v from_file="$from_file" \
+awk -v posts="$posts" -v bytes="$bytes" -v j1="$j1" -v j2="$j2" -v k1="$j1_kb" -v k2="$j2_kb" -v again="$again" -v from_file="$from_file" -v teams="$teams" -v teams_kb="$teams_kb" -v one_config="$one_config" -v one_config_kb="$one_config_kb" \
   -v one="$one" -v onek="$one_kb" -v typo="$typo" -v runs="$runs" -v timer="$timer" 'BEGIN {
   printf "corpus: %d posts in en, es, fr, it, %.1f MB of post text; median of %d runs\n", posts, bytes / 1e6, runs
   printf "  -j 1: %7.2f s %9.0f posts/s %7.2f MB/s   peak %4.0f MB\n", j1, posts / j1, bytes / j1 / 1e6, k1 / 1024
@@ -92,6 +108,7 @@ awk -v posts="$posts" -v bytes="$bytes" -v j1="$j1" -v j2="$j2" -v k1="$j1_kb" -
   printf "  -j 2 / -j 1 speed-up: %.2fx\n", j1 / j2
   printf "  -j 1 again, typos remembered from the last run: %.2f s, %.2f MB/s, %.2fx the first run\n", again, bytes / again / 1e6, j1 / again
   printf "  -j 1 again, the posts read as one file: %.2f s, %.2fx the stream\n", from_file, from_file / again
+  printf "  1,000 English posts, one file each, in ten folders with a .brandlint.yaml each: %.2f s, peak %.0f MB; without them (one configuration): %.2f s, peak %.0f MB\n", teams, teams_kb / 1024, one_config, one_config_kb / 1024
   printf "  one English post: %.0f ms wall, peak %.0f MB (%s)\n", one / 1000, onek / 1024, timer
   printf "  the same post with a typo: %.0f ms wall (%s)\n", typo / 1000, timer
 }'

@@ -334,7 +334,7 @@ TEST_CASE(
   }
 }
 
-TEST_CASE("a post with a typo loads no Hunspell when the cached tables judge its words") {
+TEST_CASE("a post with a typo asks no Hunspell when the cached tables judge its words") {
   TempDir tmp;
   ScopedEnv cache("BRANDLINT_CACHE_DIR", tmp.path("cache"));
   struct Case {
@@ -355,7 +355,7 @@ TEST_CASE("a post with a typo loads no Hunspell when the cached tables judge its
     // The verdict needs no Hunspell: no form of the dictionary can be the typo.
     pool->preload(c.post);
     CHECK_FALSE(pool->correct(c.typo));
-    CHECK(pool->hunspell_loaded() == 0);
+    CHECK(pool->hunspell_asked() == 0);
     // Nor, in English and Spanish, its suggestions: the tables surely hold every candidate
     // tried. (A French or Italian candidate from a stem Hunspell may refuse alone is its to
     // confirm.)
@@ -363,11 +363,12 @@ TEST_CASE("a post with a typo loads no Hunspell when the cached tables judge its
     REQUIRE_FALSE(found.empty());
     CHECK(found.front() == c.meant);
     if (std::string(c.lang) == "en" || std::string(c.lang) == "es") {
-      CHECK(pool->hunspell_loaded() == 0);
+      CHECK(pool->hunspell_asked() == 0);
     }
-    // A word only Hunspell can judge loads it.
+    // A word only Hunspell can judge asks it.
+    const std::size_t before = pool->hunspell_asked();
     pool->correct("B2B");
-    CHECK(pool->hunspell_loaded() == 1);
+    CHECK(pool->hunspell_asked() == before + 1);
   }
 }
 
@@ -523,4 +524,25 @@ TEST_CASE_FIXTURE(CachedEnglish,
   CHECK(cache_files(cache).size() == 2);
   CHECK(en.load(cache)->from_cache());
   CHECK(other.load(cache)->from_cache());
+}
+
+TEST_CASE("pools of one dictionary share Hunspell and the tables, each with its own words") {
+  // A folder run makes a pool per team's configuration: the teams share the dictionary's
+  // handles and tables, and each team's words stay its own.
+  TempDir tmp;
+  ScopedEnv cache("BRANDLINT_CACHE_DIR", tmp.path("cache"));
+  const auto a = spelling::SpellerPool::open("en", {"/usr/share/hunspell"}, {"zapatillo"}).value();
+  const auto b = spelling::SpellerPool::open("en", {"/usr/share/hunspell"}, {"brandolino"}).value();
+  for (int round = 0; round < 2; ++round) {  // before and after both have used Hunspell
+    CHECK(a->correct("Zapatillo"));
+    CHECK_FALSE(b->correct("Zapatillo"));
+    CHECK(b->correct("Brandolino"));
+    CHECK_FALSE(a->correct("Brandolino"));
+    CHECK(a->correct("B2B") == b->correct("B2B"));
+    CHECK(a->correct("received"));
+    CHECK_FALSE(b->correct("recieved"));
+    CHECK(a->suggest("recieved", 3) == b->suggest("recieved", 3));
+  }
+  CHECK(a->hunspell_asked() >= 1);
+  CHECK(b->hunspell_asked() >= 1);
 }

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <functional>
 #include <hunspell/hunspell.hxx>
+#include <map>
+#include <mutex>
 #include <thread>
 
 #include "cache/disk_cache.hpp"
@@ -46,30 +48,62 @@ DictionaryName dictionary_for(std::string_view lang) {
   return {"en_US", "hunspell-en-us", "English"};
 }
 
-// Borrows a handle from the pool and gives it back when done; waits for one when the pool
-// has made as many as it may.
+// The Hunspell handles of one dictionary. Hunspell objects are not thread-safe, so a thread
+// borrows one for each call; handles are made when first needed, up to `max`.
+struct SpellerPool::Handles {
+  std::string aff, dic;
+  std::size_t max = 1;
+  std::mutex mutex;
+  std::condition_variable returned;
+  std::vector<std::unique_ptr<Hunspell>> idle;
+  std::size_t made = 0;  // idle or lent
+
+  std::unique_ptr<Hunspell> make() const {
+    return std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+  }
+};
+
+std::shared_ptr<SpellerPool::Handles> SpellerPool::shared_handles(const std::string& aff,
+                                                                  const std::string& dic) {
+  static std::mutex mutex;
+  static std::map<std::string, std::weak_ptr<SpellerPool::Handles>> open;
+  std::lock_guard<std::mutex> lock(mutex);
+  std::erase_if(open, [](const auto& entry) { return entry.second.expired(); });
+  auto& slot = open[aff + '\n' + dic];
+  if (auto alive = slot.lock()) return alive;
+  auto made = std::make_shared<SpellerPool::Handles>();
+  made->aff = aff;
+  made->dic = dic;
+  made->max = std::max(1u, std::thread::hardware_concurrency() / 2);
+  slot = made;
+  return made;
+}
+
+// Borrows a handle and gives it back when done; waits for one when the dictionary has as
+// many as it may.
 class SpellerPool::Lease {
  public:
-  explicit Lease(const SpellerPool& pool) : pool_(pool) {
+  explicit Lease(const SpellerPool& pool) : handles_(*pool.handles_) {
+    ++pool.asked_;
     {
-      std::unique_lock<std::mutex> lock(pool_.mutex_);
-      pool_.handle_returned_.wait(
-          lock, [&] { return !pool_.idle_.empty() || pool_.handles_ < pool_.max_handles_; });
-      if (!pool_.idle_.empty()) {
-        handle_ = std::move(pool_.idle_.back());
-        pool_.idle_.pop_back();
+      std::unique_lock<std::mutex> lock(handles_.mutex);
+      handles_.returned.wait(
+          lock, [&] { return !handles_.idle.empty() || handles_.made < handles_.max; });
+      if (!handles_.idle.empty()) {
+        handle_ = std::move(handles_.idle.back());
+        handles_.idle.pop_back();
         return;
       }
-      ++pool_.handles_;
+      ++handles_.made;
     }
-    handle_ = pool_.make_handle();  // outside the lock: loading takes tens of milliseconds
+    handle_ = handles_.make();  // outside the lock: loading takes tens of milliseconds
   }
   ~Lease() {
     {
-      std::lock_guard<std::mutex> lock(pool_.mutex_);
-      pool_.idle_.push_back(std::move(handle_));
+      std::lock_guard<std::mutex> lock(handles_.mutex);
+      handles_.idle.push_back(std::move(handle_));
     }
-    pool_.handle_returned_.notify_one();
+    handles_.returned.notify_one();
   }
   Lease(const Lease&) = delete;
   Lease& operator=(const Lease&) = delete;
@@ -77,7 +111,7 @@ class SpellerPool::Lease {
   Hunspell* operator->() { return handle_.get(); }
 
  private:
-  const SpellerPool& pool_;
+  Handles& handles_;
   std::unique_ptr<Hunspell> handle_;
 };
 
@@ -95,10 +129,6 @@ const SuggestionMemo* SpellerPool::memo() const {
     memo_ = SuggestionMemo::open(aff_, dic_, name_.file, cache::directory());
   });
   return memo_.get();
-}
-
-std::unique_ptr<Hunspell> SpellerPool::make_handle() const {
-  return std::make_unique<Hunspell>(aff_.c_str(), dic_.c_str());
 }
 
 Expected<std::unique_ptr<SpellerPool>> SpellerPool::open(
@@ -133,7 +163,7 @@ Expected<std::unique_ptr<SpellerPool>> SpellerPool::open(
   const std::string encoding = aff_encoding(pool->aff_);
   pool->utf8_ = encoding == "UTF-8" || encoding == "utf-8" || encoding == "UTF8";
   pool->encoding_ = encoding;
-  pool->max_handles_ = std::max(1u, std::thread::hardware_concurrency() / 2);
+  pool->handles_ = shared_handles(pool->aff_, pool->dic_);
   return pool;
 }
 
@@ -152,22 +182,52 @@ void SpellerPool::preload(std::string_view text) const {
         });
     if (tables_judge) return;
   }
+  Handles& handles = *handles_;
   {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (handles_ > 0) return;
-    ++handles_;
+    std::lock_guard<std::mutex> lock(handles.mutex);
+    if (handles.made > 0) return;
+    ++handles.made;
   }
-  auto handle = make_handle();
+  ++asked_;
+  auto handle = handles.make();
   {
-    std::lock_guard<std::mutex> lock(mutex_);
-    idle_.push_back(std::move(handle));
+    std::lock_guard<std::mutex> lock(handles.mutex);
+    handles.idle.push_back(std::move(handle));
   }
-  handle_returned_.notify_one();
+  handles.returned.notify_one();
 }
+
+namespace {
+
+// The suggestion tables of a dictionary, shared by every pool of the process that opens it
+// (a folder run makes a pool per team's configuration, as each team has its own words): a
+// pool maps the tables once, not once per team. Weak pointers: the tables go with the last
+// pool.
+std::shared_ptr<const Suggester> shared_suggester(const std::string& aff, const std::string& dic,
+                                                  const std::string& encoding,
+                                                  const std::string& lang) {
+  static std::mutex mutex;
+  static std::map<std::string, std::weak_ptr<const Suggester>> loaded;
+  const std::string dir = cache::directory();
+  const std::string key = aff + '\n' + dic + '\n' + encoding + '\n' + lang + '\n' + dir;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (auto alive = loaded[key].lock()) return alive;
+  }
+  std::shared_ptr<const Suggester> made = Suggester::load(aff, dic, encoding, lang, dir);
+  std::lock_guard<std::mutex> lock(mutex);
+  std::erase_if(loaded, [](const auto& entry) { return entry.second.expired(); });
+  auto& slot = loaded[key];
+  if (auto alive = slot.lock()) return alive;  // another pool loaded them meanwhile
+  slot = made;
+  return made;
+}
+
+}  // namespace
 
 const Suggester& SpellerPool::suggester() const {
   std::call_once(suggester_once_, [this] {
-    suggester_ = Suggester::load(aff_, dic_, encoding_, name_.file, cache::directory());
+    suggester_ = shared_suggester(aff_, dic_, encoding_, name_.file);
     suggester_built_ = true;
   });
   return *suggester_;

@@ -35,6 +35,8 @@ DictionaryName dictionary_for(std::string_view lang);
 // thread borrows one for each call. Each handle holds the whole dictionary (10-15 MB), and
 // the per-thread memo of correct() leaves Hunspell idle most of the time, so threads share a
 // handle per two cores: on a 2-core machine `-j 2` costs no more dictionary memory than `-j 1`.
+// The handles and the suggestion tables are shared by every pool of the process that opens
+// the same dictionary; a pool adds its own accepted words (its configuration's).
 class SpellerPool {
  public:
   // Finds the dictionary in `search_paths`; `accepted` are extra words (brand names, social
@@ -80,17 +82,18 @@ class SpellerPool {
   void save_memo() const;
   // How many words needed Hunspell's suggest() so far.
   std::size_t suggest_fallbacks() const { return fallbacks_.load(); }
-  // How many Hunspell handles were loaded so far (30-50 ms each).
-  std::size_t hunspell_loaded() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return handles_;
-  }
+  // How many times this pool asked Hunspell so far: each call that borrowed a handle, and a
+  // preload() that made the dictionary's first (loading one costs 30-50 ms; the handles are
+  // shared with the dictionary's other pools).
+  std::size_t hunspell_asked() const { return asked_.load(); }
   const DictionaryName& name() const { return name_; }
 
  private:
   SpellerPool() = default;
   class Lease;
-  std::unique_ptr<Hunspell> make_handle() const;
+  struct Handles;
+  // The handles of a dictionary, shared by its pools while any of them is open.
+  static std::shared_ptr<Handles> shared_handles(const std::string& aff, const std::string& dic);
   const Suggester& suggester() const;
   // How the suggestion tables hold `word` (Suggester::held, a hyphenated word as Hunspell's
   // BREAK cuts it), for might_accept() and form_at_hand(): empty when only Hunspell can tell;
@@ -107,10 +110,11 @@ class SpellerPool {
   std::string encoding_;
   std::unordered_set<std::string> accepted_;
   mutable std::mutex mutex_;
-  mutable std::condition_variable handle_returned_;
-  mutable std::vector<std::unique_ptr<Hunspell>> idle_;
-  mutable std::size_t handles_ = 0;  // made so far, idle or lent
-  std::size_t max_handles_ = 1;
+  // Hunspell handles, shared by every pool of the process that opens the same dictionary (a
+  // folder run makes a pool per team's configuration, each team with its own words, which
+  // are checked before Hunspell is asked).
+  std::shared_ptr<Handles> handles_;
+  mutable std::atomic<std::size_t> asked_{0};
   mutable std::unordered_map<std::string, std::vector<std::string>> suggestion_cache_;
   // Suggestions of earlier runs (see suggestion_memo.hpp), opened on the first suggestion;
   // written back when the pool closes if this run found new ones.
@@ -119,7 +123,7 @@ class SpellerPool {
   mutable std::unique_ptr<SuggestionMemo> memo_;
   mutable bool memo_dirty_ = false;
   mutable std::once_flag suggester_once_;  // the tables are built on the first suggestion
-  mutable std::unique_ptr<Suggester> suggester_;
+  mutable std::shared_ptr<const Suggester> suggester_;  // shared by pools of one dictionary
   mutable std::atomic<bool> suggester_built_{false};
   mutable std::once_flag cached_once_;  // whether the cache holds tables, looked up once
   mutable bool cached_ = false;
