@@ -15,6 +15,7 @@
 #include "../bench/misspelling_sample.hpp"
 #include "spelling/speller.hpp"
 #include "spelling/suggester.hpp"
+#include "spelling/suggestion_memo.hpp"
 #include "test_support.hpp"
 
 using namespace brandlint;
@@ -545,4 +546,29 @@ TEST_CASE("pools of one dictionary share Hunspell and the tables, each with its 
   }
   CHECK(a->hunspell_asked() >= 1);
   CHECK(b->hunspell_asked() >= 1);
+}
+
+TEST_CASE("suggestions remembered by two pools of one dictionary are all kept") {
+  // Each pool (a team's configuration) saves the memo when it closes; a later save must not
+  // drop what an earlier one, or another run, wrote after this pool read the file.
+  TempDir tmp;
+  const std::string aff = "/usr/share/hunspell/en_US.aff", dic = "/usr/share/hunspell/en_US.dic";
+  const std::string dir = tmp.path("cache");
+  std::filesystem::create_directories(dir);
+  auto first = spelling::SuggestionMemo::open(aff, dic, "en", dir);
+  auto second = spelling::SuggestionMemo::open(aff, dic, "en", dir);
+  REQUIRE(first);
+  REQUIRE(second);
+  first->save({{"recieved", {"received"}}});
+  second->save({{"tommorow", {"tomorrow"}}});
+  const auto later = spelling::SuggestionMemo::open(aff, dic, "en", dir);
+  REQUIRE(later);
+  CHECK(later->size() == 2);
+  CHECK(later->find("recieved") == std::optional<std::vector<std::string>>({"received"}));
+  CHECK(later->find("tommorow") == std::optional<std::vector<std::string>>({"tomorrow"}));
+  // A newer finding for a word replaces the saved one.
+  later->save({{"tommorow", {"tomorrow", "tomorrows"}}});
+  const auto last = spelling::SuggestionMemo::open(aff, dic, "en", dir);
+  CHECK(last->size() == 2);
+  CHECK(last->find("tommorow")->size() == 2);
 }

@@ -43,7 +43,12 @@ std::unique_ptr<SuggestionMemo> SuggestionMemo::open(const std::string& aff_path
   memo->path_ = cache::file_for(cache_dir, std::filesystem::path(dic_path).stem().string(),
                                 dic_file + ' ' + std::string(lang) + ' ' + cache::code_file(),
                                 ".suggestions");
-  auto file = cache::Mapped::open(memo->path_);
+  memo->read();
+  return memo;
+}
+
+void SuggestionMemo::read() {
+  auto file = cache::Mapped::open(path_);
   cache::Reader in(file->bytes());
   std::string_view key;
   std::uint64_t count = 0;
@@ -51,18 +56,17 @@ std::unique_ptr<SuggestionMemo> SuggestionMemo::open(const std::string& aff_path
   const std::uint32_t* offsets = nullptr;
   const char* text = nullptr;
   std::size_t n_hashes = 0, n_offsets = 0, n_text = 0;
-  if (!file->bytes().empty() && in.text(&key) && key == memo->key_ && in.number(&count) &&
+  if (!file->bytes().empty() && in.text(&key) && key == key_ && in.number(&count) &&
       in.view(&hashes, &n_hashes) && in.view(&offsets, &n_offsets) && in.view(&text, &n_text) &&
       in.at_end() && n_hashes == count && n_offsets == count + 1 && offsets[0] == 0 &&
       offsets[count] == n_text && std::is_sorted(hashes, hashes + count) &&
       std::is_sorted(offsets, offsets + count + 1)) {
-    memo->file_ = std::move(file);
-    memo->hashes_ = hashes;
-    memo->offsets_ = offsets;
-    memo->text_ = std::string_view(text, n_text);
-    memo->count_ = static_cast<std::size_t>(count);
+    file_ = std::move(file);
+    hashes_ = hashes;
+    offsets_ = offsets;
+    text_ = std::string_view(text, n_text);
+    count_ = static_cast<std::size_t>(count);
   }
-  return memo;
 }
 
 SuggestionMemo::~SuggestionMemo() = default;
@@ -95,9 +99,18 @@ void SuggestionMemo::save(const Suggestions& fresh) const {
     entries.emplace_back(cache::fnv1a(word), std::move(e));
   };
   for (const auto& [word, suggestions] : fresh) add(word, suggestions);
-  for (std::size_t i = 0; i < count_ && entries.size() < kMaxEntries; ++i) {
-    const std::string_view e = entry(i);
-    add(e.substr(0, e.find('\n')), split_entry(e));
+  // The file as it is now, which another pool or run may have written since this one read
+  // it (a folder run has a pool per team's configuration, each saving its own finds), then
+  // what this one read.
+  SuggestionMemo now;
+  now.path_ = path_;
+  now.key_ = key_;
+  now.read();
+  for (const SuggestionMemo* memo : {static_cast<const SuggestionMemo*>(&now), this}) {
+    for (std::size_t i = 0; i < memo->count_ && entries.size() < kMaxEntries; ++i) {
+      const std::string_view e = memo->entry(i);
+      add(e.substr(0, e.find('\n')), split_entry(e));
+    }
   }
   std::sort(entries.begin(), entries.end());
   std::vector<std::uint64_t> hashes;

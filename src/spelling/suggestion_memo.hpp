@@ -47,6 +47,8 @@ class SuggestionMemo {
 
  private:
   SuggestionMemo() = default;
+  // Maps path_ and takes its entries when its key is key_ and its tables hold; else none.
+  void read();
   std::string path_, key_;
   std::shared_ptr<const cache::Mapped> file_;
   const std::uint64_t* hashes_ = nullptr;   // sorted
