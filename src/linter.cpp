@@ -7,6 +7,7 @@
 #include <fstream>
 #include <future>
 
+#include "cache/shared_by_key.hpp"
 #include "linter_impl.hpp"
 #include "text/analysed_text.hpp"
 #include "text/folded_text.hpp"
@@ -113,43 +114,6 @@ Expected<std::shared_ptr<const spelling::SpellerPool>> LinterImpl::speller(
       });
 }
 
-namespace {
-
-// A language's compiled rules, shared by every Linter of the process made from the same rule
-// files as they are now: a folder run with a configuration per team (the same rules, each
-// team its own words) compiles each language's rules once, not once per team, and the set's
-// matching states, built as posts arrive, serve every team.
-class SharedRuleSets {
- public:
-  template <class Compile>
-  Expected<std::shared_ptr<const rules::RuleSet>> get(const std::string& key, Compile&& compile) {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (auto alive = sets_[key].lock()) return alive;
-    }
-    auto compiled = compile();  // two linters may compile the same rules at once: the first kept
-    if (!compiled) return compiled.error();
-    std::shared_ptr<const rules::RuleSet> set(std::move(compiled.value()));
-    std::lock_guard<std::mutex> lock(mutex_);
-    std::erase_if(sets_, [](const auto& entry) { return entry.second.expired(); });
-    auto& slot = sets_[key];
-    if (auto alive = slot.lock()) return alive;
-    slot = set;
-    return set;
-  }
-
- private:
-  std::mutex mutex_;
-  std::map<std::string, std::weak_ptr<const rules::RuleSet>> sets_;
-};
-
-SharedRuleSets& shared_rule_sets() {
-  static SharedRuleSets sets;
-  return sets;
-}
-
-}  // namespace
-
 Expected<std::shared_ptr<const rules::RuleSet>> LinterImpl::rule_set(
     const std::string& rule_lang) const {
   return load_once<rules::RuleSet>(
@@ -173,13 +137,23 @@ Expected<std::shared_ptr<const rules::RuleSet>> LinterImpl::rule_set(
           }
           key += '\n' + file.path + '\t' + std::to_string(file.checksum);
         }
-        auto compile = [&]() { return rules::RuleSet::compile(rule_lang, std::move(files)); };
-        if (key.empty()) {
-          auto compiled = compile();
-          if (!compiled) return compiled.error();
-          return std::shared_ptr<const rules::RuleSet>(std::move(compiled.value()));
-        }
-        return shared_rule_sets().get(key, compile);
+        // Shared by every Linter of the process made from the same files as they are now: a
+        // folder run with a configuration per team (the same rules, each team its own words)
+        // compiles each language's rules once, and the set's matching states, built as posts
+        // arrive, serve every team.
+        static cache::SharedByKey<const rules::RuleSet> shared;
+        std::optional<Error> failed;
+        auto compile = [&]() -> std::shared_ptr<const rules::RuleSet> {
+          auto compiled = rules::RuleSet::compile(rule_lang, std::move(files));
+          if (!compiled) {
+            failed = compiled.error();
+            return nullptr;
+          }
+          return std::move(compiled.value());
+        };
+        auto set = key.empty() ? compile() : shared.get(key, compile);
+        if (!set) return *failed;
+        return set;
       });
 }
 

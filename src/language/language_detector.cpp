@@ -26,6 +26,12 @@ bool capitalised(std::string_view word) {
   return l.first_upper && l.lower > 0;
 }
 
+// The place of a language (en, en-GB...) in kLanguages; kLanguageCount when it has none.
+std::size_t language_index(std::string_view lang) {
+  return static_cast<std::size_t>(
+      std::find(kLanguages.begin(), kLanguages.end(), lang.substr(0, 2)) - kLanguages.begin());
+}
+
 bool is_clause_break(std::string_view punctuation) {
   for (std::string_view mark : {",", ";", ":", "(", ")", "–", "—", "«", "»", "\"", "“", "”"}) {
     if (punctuation.find(mark) != std::string_view::npos) return true;
@@ -199,8 +205,7 @@ std::vector<LanguageDetector::Votes> LanguageDetector::word_votes(
 bool LanguageDetector::may_hold_other_language(const text::AnalysedText& text,
                                                const std::unordered_set<std::string>& names,
                                                std::string_view lang) const {
-  const auto home = static_cast<std::size_t>(
-      std::find(kLanguages.begin(), kLanguages.end(), lang.substr(0, 2)) - kLanguages.begin());
+  const std::size_t home = language_index(lang);
   if (home >= kLanguageCount || !spellers_) return true;
   const spelling::SpellerPool* pool = spellers_(kLanguages[home]);
   if (pool == nullptr) return true;
@@ -249,8 +254,7 @@ Guess LanguageDetector::detect(const text::AnalysedText& text, std::size_t begin
 int LanguageDetector::longest_run(const text::AnalysedText& text, std::size_t begin,
                                   std::size_t end, const std::unordered_set<std::string>& names,
                                   std::string_view lang) const {
-  const auto l = static_cast<std::size_t>(
-      std::find(kLanguages.begin(), kLanguages.end(), lang.substr(0, 2)) - kLanguages.begin());
+  const std::size_t l = language_index(lang);
   if (l >= kLanguageCount) return 0;
   int run = 0, longest = 0;
   for (const auto& votes : word_votes(text, begin, end, names)) {
@@ -311,8 +315,7 @@ bool LanguageDetector::surely_only(const text::AnalysedText& text,
                                    const std::unordered_set<std::string>& names,
                                    std::string_view lang, const Certainty& whole,
                                    const Certainty& parts) const {
-  const auto home = static_cast<std::size_t>(
-      std::find(kLanguages.begin(), kLanguages.end(), lang.substr(0, 2)) - kLanguages.begin());
+  const std::size_t home = language_index(lang);
   if (home >= kLanguageCount || !spellers_) return false;
   const spelling::SpellerPool* pool = spellers_(kLanguages[home]);
   if (pool == nullptr) return false;

@@ -8,11 +8,11 @@
 #include <fstream>
 #include <functional>
 #include <hunspell/hunspell.hxx>
-#include <map>
 #include <mutex>
 #include <thread>
 
 #include "cache/disk_cache.hpp"
+#include "cache/shared_by_key.hpp"
 #include "spelling/suggester.hpp"
 #include "spelling/suggestion_memo.hpp"
 #include "text/analysed_text.hpp"
@@ -65,18 +65,14 @@ struct SpellerPool::Handles {
 
 std::shared_ptr<SpellerPool::Handles> SpellerPool::shared_handles(const std::string& aff,
                                                                   const std::string& dic) {
-  static std::mutex mutex;
-  static std::map<std::string, std::weak_ptr<SpellerPool::Handles>> open;
-  std::lock_guard<std::mutex> lock(mutex);
-  std::erase_if(open, [](const auto& entry) { return entry.second.expired(); });
-  auto& slot = open[aff + '\n' + dic];
-  if (auto alive = slot.lock()) return alive;
-  auto made = std::make_shared<SpellerPool::Handles>();
-  made->aff = aff;
-  made->dic = dic;
-  made->max = std::max(1u, std::thread::hardware_concurrency() / 2);
-  slot = made;
-  return made;
+  static cache::SharedByKey<Handles> shared;
+  return shared.get(aff + '\n' + dic, [&] {
+    auto made = std::make_shared<Handles>();
+    made->aff = aff;
+    made->dic = dic;
+    made->max = std::max(1u, std::thread::hardware_concurrency() / 2);
+    return made;
+  });
 }
 
 // Borrows a handle and gives it back when done; waits for one when the dictionary has as
@@ -197,37 +193,18 @@ void SpellerPool::preload(std::string_view text) const {
   handles.returned.notify_one();
 }
 
-namespace {
-
-// The suggestion tables of a dictionary, shared by every pool of the process that opens it
-// (a folder run makes a pool per team's configuration, as each team has its own words): a
-// pool maps the tables once, not once per team. Weak pointers: the tables go with the last
-// pool.
-std::shared_ptr<const Suggester> shared_suggester(const std::string& aff, const std::string& dic,
-                                                  const std::string& encoding,
-                                                  const std::string& lang) {
-  static std::mutex mutex;
-  static std::map<std::string, std::weak_ptr<const Suggester>> loaded;
-  const std::string dir = cache::directory();
-  const std::string key = aff + '\n' + dic + '\n' + encoding + '\n' + lang + '\n' + dir;
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    if (auto alive = loaded[key].lock()) return alive;
-  }
-  std::shared_ptr<const Suggester> made = Suggester::load(aff, dic, encoding, lang, dir);
-  std::lock_guard<std::mutex> lock(mutex);
-  std::erase_if(loaded, [](const auto& entry) { return entry.second.expired(); });
-  auto& slot = loaded[key];
-  if (auto alive = slot.lock()) return alive;  // another pool loaded them meanwhile
-  slot = made;
-  return made;
-}
-
-}  // namespace
-
 const Suggester& SpellerPool::suggester() const {
   std::call_once(suggester_once_, [this] {
-    suggester_ = shared_suggester(aff_, dic_, encoding_, name_.file);
+    // Shared by every pool of the process that opens the dictionary (a folder run makes a
+    // pool per team's configuration, as each team has its own words): the tables are mapped
+    // once, not once per team.
+    static cache::SharedByKey<const Suggester> shared;
+    const std::string dir = cache::directory();
+    suggester_ =
+        shared.get(aff_ + '\n' + dic_ + '\n' + encoding_ + '\n' + name_.file + '\n' + dir, [&] {
+          return std::shared_ptr<const Suggester>(
+              Suggester::load(aff_, dic_, encoding_, name_.file, dir));
+        });
     suggester_built_ = true;
   });
   return *suggester_;
