@@ -240,3 +240,43 @@ rules:
   CHECK(matches(*set, "Women are great, and nobody is lazy").empty());
   CHECK(matches(*set, "Customers are lazy").empty());
 }
+
+TEST_CASE("lists a pattern may need in the middle of a word are screened from every position") {
+  // The set looks for a list's words from word starts only when every pattern using the list
+  // puts a non-word character (or the text's start) before it; these patterns do not, and
+  // must still match.
+  auto set = compile(R"YAML(lang: en
+lists:
+  mood: [happy, friendly]
+  pred: [lazy, stupid]
+  start: [lazy, slow]
+  after: [team, crew]
+  plain: [rude, cold]
+rules:
+  - id: tone.hostile.inside-words
+    category: tone
+    subcategory: hostile
+    severity: warning
+    message: "“{match}” is unfriendly."
+    explanation: Be kind.
+    patterns:
+      - '\bun{{mood}}\b'
+      - '{{start}}bones\b'
+      - '\bsuper ?{{pred}}\b'
+      - '\b(?:all |those )?{{after}} (?:is|are) late\b'
+      - '(?:^|[.!?] ?){{plain}} staff\b'
+    examples:
+      flag: ["So unhappy with you", "lazybones", "superstupid", "the team is late",
+             "Rude staff here", "Fine. cold staff"]
+      pass: ["happy to help", "lazy bones", "super", "Steam is late", "Prude staff"]
+)YAML");
+  CHECK(matches(*set, "You are so unfriendly").size() == 1);
+  CHECK(matches(*set, "what a slowbones").size() == 1);
+  CHECK(matches(*set, "oneslowbones").size() == 1);
+  CHECK(matches(*set, "superlazy").size() == 1);
+  CHECK(matches(*set, "super lazy").size() == 1);
+  CHECK(matches(*set, "Those crew are late").size() == 1);
+  CHECK(matches(*set, "Great!rude staff").size() == 1);
+  CHECK(matches(*set, "the screw are late").empty());
+  CHECK(matches(*set, "Very rude staff").empty());
+}

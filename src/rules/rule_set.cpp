@@ -302,6 +302,258 @@ std::vector<Clause> required_lists(const std::string& p,
   return required(groups[0]);
 }
 
+// A set entry that can only match where a word starts: after a character that is not an
+// ASCII letter, digit or underscore, or at the text's start. RE2 then follows the entry's words
+// from word starts only, not from every byte: the set's DFA has far fewer states to build,
+// and building them was most of the time rule matching took.
+constexpr std::string_view kWordStart = "(?:^|[^A-Za-z0-9_])";
+
+bool ascii_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// Whether every text a list's terms match starts with an ASCII letter, digit or underscore,
+// from the terms' syntax: words, (a|b|) groups, {{lists}}. Unsure answers are false.
+class WordFirst {
+ public:
+  explicit WordFirst(const Lists& lists) : lists_(lists) {}
+  bool list(const std::string& name, int depth = 0) {
+    if (auto known = known_.find(name); known != known_.end()) return known->second;
+    auto found = lists_.find(name);
+    bool all = found != lists_.end() && depth < 8;
+    if (all) {
+      for (const auto& entry : found->second) {
+        if (!term(text::fold_term(entry.text), 0, depth + 1)) {
+          all = false;
+          break;
+        }
+      }
+    }
+    known_[name] = all;
+    return all;
+  }
+
+ private:
+  // Whether every match of `t` from `i` starts with a word character.
+  bool term(const std::string& t, std::size_t i, int depth) {
+    if (i >= t.size() || depth > 8) return false;
+    if (ascii_word_char(t[i])) return true;
+    if (t.compare(i, 2, "{{") == 0) {
+      const std::size_t close = t.find("}}", i + 2);
+      return close != std::string::npos && list(t.substr(i + 2, close - i - 2), depth + 1);
+    }
+    if (t[i] != '(') return false;
+    // Each alternative of the group; an empty one leaves what follows the group (and the
+    // space after it, which the group's emptiness makes optional).
+    int nesting = 0;
+    std::size_t start = i + 1;
+    for (std::size_t k = i + 1; k < t.size(); ++k) {
+      if (t[k] == '(') ++nesting;
+      if ((t[k] == '|' || t[k] == ')') && nesting == 0) {
+        if (k == start) {
+          std::size_t after = t.find(')', k);  // only an outer group's empty branch is handled
+          if (nesting != 0 || after == std::string::npos) return false;
+          int depth_close = 0;
+          for (after = k; after < t.size(); ++after) {
+            if (t[after] == '(') ++depth_close;
+            if (t[after] == ')' && depth_close-- == 0) break;
+          }
+          std::size_t rest = after + 1;
+          if (rest < t.size() && t[rest] == ' ') ++rest;
+          if (!term(t, rest, depth + 1)) return false;
+        } else if (!term(t, start, depth + 1)) {
+          return false;
+        }
+        if (t[k] == ')') return true;
+        start = k + 1;
+      }
+      if (t[k] == ')') --nesting;
+    }
+    return false;
+  }
+
+  const Lists& lists_;
+  std::map<std::string, bool> known_;
+};
+
+// Whether the text that a pattern's {{list}} at `at` matches always follows a character that
+// is not an ASCII letter, digit or underscore, or starts the text: the list's set entry may
+// then start at word starts only. Read from what precedes it in the pattern, through opening
+// groups and alternatives: a space, \s, a punctuation character or a class of them, ^ at a
+// branch's start, \b before words, or a group whose branches all end so and that, when it may
+// be left out ("(?:all |those )?"), is preceded so too. Anything else (the pattern's start, a
+// letter, \w, a negated class) is unsure, and unsure is false.
+class BeforeList {
+ public:
+  BeforeList(const std::string& p, bool list_starts_with_word)
+      : p_(p), word_first_(list_starts_with_word) {}
+
+  bool at(std::size_t i) const { return before(i, word_first_, 0); }
+
+ private:
+  // Whether what the pattern matches just before position i always ends in a non-word
+  // character, or is the text's start; `next_is_word`: whether what is matched from i always
+  // starts with a word character (for \b).
+  bool before(std::size_t i, bool next_is_word, int depth) const {
+    if (depth > 24) return false;
+    for (;;) {  // back through the groups and alternatives that start at i
+      if (i >= 3 && p_.compare(i - 3, 3, "(?:") == 0 && !escaped(i - 3)) {
+        i -= 3;
+      } else if (i >= 1 && p_[i - 1] == '(' && !escaped(i - 1)) {
+        i -= 1;
+      } else if (i >= 1 && p_[i - 1] == '|' && !escaped(i - 1)) {
+        const std::size_t open = opening(i - 1);
+        if (open == std::string::npos) return false;  // a branch of the whole pattern
+        i = open;
+      } else {
+        break;
+      }
+    }
+    if (i == 0) return false;  // the pattern's start: the list may follow anything
+    const char c = p_[i - 1];
+    if (i >= 2 && p_[i - 2] == '\\' && !escaped(i - 2)) {
+      if (c == 'b') return next_is_word;
+      return c == 's' || punctuation(c);
+    }
+    if (escaped(i - 1)) return false;
+    if (c == '?' || c == '*' || c == '+') {
+      // A repeated or optional atom: it must end so when present, and when it may be left
+      // out, what precedes it must too.
+      if (i < 2 || escaped(i - 2)) return false;
+      std::size_t atom = i - 2;  // where the atom starts
+      bool atom_starts_word = false;
+      if (p_[i - 2] == ')') {
+        atom = opening(i - 2);
+        if (atom == std::string::npos || !branches_end(atom, i - 2, next_is_word, depth)) {
+          return false;
+        }
+        atom_starts_word = branches_start_with_word(atom, i - 2);
+      } else if (p_[i - 2] == ']') {
+        atom = class_start(i - 2);
+        if (atom == std::string::npos || !punctuation_class(atom, i - 2)) return false;
+      } else if (p_[i - 2] == ' ' || punctuation(p_[i - 2])) {
+        if (i >= 3 && p_[i - 3] == '\\' && !escaped(i - 3)) return false;
+      } else {
+        return false;
+      }
+      return c == '+' || before(atom, next_is_word && atom_starts_word, depth + 1);
+    }
+    if (c == ')') {
+      const std::size_t open = opening(i - 1);
+      return open != std::string::npos && branches_end(open, i - 1, next_is_word, depth);
+    }
+    if (c == ']') {
+      const std::size_t open = class_start(i - 1);
+      return open != std::string::npos && punctuation_class(open, i - 1);
+    }
+    if (c == '^') {  // the text's start, when nothing can precede it in its branch
+      std::size_t k = i - 1;
+      for (;;) {
+        if (k >= 3 && p_.compare(k - 3, 3, "(?:") == 0) {
+          k -= 3;
+        } else if (k >= 1 && p_[k - 1] == '(') {
+          k -= 1;
+        } else if (k >= 1 && p_[k - 1] == '|') {
+          const std::size_t open = opening(k - 1);
+          if (open == std::string::npos) return true;
+          k = open;
+        } else {
+          break;
+        }
+      }
+      return k == 0;
+    }
+    return c == ' ' || punctuation(c);
+  }
+
+  // Whether p_[k] is escaped: preceded by an odd run of backslashes.
+  bool escaped(std::size_t k) const {
+    std::size_t slashes = 0;
+    while (k > slashes && p_[k - slashes - 1] == '\\') ++slashes;
+    return slashes % 2 == 1;
+  }
+  static bool punctuation(char c) {
+    return std::string_view("'\"-,;:!#@/&%.").find(c) != std::string_view::npos;
+  }
+  // The '(' of the group holding p_[k] (a '|' or a ')' closing it); npos when at the top
+  // level, or when a class is in the way that class_start() cannot read.
+  std::size_t opening(std::size_t k) const {
+    int nesting = 0;
+    while (k > 0) {
+      --k;
+      if (escaped(k)) continue;
+      if (p_[k] == ']') {  // a class: back to its start
+        k = class_start(k);
+        if (k == std::string::npos) return k;
+        continue;
+      }
+      if (p_[k] == '[') return std::string::npos;
+      if (p_[k] == ')') ++nesting;
+      if (p_[k] == '(' && nesting-- == 0) return k;
+    }
+    return std::string::npos;
+  }
+  // The '[' of the class that the ']' at k closes; npos when unsure.
+  std::size_t class_start(std::size_t k) const {
+    for (std::size_t j = k; j > 0;) {
+      --j;
+      if (p_[j] == '\\' || p_[j] == ']') return std::string::npos;
+      if (p_[j] == '[') return escaped(j) ? std::string::npos : j;
+    }
+    return std::string::npos;
+  }
+  // Whether the class from `open` to `close` holds punctuation and non-ASCII characters only
+  // (not negated, no ranges, no escapes).
+  bool punctuation_class(std::size_t open, std::size_t close) const {
+    if (close <= open + 1 || p_[open + 1] == '^') return false;
+    for (std::size_t k = open + 1; k < close; ++k) {
+      const char c = p_[k];
+      if ((c & 0x80) == 0 && !punctuation(c) &&
+          std::string_view("!?()").find(c) == std::string_view::npos) {
+        return false;
+      }
+      if (c == '-' && k != open + 1 && k + 1 != close) return false;  // a range
+    }
+    return true;
+  }
+  // The top-level branches of the group from `open` (its '(') to `close` (its ')').
+  template <class Each>
+  bool each_branch(std::size_t open, std::size_t close, Each&& each) const {
+    std::size_t begin = p_.compare(open, 3, "(?:") == 0 ? open + 3 : open + 1;
+    int nesting = 0;
+    for (std::size_t k = begin; k <= close; ++k) {
+      if (k < close && escaped(k)) continue;
+      if (k < close && p_[k] == '[') {  // a class: to its end
+        std::size_t end = k + 1;
+        if (end < close && p_[end] == '^') ++end;
+        if (end < close && p_[end] == ']') ++end;
+        while (end < close && (p_[end] != ']' || escaped(end))) ++end;
+        if (end >= close) return false;
+        k = end;
+        continue;
+      }
+      if (k < close && p_[k] == '(') ++nesting;
+      if (k < close && p_[k] == ')') --nesting;
+      if ((k == close || (p_[k] == '|' && nesting == 0)) && !each(begin, k)) return false;
+      if (k < close && p_[k] == '|' && nesting == 0) begin = k + 1;
+    }
+    return true;
+  }
+  bool branches_end(std::size_t open, std::size_t close, bool next_is_word, int depth) const {
+    return each_branch(open, close, [&](std::size_t, std::size_t end) {
+      return before(end, next_is_word, depth + 1);
+    });
+  }
+  bool branches_start_with_word(std::size_t open, std::size_t close) const {
+    return each_branch(open, close, [&](std::size_t begin, std::size_t end) {
+      return begin < end && ascii_word_char(p_[begin]);
+    });
+  }
+
+  const std::string& p_;
+  const bool word_first_;
+};
+
 Expected<std::unique_ptr<RE2>> compile_one(const RuleFile& file, const Located& where,
                                            const std::string& regex, const char* what) {
   auto re = std::make_unique<RE2>(regex, regex_options());
@@ -364,9 +616,27 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
   RE2::Options options = regex_options();
   options.set_max_mem(256 << 20);  // the whole language's set
   set->set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  set->pattern_set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   // Parses (and so checks) the expressions that are not in the set; never compiled.
   RE2::Set parser(regex_options(), RE2::UNANCHORED);
   std::map<std::string, std::size_t> list_entries;  // a list's place in candidates_
+  // Lists that some pattern may need in the middle of a word ("un{{x}}", a list at a
+  // pattern's start): their set entries start anywhere, the others at word starts only.
+  std::set<std::string> inside_words;
+  WordFirst word_first(shared);
+  for (const auto& file : files) {
+    for (const auto& rule : file.rules) {
+      for (const auto& pattern : rule.patterns) {
+        const std::string& p = pattern.text;
+        for (std::size_t at = p.find("{{"); at != std::string::npos; at = p.find("{{", at + 2)) {
+          const std::size_t close = p.find("}}", at + 2);
+          if (close == std::string::npos) break;
+          std::string name = p.substr(at + 2, close - at - 2);
+          if (!BeforeList(p, word_first.list(name)).at(at)) inside_words.insert(std::move(name));
+        }
+      }
+    }
+  }
   // The set entry of a list: its words, without the boundaries a pattern puts around them.
   auto list_entry = [&](const std::string& name) -> Expected<std::size_t> {
     auto known = list_entries.find(name);
@@ -374,7 +644,10 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
     auto body = expand.list(name);
     if (!body) return body.error();
     std::string error;
-    if (set->set_->Add(body.value(), &error) < 0) return Error{"", 0, 0, error};
+    const std::string entry =
+        inside_words.count(name) > 0 ? body.value() : std::string(kWordStart) + body.value();
+    if (set->set_->Add(entry, &error) < 0) return Error{"", 0, 0, error};
+    set->literal_entries_.push_back(set->candidates_.size());
     set->candidates_.emplace_back();
     list_entries.emplace(name, set->candidates_.size() - 1);
     return set->candidates_.size() - 1;
@@ -397,14 +670,19 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
                      Reading reading, const char* what, bool compile_now,
                      const std::vector<Clause>& needs = {}) -> std::optional<Error> {
         std::string error;
-        RE2::Set& checker = needs.empty() ? *set->set_ : parser;
+        const bool literal = reading == Reading::words;
+        RE2::Set& checker = !needs.empty() ? parser : literal ? *set->set_ : *set->pattern_set_;
         const bool check = needs.empty() || !file.shipped;
         if (check && checker.Add(screen, &error) < 0) {
           return located_error(file, where,
                                std::string("bad ") + what + ": " + error + " (RE2 syntax)");
         }
         const std::size_t expression = set->expressions_.size();
-        if (needs.empty()) set->candidates_.push_back({expression});
+        if (needs.empty()) {
+          (literal ? set->literal_entries_ : set->pattern_entries_)
+              .push_back(set->candidates_.size());
+          set->candidates_.push_back({expression});
+        }
         // Every list it needs is in the set; a hit on the first clause's lists makes it a
         // candidate, and it runs when each clause has a hit.
         std::vector<std::vector<std::size_t>> entries;
@@ -432,8 +710,9 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
       if (!rule.terms.empty()) {
         auto regex = terms_regex(file, rule.terms, expand);
         if (!regex) return regex.error();
-        if (auto e = add(rule.terms.front(), whole_word(regex.value()), "(?:" + regex.value() + ")",
-                         Reading::words, "term", false)) {
+        if (auto e = add(rule.terms.front(), whole_word(regex.value()),
+                         std::string(kWordStart) + "(?:" + regex.value() + ")", Reading::words,
+                         "term", false)) {
           return *e;
         }
       }
@@ -472,7 +751,7 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
       set->compiled_.push_back(std::move(compiled));
     }
   }
-  if (!set->expressions_.empty() && !set->set_->Compile()) {
+  if (!set->expressions_.empty() && (!set->set_->Compile() || !set->pattern_set_->Compile())) {
     return Error{"", 0, 0,
                  "the '" + lang +
                      "' rules need more memory than allowed when combined; "
@@ -526,8 +805,17 @@ std::vector<RuleMatch> RuleSet::match(const MatchInput& input, std::string_view 
   std::vector<RuleMatch> out;
   if (expressions_.empty()) return out;
   for (const text::FoldedText* t : input.copies()) {
-    std::vector<int> hits;
-    if (!set_->Match(t->text, &hits)) continue;
+    std::vector<int> hits, found;
+    if (!literal_entries_.empty() && set_->Match(t->text, &found)) {
+      for (int h : found)
+        hits.push_back(static_cast<int>(literal_entries_[static_cast<std::size_t>(h)]));
+    }
+    found.clear();
+    if (!pattern_entries_.empty() && pattern_set_->Match(t->text, &found)) {
+      for (int h : found)
+        hits.push_back(static_cast<int>(pattern_entries_[static_cast<std::size_t>(h)]));
+    }
+    if (hits.empty()) continue;
     const std::string around = padded(t->text);
     std::vector<std::size_t> run;
     std::vector<bool> hit(candidates_.size());

@@ -125,7 +125,15 @@ class RuleSet {
   // of some lists is not in the set: the lists are, once each, and it runs only when each
   // list it needs (or one of each group of alternatives) has a hit. For each entry of the
   // set, the expressions that a hit on it makes candidates.
+  //
+  // Two sets: the lists and terms, each entry starting at word starts where its uses allow,
+  // and the patterns that need no list. RE2 builds a DFA state for each combination of
+  // partial matches that the text leads to, and a post's words keep leading the many lists to
+  // new ones; the patterns in a set of their own do not multiply them.
+  // literal_entries_ and pattern_entries_ give each set entry's index in candidates_.
   std::unique_ptr<RE2::Set> set_;
+  std::unique_ptr<RE2::Set> pattern_set_;
+  std::vector<std::size_t> literal_entries_, pattern_entries_;
   std::vector<std::vector<std::size_t>> candidates_;
   std::vector<std::pair<std::string, std::unique_ptr<TermMatcher>>> lexicons_;
 };
