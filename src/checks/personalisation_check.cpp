@@ -5,6 +5,8 @@
 #include <re2/re2.h>
 
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "checks/families.hpp"
@@ -31,13 +33,147 @@ std::vector<std::string> name_words(const std::string& name) {
   return words;
 }
 
+// Common short forms of first names that are neither their start nor their end, folded:
+// (full name, short form). Facts of usage in the four languages; the others are found by
+// shape (see calls()).
+constexpr std::pair<std::string_view, std::string_view> kShortForms[] = {
+    // English
+    {"elizabeth", "liz"},
+    {"elizabeth", "lizzie"},
+    {"elizabeth", "lizzy"},
+    {"elizabeth", "betty"},
+    {"elizabeth", "bess"},
+    {"elizabeth", "libby"},
+    {"elisabeth", "liz"},
+    {"william", "bill"},
+    {"william", "billy"},
+    {"william", "liam"},
+    {"robert", "bob"},
+    {"robert", "bobby"},
+    {"robert", "bert"},
+    {"richard", "dick"},
+    {"richard", "rick"},
+    {"richard", "ricky"},
+    {"james", "jim"},
+    {"james", "jimmy"},
+    {"margaret", "maggie"},
+    {"margaret", "meg"},
+    {"margaret", "peggy"},
+    {"margaret", "marge"},
+    {"catherine", "kate"},
+    {"catherine", "katie"},
+    {"catherine", "cathy"},
+    {"katherine", "kate"},
+    {"katherine", "katie"},
+    {"katherine", "kathy"},
+    {"kathryn", "kate"},
+    {"kathryn", "katie"},
+    {"edward", "ted"},
+    {"edward", "ned"},
+    {"theodore", "ted"},
+    {"charles", "chuck"},
+    {"henry", "harry"},
+    {"henry", "hank"},
+    {"john", "jack"},
+    {"john", "johnny"},
+    {"patricia", "trish"},
+    {"patricia", "patty"},
+    {"susan", "suzy"},
+    {"anthony", "tony"},
+    {"alexander", "sandy"},
+    {"alexandra", "sandy"},
+    {"alexander", "xander"},
+    {"andrew", "drew"},
+    {"rebecca", "becky"},
+    {"deborah", "debbie"},
+    {"victoria", "tori"},
+    {"christopher", "kit"},
+    {"frances", "fran"},
+    {"francesca", "frankie"},
+    // Spanish
+    {"jose", "pepe"},
+    {"josefa", "pepa"},
+    {"francisco", "paco"},
+    {"francisco", "pancho"},
+    {"francisco", "curro"},
+    {"francisca", "paquita"},
+    {"ignacio", "nacho"},
+    {"manuel", "manolo"},
+    {"manuela", "manoli"},
+    {"dolores", "lola"},
+    {"guadalupe", "lupe"},
+    {"concepcion", "concha"},
+    {"concepcion", "conchi"},
+    {"rosario", "charo"},
+    {"mercedes", "merche"},
+    {"enrique", "quique"},
+    {"jesus", "chus"},
+    {"jesus", "chucho"},
+    {"antonio", "tono"},
+    {"eduardo", "lalo"},
+    {"guillermo", "memo"},
+    {"alberto", "beto"},
+    {"roberto", "beto"},
+    {"isabel", "chabela"},
+    {"josemaria", "chema"},
+    {"asuncion", "chon"},
+    {"consuelo", "chelo"},
+    {"santiago", "santi"},
+    {"santiago", "yago"},
+    // French
+    {"francois", "fanfan"},
+    {"dominique", "domi"},
+    {"isabelle", "isa"},
+    {"catherine", "cat"},
+    {"nathalie", "nath"},
+    {"stephanie", "steph"},
+    {"frederic", "fred"},
+    {"christophe", "chris"},
+    // Italian
+    {"giuseppe", "beppe"},
+    {"giuseppe", "peppe"},
+    {"giuseppe", "pino"},
+    {"giuseppe", "peppino"},
+    {"giuseppina", "pina"},
+    {"giovanni", "gianni"},
+    {"giovanni", "nanni"},
+    {"francesco", "franco"},
+    {"francesco", "checco"},
+    {"francesco", "cecco"},
+    {"salvatore", "toto"},
+    {"salvatore", "turi"},
+    {"antonio", "toto"},
+    {"antonio", "tonino"},
+    {"domenico", "mimmo"},
+    {"elisabetta", "betta"},
+    {"roberto", "roby"},
+    {"margherita", "rita"},
+    {"gianfranco", "franco"},
+    {"giacomo", "giaco"},
+    {"gabriele", "lele"},
+    {"emanuele", "lele"},
+    {"raffaele", "lele"},
+    {"daniele", "lele"},
+    {"federico", "fede"},
+    {"maddalena", "lena"},
+};
+
 // Whether a word of the text calls someone one of `names` (folded): the name itself, a short
-// form of three letters or more ("dani" for "daniel"), or a possessive ("daniel's").
+// form of three letters or more ("dani" for "daniel"), an end of four letters or more
+// ("beth" for "elizabeth", "sandro" for "alessandro"), a common short form ("liz", "beppe"),
+// or a possessive ("daniel's").
 bool calls(const std::vector<std::string>& names, const std::string& word) {
   for (const auto& n : names) {
     if (word == n) return true;
     if (word.size() >= 3 && word.size() < n.size() && n.compare(0, word.size(), word) == 0) {
       return true;
+    }
+    if (word.size() >= 4 && word.size() < n.size() &&
+        n.compare(n.size() - word.size(), word.size(), word) == 0) {
+      return true;
+    }
+    for (const auto& [full, short_form] : kShortForms) {
+      if (n == full && word == short_form) return true;
     }
     if (word.size() > n.size() && word.compare(0, n.size(), n) == 0 && word[n.size()] == '\'') {
       return true;
