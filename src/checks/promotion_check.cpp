@@ -102,11 +102,12 @@ class PromotionCheck final : public Check {
     const auto* brand = context.rules.lexicon("brand_voice");
     const auto* customer = context.rules.lexicon("customer_voice");
     if (brand == nullptr || customer == nullptr) return;
-    const auto ours = brand->find_all(context.folded.folded);
-    const auto yours = customer->find_all(context.folded.folded);
     const int min_brand = context.threshold("brand_focus_min", 5);
     const int ratio = context.threshold("brand_focus_ratio", 3);
+    const auto ours = brand->find_all(context.folded.folded);
     const auto n_ours = static_cast<int>(ours.size());
+    if (n_ours < min_brand) return;  // most replies: the customer's words need no count
+    const auto yours = customer->find_all(context.folded.folded);
     const auto n_yours = static_cast<int>(yours.size());
     if (n_ours < min_brand || n_ours < ratio * std::max(n_yours, 1)) return;
     out.push_back(context.diagnostic(
