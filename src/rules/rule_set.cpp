@@ -350,11 +350,10 @@ class WordFirst {
     for (std::size_t k = i + 1; k < t.size(); ++k) {
       if (t[k] == '(') ++nesting;
       if ((t[k] == '|' || t[k] == ')') && nesting == 0) {
-        if (k == start) {
-          std::size_t after = t.find(')', k);  // only an outer group's empty branch is handled
-          if (nesting != 0 || after == std::string::npos) return false;
+        if (k == start) {  // an empty branch: what follows the group's ')' comes first
+          std::size_t after = k;
           int depth_close = 0;
-          for (after = k; after < t.size(); ++after) {
+          for (; after < t.size(); ++after) {
             if (t[after] == '(') ++depth_close;
             if (t[after] == ')' && depth_close-- == 0) break;
           }
@@ -396,20 +395,9 @@ class BeforeList {
   // starts with a word character (for \b).
   bool before(std::size_t i, bool next_is_word, int depth) const {
     if (depth > 24) return false;
-    for (;;) {  // back through the groups and alternatives that start at i
-      if (i >= 3 && p_.compare(i - 3, 3, "(?:") == 0 && !escaped(i - 3)) {
-        i -= 3;
-      } else if (i >= 1 && p_[i - 1] == '(' && !escaped(i - 1)) {
-        i -= 1;
-      } else if (i >= 1 && p_[i - 1] == '|' && !escaped(i - 1)) {
-        const std::size_t open = opening(i - 1);
-        if (open == std::string::npos) return false;  // a branch of the whole pattern
-        i = open;
-      } else {
-        break;
-      }
-    }
-    if (i == 0) return false;  // the pattern's start: the list may follow anything
+    i = branch_start(i);
+    // The pattern's start, or a branch of the whole pattern: the list may follow anything.
+    if (i == 0 || i == std::string::npos) return false;
     const char c = p_[i - 1];
     if (i >= 2 && p_[i - 2] == '\\' && !escaped(i - 2)) {
       if (c == 'b') return next_is_word;
@@ -447,25 +435,28 @@ class BeforeList {
       return open != std::string::npos && punctuation_class(open, i - 1);
     }
     if (c == '^') {  // the text's start, when nothing can precede it in its branch
-      std::size_t k = i - 1;
-      for (;;) {
-        if (k >= 3 && p_.compare(k - 3, 3, "(?:") == 0) {
-          k -= 3;
-        } else if (k >= 1 && p_[k - 1] == '(') {
-          k -= 1;
-        } else if (k >= 1 && p_[k - 1] == '|') {
-          const std::size_t open = opening(k - 1);
-          if (open == std::string::npos) return true;
-          k = open;
-        } else {
-          break;
-        }
-      }
-      return k == 0;
+      const std::size_t k = branch_start(i - 1);
+      return k == 0 || k == std::string::npos;
     }
     return c == ' ' || punctuation(c);
   }
 
+  // Where what the pattern matches from i can start: back through the groups and the
+  // alternatives that open at i. npos for a branch of the whole pattern, which starts it too.
+  std::size_t branch_start(std::size_t i) const {
+    for (;;) {
+      if (i >= 3 && p_.compare(i - 3, 3, "(?:") == 0 && !escaped(i - 3)) {
+        i -= 3;
+      } else if (i >= 1 && p_[i - 1] == '(' && !escaped(i - 1)) {
+        i -= 1;
+      } else if (i >= 1 && p_[i - 1] == '|' && !escaped(i - 1)) {
+        i = opening(i - 1);
+        if (i == std::string::npos) return i;
+      } else {
+        return i;
+      }
+    }
+  }
   // Whether p_[k] is escaped: preceded by an odd run of backslashes.
   bool escaped(std::size_t k) const {
     std::size_t slashes = 0;
