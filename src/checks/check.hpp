@@ -19,6 +19,13 @@ class LanguageDetector;
 
 namespace brandlint::checks {
 
+// A word the spelling check questioned: its NFC span and what it suggested, best first.
+struct Questioned {
+  std::size_t begin;
+  std::size_t end;
+  std::vector<std::string> suggestions;
+};
+
 // Everything a check may read about one post. Offsets in the diagnostics a check appends are
 // bytes into text.nfc(); the linter maps them back to the post's original text.
 struct CheckContext {
@@ -53,6 +60,10 @@ struct CheckContext {
   };
   const CustomerMessage& customer_message() const;
   mutable std::unique_ptr<const CustomerMessage> customer_message_;  // set on first use
+
+  // The words the spelling check found in no dictionary, with its suggestions (best first),
+  // which the rule check then reads as meant (evasions.hpp). The spelling check runs first.
+  mutable std::vector<Questioned> questioned;
 };
 
 class Check {

@@ -1,5 +1,6 @@
 // Runs the language's rule pack (discrimination, controversial topics, tone phrases, generic
 // salutations, sales phrases) and reports each match with the rule's own words.
+#include "checks/evasions.hpp"
 #include "checks/families.hpp"
 
 namespace brandlint::checks {
@@ -18,7 +19,9 @@ std::string render_message(const std::string& message, std::string_view match) {
 class RuleCheck final : public Check {
  public:
   void run(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
-    for (const auto& m : ctx.rules.match(ctx.folded, ctx.kind)) {
+    std::vector<rules::RuleMatch> matches = ctx.rules.match(ctx.folded, ctx.kind);
+    add_misspelt(ctx, matches);
+    for (const auto& m : matches) {
       const rules::Rule& rule = *m.rule;
       Diagnostic d = ctx.diagnostic(rule.id, rule.category, rule.subcategory, rule.severity,
                                     std::string(), m.begin, m.end);
@@ -29,6 +32,28 @@ class RuleCheck final : public Check {
       d.help_uri = rule.link;
       out.push_back(std::move(d));
     }
+  }
+
+ private:
+  // What the rules find once misspelt words are read as meant ("I hate Mulsims"): the matches
+  // that take in such a word and that the text as written did not give already.
+  static void add_misspelt(const CheckContext& ctx, std::vector<rules::RuleMatch>& matches) {
+    const text::FoldedText& base = *ctx.folded.copies().back();  // evasions undone, if any
+    auto meant = read_as_meant(base, ctx.text.entities(), ctx.questioned, ctx.rules, ctx.speller);
+    if (!meant) return;
+    const std::size_t found = matches.size();
+    for (const auto& m : ctx.rules.match(rules::MatchInput(std::move(meant->text)), ctx.kind)) {
+      const bool takes_in = std::any_of(meant->spans.begin(), meant->spans.end(), [&](auto s) {
+        return s.first < m.end && m.begin < s.second;
+      });
+      const bool seen = std::any_of(matches.begin(), matches.begin() + found, [&](const auto& o) {
+        return o.rule == m.rule && o.begin < m.end && m.begin < o.end;
+      });
+      if (takes_in && !seen) matches.push_back(m);
+    }
+    std::stable_sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.begin, a.end) < std::tie(b.begin, b.end);
+    });
   }
 };
 

@@ -168,6 +168,7 @@ class SpellingCheck final : public Check {
       }
     } else {
       d.suggestions = ctx.speller.suggest(plain, 3);
+      ctx.questioned.push_back({begin, begin + word.size(), d.suggestions});
     }
     out.push_back(std::move(d));
   }

@@ -759,7 +759,22 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
     if (alternatives.empty()) continue;
     set->lexicons_.emplace_back(name, std::make_unique<TermMatcher>(alternatives));
   }
+  set->lists_ = std::move(shared);
   return set;
+}
+
+const Vocabulary& RuleSet::vocabulary() const {
+  std::call_once(vocabulary_once_, [this]() {
+    for (const auto& [name, entries] : lists_) {
+      for (const auto& entry : entries) add_term_words(entry.text, vocabulary_);
+    }
+    for (const auto& rule : rules_) {
+      for (const auto& term : rule.terms) add_term_words(term.text, vocabulary_);
+      for (const auto& pattern : rule.patterns) add_pattern_words(pattern.text, vocabulary_);
+    }
+    vocabulary_.finish();
+  });
+  return vocabulary_;
 }
 
 const TermMatcher* RuleSet::lexicon(const std::string& name) const {

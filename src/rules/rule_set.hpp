@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "rules/rule.hpp"
+#include "rules/vocabulary.hpp"
 #include "text/folded_text.hpp"
 
 namespace brandlint::rules {
@@ -19,12 +20,14 @@ namespace brandlint::rules {
 // The folded copies of a post that rules match against (see text/folded_text.hpp).
 struct MatchInput {
   explicit MatchInput(std::string_view nfc);
+  // One copy only, read otherwise already (checks/evasions.hpp).
+  explicit MatchInput(text::FoldedText only) : folded(std::move(only)) {}
   text::FoldedText folded;
-  text::FoldedText skeleton;
+  text::FoldedText skeleton;  // empty (no source_end) when made from one copy
   // The copies to match: the skeleton only when it differs from the folded text, as it does
   // in few posts (an evasion undone); matching the same text twice finds nothing new.
   std::vector<const text::FoldedText*> copies() const {
-    if (skeleton.text == folded.text) return {&folded};
+    if (skeleton.source_end.empty() || skeleton.text == folded.text) return {&folded};
     return {&folded, &skeleton};
   }
 };
@@ -98,6 +101,8 @@ class RuleSet {
   const std::string& lang() const { return lang_; }
   // A shared list compiled as a TermMatcher; nullptr when the pack has no such list.
   const TermMatcher* lexicon(const std::string& name) const;
+  // The words of the rules' terms, patterns and lists, gathered on first use. Thread-safe.
+  const Vocabulary& vocabulary() const;
 
  private:
   struct RuleExpression {
@@ -136,6 +141,9 @@ class RuleSet {
   std::vector<std::size_t> literal_entries_, pattern_entries_;
   std::vector<std::vector<std::size_t>> candidates_;
   std::vector<std::pair<std::string, std::unique_ptr<TermMatcher>>> lexicons_;
+  Lists lists_;  // every file's lists, for vocabulary()
+  mutable std::once_flag vocabulary_once_;
+  mutable Vocabulary vocabulary_;
 };
 
 // Turns a term ("viej(o|a|os|as)", "typical {{nationality}}") into an RE2 expression body.

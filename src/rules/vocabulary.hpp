@@ -1,0 +1,38 @@
+// The words a rule pack is written in, for reading a misspelt word as the word a rule knows
+// ("Mulsims", "muslms", "m*slims": checks/evasions.hpp).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace brandlint::rules {
+
+class Vocabulary {
+ public:
+  // Words of four letters or more, folded (lowercase, no accents), ASCII letters only.
+  void add(std::string word);
+  bool contains(const std::string& word) const { return words_.count(word) > 0; }
+  std::size_t size() const { return words_.size(); }
+  // The words of `length` letters, sorted.
+  const std::vector<std::string>& of_length(std::size_t length) const;
+  void finish();  // sorts the words by length; call once all are added
+
+  static constexpr std::size_t kMinLength = 4;
+
+ private:
+  std::unordered_set<std::string> words_;
+  std::vector<std::vector<std::string>> by_length_;
+};
+
+// The words of a term ("viej(o|a|os|as)", "typical {{nationality}}"): every spelling its
+// groups allow (up to a few hundred), split at what is not a letter. {{lists}} are left out:
+// their entries are terms of their own.
+void add_term_words(std::string_view term, Vocabulary& out);
+// The literal words of an RE2 pattern: runs of letters outside classes, escapes and
+// {{lists}}; a letter made optional by ? or * gives the run with and without it.
+void add_pattern_words(std::string_view pattern, Vocabulary& out);
+
+}  // namespace brandlint::rules
