@@ -53,15 +53,16 @@ namespace {
 
 // The costs of single edits. A typo rarely changes the first letter; accents, doubled letters
 // and letters that sound alike are the commonest real misspellings, so they cost least.
-constexpr float kAccentCost = 0.3f;       // e → é
-constexpr float kDoubleCost = 0.4f;       // m → mm, ll → l
-constexpr float kPairCost = 0.5f;         // REP line or a confusion like ll/y, ph/f
-constexpr float kSoundAlikeCost = 0.6f;   // b/v, c/s, i/y
-constexpr float kSilentHCost = 0.6f;      // h dropped or added
-constexpr float kTransposeCost = 0.7f;    // ie → ei
-constexpr float kVowelCost = 0.75f;       // a → e (schwa: definately, seperate)
-constexpr float kNeighbourCost = 0.8f;    // a key next to the right one
-constexpr float kEditCost = 1.0f;         // any other insert, delete or replace
+constexpr float kAccentCost = 0.3f;      // e → é
+constexpr float kDoubleCost = 0.4f;      // m → mm, ll → l
+constexpr float kPairCost = 0.5f;        // REP line or a confusion like ll/y, ph/f
+constexpr float kSoundAlikeCost = 0.6f;  // b/v, c/s, i/y
+constexpr float kSilentHCost = 0.6f;     // h dropped or added
+constexpr float kTransposeCost = 0.7f;   // ie → ei
+constexpr float kVowelCost = 0.75f;      // a → e (schwa: definately, seperate)
+constexpr float kNeighbourCost = 0.8f;   // a key next to the right one
+constexpr float kEditCost = 1.0f;        // any other delete or replace
+constexpr float kOmittedCost = 0.9f;     // any other insert: the commonest typo leaves a letter out
 constexpr float kFirstLetterCost = 0.3f;  // added when the edit touches the first letter
 constexpr float kSplitCost = 1.1f;        // "alot" → "a lot"
 constexpr float kNameCost = 0.25f;        // added when a lowercase word becomes a name
@@ -1045,8 +1046,8 @@ void Suggester::single_edits(const std::u32string& w, bool narrow, Emit&& emit) 
   for (std::size_t i = 0; i <= n; ++i) {  // inserts
     for (char32_t letter : alphabet_) {
       const bool doubling = (i > 0 && w[i - 1] == letter) || (i < n && w[i] == letter);
-      const float cost = doubling ? kDoubleCost : letter == U'h' ? kSilentHCost : kEditCost;
-      if (narrow && cost >= kEditCost && !is_vowel(letter)) continue;
+      const float cost = doubling ? kDoubleCost : letter == U'h' ? kSilentHCost : kOmittedCost;
+      if (narrow && cost >= kOmittedCost && !is_vowel(letter)) continue;
       c.assign(w, 0, i);
       c += letter;
       c.append(w, i);
@@ -1085,17 +1086,20 @@ float Suggester::weighted_distance(const std::u32string& a, const std::u32string
   auto indel = [&](const std::u32string& s, std::size_t i) {
     return doubled(s, i) ? kDoubleCost : s[i] == U'h' ? kSilentHCost : kEditCost;
   };
+  auto omitted = [&](std::size_t j) {  // b[j] is a letter a left out
+    return doubled(b, j) ? kDoubleCost : b[j] == U'h' ? kSilentHCost : kOmittedCost;
+  };
   // Three rows: the one before the previous is needed for swaps.
   std::vector<float> before(m + 1), prev(m + 1), cur(m + 1);
   prev[0] = 0;
-  for (std::size_t j = 1; j <= m; ++j) prev[j] = prev[j - 1] + indel(b, j - 1);
+  for (std::size_t j = 1; j <= m; ++j) prev[j] = prev[j - 1] + omitted(j - 1);
   for (std::size_t i = 1; i <= n; ++i) {
     cur[0] = prev[0] + indel(a, i - 1);
     for (std::size_t j = 1; j <= m; ++j) {
       float best =
           a[i - 1] == b[j - 1] ? prev[j - 1] : prev[j - 1] + replace_cost(a[i - 1], b[j - 1]);
       best = std::min(best, prev[j] + indel(a, i - 1));
-      best = std::min(best, cur[j - 1] + indel(b, j - 1));
+      best = std::min(best, cur[j - 1] + omitted(j - 1));
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && a[i - 1] != a[i - 2]) {
         best = std::min(best, before[j - 2] + kTransposeCost);
       }
