@@ -26,6 +26,9 @@ TEST_CASE("folding keeps a map back to the NFC bytes") {
 TEST_CASE("the skeleton undoes common evasions") {
   CHECK(skeleton(fold("you r3tard")).text == "you retard");
   CHECK(skeleton(fold("ret@rd")).text == "retard");
+  // A digit after one read as a letter is read too: the "1" of "3br31" follows an "e".
+  CHECK(skeleton(fold("odio gli 3br31")).text == "odio gli ebrei");
+  CHECK(skeleton(fold("h4t3 mu5l1m5")).text == "hate muslims");
   CHECK(skeleton(fold("m.a.r.i.c.a")).text == "marica");
   CHECK(skeleton(fold("what a f a g")).text == "what a fag");
   CHECK(skeleton(fold("sooooo gaaaay")).text == "soo gaay");
@@ -34,6 +37,7 @@ TEST_CASE("the skeleton undoes common evasions") {
   // Ordinary text is left alone.
   CHECK(skeleton(fold("order 48213 ships in 3 days!")).text == "order 48213 ships in 3 days!");
   CHECK(skeleton(fold("I am a fan")).text == "i am a fan");
+  CHECK(skeleton(fold("code A1 2019, 3 for 2")).text == "code a1 2019, 3 for 2");
 }
 
 TEST_CASE("skeleton spans map back to the original characters") {

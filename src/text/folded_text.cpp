@@ -246,11 +246,12 @@ FoldedText skeleton(const FoldedText& folded) {
       }
       char ch = t[p];
       if (has_letter && word.size() > 2) {
-        // Only next to a letter ("r3tard", "ret@rd"), so "3 days" stays; "!" or "|" at the
-        // end of a word is punctuation, not a letter.
+        // Only next to a letter ("r3tard", "ret@rd"), so "3 days" stays, or after one read
+        // as a letter ("3br31": the "1" follows the "3" made an "e"); "!" or "|" at the end
+        // of a word is punctuation, not a letter.
         const char letter = leet_letter(ch);
-        const bool by_letter =
-            (p > i && is_ascii_letter(t[p - 1])) || (p + 1 < j && is_ascii_letter(t[p + 1]));
+        const bool by_letter = (p > i && is_ascii_letter(out.text.back())) ||
+                               (p + 1 < j && is_ascii_letter(t[p + 1]));
         const bool trailing_mark = (ch == '!' || ch == '|') && p + 1 == j;
         if (letter != 0 && by_letter && !trailing_mark) ch = letter;
       }
