@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 
 #include "checks/evasions.hpp"
 #include "reply_test_support.hpp"
@@ -67,7 +69,10 @@ TEST_CASE("abuse typed to slip past the rules is reported, in four languages") {
       {"en", "I hate m*slims", "discrimination.religion"},             // masked
       {"en", "Immigrnats are rats", "discrimination.nationality"},
       {"en", "I want to kill all gyas", "discrimination.sexual-orientation"},
-      {"en", "I hatewomen", "discrimination.gender"},                    // a space missing
+      {"en", "I hatewomen", "discrimination.gender"},  // a space missing
+      {"en", "Allwomen should be deported", "discrimination.gender"},
+      {"es", "Odio a losjudíos", "discrimination.religion"},
+      {"es", "Los muj eres son escoria", "discrimination.gender"},
       {"en", "all mus lims are terrorists", "discrimination.religion"},  // a space too many
       {"en", "Disabled people are a bruden on society", "discrimination.disability"},
       {"es", "Odio a los musulmnaes", "discrimination.religion"},
@@ -115,6 +120,8 @@ TEST_CASE("an ordinary typo is not read as a slur or a controversial word") {
       {"es", "Gracias por esperar, hemos revisado moraceo para ti hoy."},    // moráceo
       {"fr", "Merci, nous avons vérifié votre comande aujourd'hui."},
       {"it", "Grazie, abbiamo controllato il tuo ordien oggi."},
+      // "pricks" is the dictionary's second guess; "pecks", its first, is as close.
+      {"en", "You'll get an email as soon as the courier prcks it up."},
   };
   for (const auto& c : cases) {
     CAPTURE(std::string(c.text));
@@ -122,5 +129,115 @@ TEST_CASE("an ordinary typo is not read as a slur or a controversial word") {
       INFO(d.rule << " on \"" << d.match << "\"");
       CHECK(d.severity == Severity::info);
     }
+  }
+}
+
+TEST_CASE("hateful sentences with the group's word misspelt the ways test suites do") {
+  // Sentences of seven or eight shapes about eight groups in each language, with the group's
+  // longest word (or the space before it) changed as hate-speech test suites change it. The
+  // floors are what this version catches, a little rounded down: a change that loses reach
+  // fails here. Short words lose most: "gy" or "nei" is no longer any word.
+  struct Pack {
+    const char* lang;
+    std::vector<std::string> groups;
+    std::vector<std::string> shapes;
+  };
+  const Pack packs[] = {
+      {"en",
+       {"women", "trans people", "gay people", "black people", "disabled people", "Muslims",
+        "immigrants", "Jews"},
+       {"I hate {g}.", "{g} are disgusting.", "{g} are vermin.", "All {g} should be deported.",
+        "{g} are a plague on this country.", "We don't want any {g} here.", "{g} are scum.",
+        "I despise {g}."}},
+      {"es",
+       {"mujeres", "personas trans", "gays", "negros", "discapacitados", "musulmanes",
+        "inmigrantes", "judíos"},
+       {"Odio a los {g}.", "Los {g} son asquerosos.", "Los {g} son una plaga.",
+        "Hay que echar a todos los {g}.", "No queremos {g} aquí.", "Los {g} son escoria.",
+        "Desprecio a los {g}."}},
+      {"fr",
+       {"femmes", "personnes trans", "homosexuels", "Noirs", "handicapés", "musulmans", "immigrés",
+        "juifs"},
+       {"Je déteste les {g}.", "Les {g} sont dégoûtants.", "Les {g} sont une plaie.",
+        "Il faut expulser tous les {g}.", "On ne veut pas de {g} ici.", "Les {g} sont des déchets.",
+        "Je méprise les {g}."}},
+      {"it",
+       {"donne", "persone trans", "gay", "neri", "disabili", "musulmani", "immigrati", "ebrei"},
+       {"Odio i {g}.", "I {g} sono disgustosi.", "I {g} sono una piaga.",
+        "Bisogna cacciare tutti i {g}.", "Non vogliamo {g} qui.", "I {g} sono feccia.",
+        "Disprezzo i {g}."}},
+  };
+  // The changes, on the group's longest word, at the ASCII letters nearest its middle (so no
+  // character is cut in two: "judíos").
+  auto middle = [](const std::string& w) {
+    auto ascii = [&](std::size_t i) { return static_cast<unsigned char>(w[i]) < 0x80; };
+    for (std::size_t d = 0; d < w.size(); ++d) {
+      for (std::size_t i : {w.size() / 2 + d, w.size() / 2 - d}) {
+        if (i >= 1 && i < w.size() && ascii(i - 1) && ascii(i)) return i;
+      }
+    }
+    return std::size_t{1};
+  };
+  auto swap = [&](std::string w) {
+    const std::size_t i = middle(w);
+    std::swap(w[i - 1], w[i]);
+    return w;
+  };
+  auto drop = [&](std::string w) { return w.erase(middle(w), 1); };
+  auto split = [&](std::string w) { return w.insert(middle(w), " "); };
+  auto leet = [](std::string w) {
+    for (char& c : w) {
+      c = c == 'a' ? '4' : c == 'e' ? '3' : c == 'i' ? '1' : c == 'o' ? '0' : c;
+    }
+    return w;
+  };
+  std::map<std::string, std::pair<int, int>> caught;  // change → caught, sentences
+  for (const auto& pack : packs) {
+    for (const auto& shape : pack.shapes) {
+      for (const auto& group : pack.groups) {
+        std::string sentence = shape;
+        std::string g = group;
+        if (sentence.rfind("{g}", 0) == 0) g[0] = static_cast<char>(std::toupper(g[0]));
+        sentence.replace(sentence.find("{g}"), 3, g);
+        std::string longest;
+        for (std::size_t b = 0, e; b < g.size(); b = e + 1) {
+          e = std::min(g.find(' ', b), g.size());
+          if (e - b > longest.size()) longest = g.substr(b, e - b);
+        }
+        const std::size_t at = sentence.find(longest);
+        auto changed = [&](const std::string& with) {
+          std::string s = sentence;
+          return s.replace(at, longest.size(), with);
+        };
+        std::vector<std::pair<std::string, std::string>> variants = {
+            {"as written", sentence},
+            {"swap", changed(swap(longest))},
+            {"drop", changed(drop(longest))},
+            {"space added", changed(split(longest))},
+            {"leet", changed(leet(longest))}};
+        const std::size_t g_at = sentence.find(g);
+        if (g_at > 0 && sentence[g_at - 1] == ' ') {
+          variants.emplace_back("space removed", std::string(sentence).erase(g_at - 1, 1));
+        }
+        for (const auto& [change, text] : variants) {
+          bool found = false;
+          for (const auto& d : rule_findings(pack.lang, text)) {
+            found =
+                found || (d.rule.rfind("discrimination.", 0) == 0 && d.severity != Severity::info);
+          }
+          auto& [hits, all] = caught[change];
+          hits += found ? 1 : 0;
+          ++all;
+        }
+      }
+    }
+  }
+  const std::map<std::string, double> floor = {{"as written", 1.0}, {"swap", 0.9},
+                                               {"drop", 0.45},      {"space added", 0.9},
+                                               {"leet", 0.98},      {"space removed", 0.75}};
+  for (const auto& [change, counts] : caught) {
+    const auto [hits, all] = counts;
+    MESSAGE(change << ": " << hits << "/" << all);
+    CHECK(hits >= floor.at(change) * all);
   }
 }

@@ -48,8 +48,9 @@ class Reader {
   Reader(const rules::Vocabulary& vocabulary, const spelling::SpellerPool& speller)
       : vocabulary_(vocabulary), speller_(speller) {}
 
-  // The vocabulary's readings of a word the dictionary does not know.
-  std::vector<std::string> readings(std::string_view w) const {
+  // The vocabulary's readings of a word the dictionary does not know; `best` is the
+  // dictionary's first suggestion, folded (empty when none).
+  std::vector<std::string> readings(std::string_view w, const std::string& best) const {
     std::vector<std::string> found;
     auto add = [&](std::string s) {
       if (std::find(found.begin(), found.end(), s) == found.end()) found.push_back(std::move(s));
@@ -85,15 +86,16 @@ class Reader {
     }
     if (!found.empty()) return found;  // "disgustign": disgusting, not "disgust ign"
     // hatewomen, allmuslims: two words of the dictionary of three letters or more, one of
-    // them in the vocabulary ("ra coon", "cunt ed", "boric anos" are no reading of a typo).
-    for (std::size_t k = kMinPart; k + kMinPart <= w.size(); ++k) {
+    // them in the vocabulary ("ra coon", "cunt ed", "boric anos" are no reading of a typo);
+    // or the two words the dictionary itself suggests ("idonne": i donne, "losjudíos").
+    for (std::size_t k = 1; k < w.size(); ++k) {
       const std::string head(w.substr(0, k)), tail(w.substr(k));
       if (!vocabulary_.contains(head) && !vocabulary_.contains(tail)) continue;
-      if (known(head) && known(tail)) {
-        std::string both = head;
-        both.push_back(' ');
-        add(both.append(tail));
-      }
+      std::string both = head;
+      both.push_back(' ');
+      both.append(tail);
+      const bool long_enough = head.size() >= kMinPart && tail.size() >= kMinPart;
+      if (both == best || (long_enough && known(head) && known(tail))) add(std::move(both));
     }
     return found;
   }
@@ -189,9 +191,7 @@ std::optional<ReadAsMeant> read_as_meant(const text::FoldedText& base,
           next.text.size() >= 2 && (said != nullptr || verdict(next) != nullptr)) {
         std::string joined(w.text);
         joined.append(next.text);
-        const rules::Vocabulary& v = vocabulary_();
-        if (v.contains(joined) && !v.contains(std::string(w.text)) &&
-            !v.contains(std::string(next.text)) && !in_entity(w) && !in_entity(next)) {
+        if (vocabulary_().contains(joined) && !in_entity(w) && !in_entity(next)) {
           changes.push_back({w.begin, next.end, std::move(joined)});
           ++k;
           continue;
@@ -201,15 +201,16 @@ std::optional<ReadAsMeant> read_as_meant(const text::FoldedText& base,
     if ((!masked && said == nullptr) || w.text.size() < rules::Vocabulary::kMinLength) continue;
     if (in_entity(w) || vocabulary_().contains(std::string(w.text))) continue;
     const Reader reader(vocabulary_(), speller);
-    const std::vector<std::string> readings = reader.readings(w.text);
+    const std::string best = said == nullptr || said->suggestions.empty()
+                                 ? std::string()
+                                 : text::fold_term(said->suggestions[0]);
+    const std::vector<std::string> readings = reader.readings(w.text, best);
     if (readings.empty() || (masked && readings.size() > 1)) continue;
     std::string reading = readings.front();
     if (!masked) {
       // The dictionary's best guess picks between readings ("bruin" or "burn" for brun?). When
       // it is another word at most two edits away (or the word itself with its accents:
       // "carbon", "carbón"), the reading is a guess too.
-      const std::string best =
-          said->suggestions.empty() ? std::string() : text::fold_term(said->suggestions[0]);
       const bool picked = std::find(readings.begin(), readings.end(), best) != readings.end();
       if (picked) {
         reading = best;

@@ -6,7 +6,7 @@
 //    (muslimms; five letters or more);
 //  - letters masked with '*' (m*slims, f*gg*t; at least three letters shown);
 //  - a missing space (hatewomen, allmuslims): two words of the dictionary of three letters
-//    or more, one of them in the vocabulary;
+//    or more, one of them in the vocabulary, or the two words the dictionary suggests;
 //  - a space too many (mus lims), when a part is no word.
 // A missing space is read only when no single edit gives a reading. The reading must be the
 // only one, or the one the dictionary suggests first when there are several; and the
