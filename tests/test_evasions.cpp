@@ -241,3 +241,13 @@ TEST_CASE("hateful sentences with the group's word misspelt the ways test suites
     CHECK(hits >= floor.at(change) * all);
   }
 }
+
+TEST_CASE("a word masked with '*' is read as a whole, not checked in pieces") {
+  const auto found = reply_test::lint_with(reply_test::default_linter(),
+                                           reply_test::Reply("en", "That was a f*cking great day"));
+  CHECK(reported_as(found, "tone.insult.profanity"));
+  for (const auto& d : found) {
+    INFO(d.rule << " on \"" << d.match << "\"");
+    CHECK(d.category != "spelling");  // not "cking"
+  }
+}

@@ -96,6 +96,13 @@ class SpellingCheck final : public Check {
             sentence_has_word && sentence < sentences.size() && !title_case[sentence];
         sentence_has_word = true;
         if (token.begin < compound_end) continue;
+        // Part of a word masked with '*' ("f*cking", "sh*t"): no word to check; the rules
+        // read the whole (evasions.hpp).
+        const auto masks = [&](std::size_t j) {
+          return j < tokens.size() && tokens[j].text == "*" &&
+                 (tokens[j].end == token.begin || tokens[j].begin == token.end);
+        };
+        if ((i > 0 && masks(i - 1)) || masks(i + 1)) continue;
         // "week-end", "e-mail", "peut-être": the dictionary may know the hyphenated whole
         // even where it does not know a part.
         const std::size_t end = hyphenated_end(tokens, i);
