@@ -235,8 +235,9 @@ TEST_CASE("hateful sentences with the group's word misspelt the ways test suites
   const std::map<std::string, double> floor = {{"as written", 1.0}, {"swap", 0.9},
                                                {"drop", 0.45},      {"space added", 0.9},
                                                {"leet", 0.98},      {"space removed", 0.75}};
-  for (const auto& [change, counts] : caught) {
-    const auto [hits, all] = counts;
+  for (const auto& entry : caught) {
+    const std::string& change = entry.first;
+    const int hits = entry.second.first, all = entry.second.second;
     MESSAGE(change << ": " << hits << "/" << all);
     CHECK(hits >= floor.at(change) * all);
   }

@@ -157,9 +157,10 @@ std::optional<ReadAsMeant> read_as_meant(const text::FoldedText& base,
     return std::pair<std::size_t, std::size_t>(base.source[w.begin], base.source_end[w.end]);
   };
   auto in_entity = [&](const Word& w) {
-    const auto [b, e] = span_of(w);
-    return std::any_of(entities.begin(), entities.end(),
-                       [&](const text::Entity& x) { return x.begin < e && b < x.end; });
+    const auto span = span_of(w);
+    return std::any_of(entities.begin(), entities.end(), [&](const text::Entity& x) {
+      return x.begin < span.second && span.first < x.end;
+    });
   };
   // What the spelling check said of the word; nullptr when it did not question it.
   auto verdict = [&](const Word& w) -> const Questioned* {
