@@ -1,5 +1,6 @@
 // Rule files: loading, validation and compilation into one RE2::Set, then matching a fixed
-// text, on arbitrary YAML. User rules must never crash or hang brandlint.
+// text and gathering the words of the rules (the vocabulary misspelt words are read as), on
+// arbitrary YAML. User rules must never crash or hang brandlint.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -17,5 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!set) return 0;
   const brandlint::rules::MatchInput input("Typical French customer, always late! r3tard 😂");
   (void)set.value()->match(input, "reply");
+  const auto& vocabulary = set.value()->vocabulary();
+  (void)vocabulary.of_length(5);
   return 0;
 }

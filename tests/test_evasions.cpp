@@ -45,7 +45,7 @@ TEST_CASE("the vocabulary holds the words of terms and patterns, not their synta
     CAPTURE(std::string(w));
     CHECK_FALSE(v.contains(w));
   }
-  CHECK(v.of_length(5) == std::vector<std::string>{"vieja", "viejo", "women"});
+  CHECK(v.of_length(5) == std::vector<std::string_view>{"vieja", "viejo", "women"});
 }
 
 TEST_CASE("edits apart counts swaps of neighbours as one edit") {

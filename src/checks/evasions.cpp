@@ -100,6 +100,23 @@ class Reader {
     return found;
   }
 
+  // Whether `c` is one of readings(w) that a single edit gives: a word of the vocabulary
+  // with two neighbours of `w` swapped, a letter added, or (five letters or more) one less.
+  bool one_edit_reading(std::string_view w, const std::string& c) const {
+    if (!vocabulary_.contains(c)) return false;
+    std::size_t i = 0;
+    while (i < w.size() && i < c.size() && w[i] == c[i]) ++i;
+    if (c.size() == w.size()) {
+      return i + 1 < w.size() && w[i] == c[i + 1] && w[i + 1] == c[i] &&
+             w.substr(i + 2) == std::string_view(c).substr(i + 2);
+    }
+    if (c.size() == w.size() + 1) {
+      return is_letter(c[i]) && w.substr(i) == std::string_view(c).substr(i + 1);
+    }
+    return c.size() + 1 == w.size() && w.size() > rules::Vocabulary::kMinLength &&
+           w.substr(i + 1) == std::string_view(c).substr(i);
+  }
+
   // Whether the dictionary knows `word` (folded), as written or capitalised ("i", "london").
   bool known(const std::string& word) const {
     if (speller_.correct(word)) return true;
@@ -116,7 +133,7 @@ class Reader {
     for (const auto& word : vocabulary_.of_length(w.size())) {
       bool fits = true;
       for (std::size_t i = 0; i < w.size() && fits; ++i) fits = w[i] == '*' || w[i] == word[i];
-      if (fits) add(word);
+      if (fits) add(std::string(word));
     }
   }
 
@@ -205,6 +222,13 @@ std::optional<ReadAsMeant> read_as_meant(const text::FoldedText& base,
     const std::string best = said == nullptr || said->suggestions.empty()
                                  ? std::string()
                                  : text::fold_term(said->suggestions[0]);
+    // Most typos have a close first suggestion: then that word is the only reading that can
+    // be taken, and whether it is one needs no search of every edit.
+    if (!masked && !best.empty() && best.find(' ') == std::string::npos &&
+        edits_apart(w.text, best) <= 2) {
+      if (reader.one_edit_reading(w.text, best)) changes.push_back({w.begin, w.end, best});
+      continue;
+    }
     const std::vector<std::string> readings = reader.readings(w.text, best);
     if (readings.empty() || (masked && readings.size() > 1)) continue;
     std::string reading = readings.front();

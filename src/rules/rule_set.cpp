@@ -773,6 +773,7 @@ const Vocabulary& RuleSet::vocabulary() const {
       for (const auto& pattern : rule.patterns) add_pattern_words(pattern.text, vocabulary_);
     }
     vocabulary_.finish();
+    Lists().swap(lists_);
   });
   return vocabulary_;
 }

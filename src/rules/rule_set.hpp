@@ -141,7 +141,7 @@ class RuleSet {
   std::vector<std::size_t> literal_entries_, pattern_entries_;
   std::vector<std::vector<std::size_t>> candidates_;
   std::vector<std::pair<std::string, std::unique_ptr<TermMatcher>>> lexicons_;
-  Lists lists_;  // every file's lists, for vocabulary()
+  mutable Lists lists_;  // every file's lists, for vocabulary(), which then frees them
   mutable std::once_flag vocabulary_once_;
   mutable Vocabulary vocabulary_;
 };

@@ -89,8 +89,8 @@ void Vocabulary::finish() {
   for (auto& words : by_length_) std::sort(words.begin(), words.end());
 }
 
-const std::vector<std::string>& Vocabulary::of_length(std::size_t length) const {
-  static const std::vector<std::string> none;
+const std::vector<std::string_view>& Vocabulary::of_length(std::size_t length) const {
+  static const std::vector<std::string_view> none;
   return length < by_length_.size() ? by_length_[length] : none;
 }
 

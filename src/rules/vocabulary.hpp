@@ -16,15 +16,15 @@ class Vocabulary {
   void add(std::string word);
   bool contains(const std::string& word) const { return words_.count(word) > 0; }
   std::size_t size() const { return words_.size(); }
-  // The words of `length` letters, sorted.
-  const std::vector<std::string>& of_length(std::size_t length) const;
+  // The words of `length` letters, sorted (views of the words held).
+  const std::vector<std::string_view>& of_length(std::size_t length) const;
   void finish();  // sorts the words by length; call once all are added
 
   static constexpr std::size_t kMinLength = 4;
 
  private:
   std::unordered_set<std::string> words_;
-  std::vector<std::vector<std::string>> by_length_;
+  std::vector<std::vector<std::string_view>> by_length_;
 };
 
 // The words of a term ("viej(o|a|os|as)", "typical {{nationality}}"): every spelling its
