@@ -251,11 +251,7 @@ std::optional<ReadAsMeant> read_as_meant(const text::FoldedText& base,
   text::FoldedText& t = out.text;
   t.source_end.push_back(0);
   auto append = [&](std::string_view piece, std::size_t from, std::size_t to) {
-    for (char ch : piece) {
-      t.text.push_back(ch);
-      t.source.push_back(base.source[from]);
-      t.source_end.push_back(base.source_end[to]);
-    }
+    text::append_mapped(t, base, piece, from, to);
   };
   std::size_t at = 0;
   for (const Change& c : changes) {

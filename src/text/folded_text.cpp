@@ -159,6 +159,15 @@ std::string confusable_ascii(UChar32 c) {
 
 }  // namespace
 
+void append_mapped(FoldedText& out, const FoldedText& in, std::string_view piece, std::size_t from,
+                   std::size_t to) {
+  for (char ch : piece) {
+    out.text.push_back(ch);
+    out.source.push_back(in.source[from]);
+    out.source_end.push_back(in.source_end[to]);
+  }
+}
+
 FoldedText skeleton(const FoldedText& folded) {
   const std::string& t = folded.text;
   FoldedText out;
@@ -167,11 +176,7 @@ FoldedText skeleton(const FoldedText& folded) {
   out.source.reserve(t.size() + 1);
   out.source_end.reserve(t.size() + 1);
   auto append = [&](std::string_view piece, std::size_t from, std::size_t to) {
-    for (char ch : piece) {
-      out.text.push_back(ch);
-      out.source.push_back(folded.source[from]);
-      out.source_end.push_back(folded.source_end[to]);
-    }
+    append_mapped(out, folded, piece, from, to);
   };
   std::size_t i = 0;
   while (i < t.size()) {
@@ -250,8 +255,8 @@ FoldedText skeleton(const FoldedText& folded) {
         // as a letter ("3br31": the "1" follows the "3" made an "e"); "!" or "|" at the end
         // of a word is punctuation, not a letter.
         const char letter = leet_letter(ch);
-        const bool by_letter = (p > i && is_ascii_letter(out.text.back())) ||
-                               (p + 1 < j && is_ascii_letter(t[p + 1]));
+        const bool by_letter =
+            (p > i && is_ascii_letter(out.text.back())) || (p + 1 < j && is_ascii_letter(t[p + 1]));
         const bool trailing_mark = (ch == '!' || ch == '|') && p + 1 == j;
         if (letter != 0 && by_letter && !trailing_mark) ch = letter;
       }

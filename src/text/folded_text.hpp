@@ -24,6 +24,13 @@ FoldedText fold(std::string_view nfc);
 // Folds a rule's term the same way, for matching against fold().
 std::string fold_term(std::string_view utf8);
 
+// Appends `piece` to `out` as standing for bytes [from, to) of `in`, whose map to the NFC text
+// it inherits: a copy of a folded text with some of it replaced (text::skeleton, the
+// misspelt words of checks/evasions.hpp) still maps back to what was written. `out` starts
+// with source_end holding 0; end it with out.source.push_back(in.source.back()).
+void append_mapped(FoldedText& out, const FoldedText& in, std::string_view piece, std::size_t from,
+                   std::size_t to);
+
 // The folded text with common evasions undone: look-alike letters from other scripts
 // (ICU's confusable skeleton), leetspeak inside words (r3tard, ret@rd), runs of three or
 // more letters repeated (gaaay → gaay) and spaced or dotted single letters (m.a.r.i.c.a).
