@@ -187,10 +187,10 @@ std::optional<ReadAsMeant> read_as_meant(const text::FoldedText& base,
     }
     return nullptr;
   };
-  const rules::Vocabulary* vocabulary = nullptr;  // gathered on first need
-  auto vocabulary_ = [&]() -> const rules::Vocabulary& {
-    if (vocabulary == nullptr) vocabulary = &rules.vocabulary();
-    return *vocabulary;
+  const rules::Vocabulary* gathered = nullptr;  // on first need
+  auto vocabulary = [&]() -> const rules::Vocabulary& {
+    if (gathered == nullptr) gathered = &rules.vocabulary();
+    return *gathered;
   };
   struct Change {
     std::size_t begin, end;  // bytes of the base text
@@ -209,7 +209,7 @@ std::optional<ReadAsMeant> read_as_meant(const text::FoldedText& base,
           next.text.size() >= 2 && (said != nullptr || verdict(next) != nullptr)) {
         std::string joined(w.text);
         joined.append(next.text);
-        if (vocabulary_().contains(joined) && !in_entity(w) && !in_entity(next)) {
+        if (vocabulary().contains(joined) && !in_entity(w) && !in_entity(next)) {
           changes.push_back({w.begin, next.end, std::move(joined)});
           ++k;
           continue;
@@ -217,15 +217,17 @@ std::optional<ReadAsMeant> read_as_meant(const text::FoldedText& base,
       }
     }
     if ((!masked && said == nullptr) || w.text.size() < rules::Vocabulary::kMinLength) continue;
-    if (in_entity(w) || vocabulary_().contains(std::string(w.text))) continue;
-    const Reader reader(vocabulary_(), speller);
+    if (in_entity(w) || vocabulary().contains(std::string(w.text))) continue;
+    const Reader reader(vocabulary(), speller);
     const std::string best = said == nullptr || said->suggestions.empty()
                                  ? std::string()
                                  : text::fold_term(said->suggestions[0]);
+    // The dictionary's first suggestion is close: another word at most two edits away, or
+    // the word itself with its accents ("carbon", "carbón").
+    const bool close = !masked && !best.empty() && edits_apart(w.text, best) <= 2;
     // Most typos have a close first suggestion: then that word is the only reading that can
     // be taken, and whether it is one needs no search of every edit.
-    if (!masked && !best.empty() && best.find(' ') == std::string::npos &&
-        edits_apart(w.text, best) <= 2) {
+    if (close && best.find(' ') == std::string::npos) {
       if (reader.one_edit_reading(w.text, best)) changes.push_back({w.begin, w.end, best});
       continue;
     }
@@ -234,12 +236,11 @@ std::optional<ReadAsMeant> read_as_meant(const text::FoldedText& base,
     std::string reading = readings.front();
     if (!masked) {
       // The dictionary's best guess picks between readings ("bruin" or "burn" for brun?). When
-      // it is another word at most two edits away (or the word itself with its accents:
-      // "carbon", "carbón"), the reading is a guess too.
+      // it is close and another reading, the reading is a guess too.
       const bool picked = std::find(readings.begin(), readings.end(), best) != readings.end();
       if (picked) {
         reading = best;
-      } else if (readings.size() > 1 || (!best.empty() && edits_apart(w.text, best) <= 2)) {
+      } else if (readings.size() > 1 || close) {
         continue;
       }
     }

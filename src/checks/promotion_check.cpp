@@ -109,7 +109,7 @@ class PromotionCheck final : public Check {
     if (n_ours < min_brand) return;  // most replies: the customer's words need no count
     const auto yours = customer->find_all(context.folded.folded);
     const auto n_yours = static_cast<int>(yours.size());
-    if (n_ours < min_brand || n_ours < ratio * std::max(n_yours, 1)) return;
+    if (n_ours < ratio * std::max(n_yours, 1)) return;
     out.push_back(context.diagnostic(
         "promotion.focus.brand-centred", "promotion", "focus", Severity::info,
         "the reply talks about the brand " + std::to_string(n_ours) + " times (“" +
