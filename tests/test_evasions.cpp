@@ -252,3 +252,32 @@ TEST_CASE("a word masked with '*' is read as a whole, not checked in pieces") {
     CHECK(d.category != "spelling");  // not "cking"
   }
 }
+
+TEST_CASE("a typo in the words that make a rule's exception does not undo the exception") {
+  // The rule's own words are spelt right; the typo is in the words around them that say it is
+  // harmless. The typo is reported, the rule is not.
+  struct Case {
+    const char* lang;
+    const char* text;
+    const char* rule;
+  };
+  const Case cases[] = {
+      {"en", "Lift with your legs and watch your back whn moving the sofa.", "tone.threat"},
+      {"es", "Antes de usralo, lee las instrucciones.", "tone.hostile"},
+      {"fr", "Avant la première utlisation, lisez le mode d'emploi.", "tone.hostile"},
+      {"it", "Prima del primo utlizzo, leggi le istruzioni.", "tone.hostile"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(std::string(c.text));
+    const auto found =
+        reply_test::lint_with(reply_test::default_linter(), reply_test::Reply(c.lang, c.text));
+    INFO(reply_test::describe(found));
+    CHECK_FALSE(reported_as(found, c.rule));
+    CHECK(reported_as(found, "spelling.unknown-word"));
+  }
+  // A typo elsewhere does not excuse what the rule found, nor does one inside the match.
+  CHECK(reported_as(rule_findings("en", "Muslims are scum, I sayd."), "discrimination.religion"));
+  CHECK(reported_as(rule_findings("en", "Watch your back, I sayd."), "tone.threat"));
+  CHECK(reported_as(rule_findings("es", "Lee las instrucciones, ya te lo dije, porfavor."),
+                    "tone.hostile"));
+}

@@ -270,6 +270,45 @@ TEST_CASE("personalisation: severities and what the findings point at") {
   CHECK(found[0].message.find("rotto") != std::string::npos);
 }
 
+TEST_CASE("personalisation: an apology or thanks with a typo still counts; the typo is reported") {
+  // Real replies have typos, and "appologies" is an apology: one warning for the typo, not a
+  // second one saying the reply never apologised.
+  struct Case {
+    const char* lang;
+    const char* text;
+    const char* complaint;
+  };
+  const Case cases[] = {
+      {"en", "Hi Ana, our appologies for the delay. Your parcel is on its way.",
+       "My parcel is late again, really annoyed"},
+      {"en", "Hi Ana, we're so sory about the delay. Your parcel is on its way.",
+       "My parcel is late again, really annoyed"},
+      {"es", "Hola Ana, lo sentimso mucho. Tu pedido ya está en camino.",
+       "Mi pedido llega tarde otra vez, estoy harta"},
+      {"fr", "Bonjour Ana, toutes nos excuzes pour ce retard. Votre colis est en route.",
+       "Mon colis est encore en retard, c'est inadmissible"},
+      {"it", "Ciao Ana, ci dispaice molto per il ritardo. Il pacco è in viaggio.",
+       "Il mio pacco è di nuovo in ritardo, sono stufa"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const auto found =
+        reply_test::lint_with(reply_test::default_linter(), {c.lang, c.text, "Ana", c.complaint});
+    INFO(reply_test::describe(found));
+    CHECK_FALSE(reply_test::has_rule(found, "personalisation.apology.missing"));
+    CHECK(reply_test::has_rule(found, "spelling.unknown-word"));
+  }
+  // Without the apology the typo does not make one up.
+  const auto found = lint({"en", "Hi Ana, your parcel is on its wya.", "Ana",
+                           "My parcel is late again, really annoyed"},
+                          "personalisation.apology");
+  CHECK(found.size() == 1);
+  // Thanks with a typo are thanks.
+  CHECK(lint({"en", "Hi Ana, thnaks for letting us know! Your parcel is on its way.", "Ana"},
+             "personalisation.thanks")
+            .empty());
+}
+
 TEST_CASE("personalisation: the signature the configuration asks for") {
   brandlint::Config initials;
   initials.signature = "initials";

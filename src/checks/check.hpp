@@ -64,6 +64,19 @@ struct CheckContext {
   // The words the spelling check found in no dictionary, with its suggestions (best first),
   // which the rule check then reads as meant (evasions.hpp). The spelling check runs first.
   mutable std::vector<Questioned> questioned;
+
+  // The folded text with the questioned words as the dictionary would correct them
+  // (read_as_corrected in evasions.hpp), built on first use after the spelling check; nullptr
+  // when no word was corrected.
+  struct Corrected {
+    text::FoldedText text;
+    std::vector<std::pair<std::size_t, std::size_t>> spans;  // NFC spans of the words replaced
+  };
+  const Corrected* corrected() const;
+  // Whether `words` are found in the post as written or as corrected.
+  bool found_as_meant(const rules::TermMatcher& words) const;
+  mutable std::unique_ptr<const Corrected> corrected_;
+  mutable bool corrected_done_ = false;
 };
 
 class Check {

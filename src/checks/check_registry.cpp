@@ -1,4 +1,5 @@
 #include "checks/check.hpp"
+#include "checks/evasions.hpp"
 #include "checks/families.hpp"
 
 namespace brandlint::checks {
@@ -24,6 +25,23 @@ const CheckContext::CustomerMessage& CheckContext::customer_message() const {
     customer_message_ = std::make_unique<const CustomerMessage>(post.meta.in_reply_to);
   }
   return *customer_message_;
+}
+
+const CheckContext::Corrected* CheckContext::corrected() const {
+  if (!corrected_done_) {
+    corrected_done_ = true;
+    if (auto read = read_as_corrected(folded.folded, text.entities(), questioned)) {
+      corrected_ = std::make_unique<const Corrected>(
+          Corrected{std::move(read->text), std::move(read->spans)});
+    }
+  }
+  return corrected_.get();
+}
+
+bool CheckContext::found_as_meant(const rules::TermMatcher& words) const {
+  if (words.found_in(folded.folded)) return true;
+  const Corrected* meant = corrected();
+  return meant != nullptr && words.found_in(meant->text);
 }
 
 int CheckContext::threshold(const std::string& name, int fallback) const {

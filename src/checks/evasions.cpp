@@ -41,6 +41,37 @@ std::vector<Word> words_of(const std::string& t) {
   return out;
 }
 
+// A word of the base text replaced.
+struct Change {
+  std::size_t begin, end;  // bytes of the base text
+  std::string with;
+  bool read = true;  // read as another word; false: a typo corrected around such words
+};
+
+// `base` with `changes` (in text order, apart) made, still mapped to the NFC text, and the
+// spans of the words read; nothing when no word was read.
+std::optional<ReadAsMeant> with_changes(const text::FoldedText& base,
+                                        const std::vector<Change>& changes) {
+  if (std::none_of(changes.begin(), changes.end(), [](const Change& c) { return c.read; }))
+    return std::nullopt;
+  ReadAsMeant out;
+  text::FoldedText& t = out.text;
+  t.source_end.push_back(0);
+  auto append = [&](std::string_view piece, std::size_t from, std::size_t to) {
+    text::append_mapped(t, base, piece, from, to);
+  };
+  std::size_t at = 0;
+  for (const Change& c : changes) {
+    for (; at < c.begin; ++at) append(std::string_view(&base.text[at], 1), at, at + 1);
+    append(c.with, c.begin, c.end);
+    if (c.read) out.spans.emplace_back(base.source[c.begin], base.source_end[c.end]);
+    at = c.end;
+  }
+  for (; at < base.text.size(); ++at) append(std::string_view(&base.text[at], 1), at, at + 1);
+  t.source.push_back(base.source.back());
+  return out;
+}
+
 class Reader {
  public:
   static constexpr std::size_t kMinPart = 3;
@@ -192,10 +223,6 @@ std::optional<ReadAsMeant> read_as_meant(const text::FoldedText& base,
     if (gathered == nullptr) gathered = &rules.vocabulary();
     return *gathered;
   };
-  struct Change {
-    std::size_t begin, end;  // bytes of the base text
-    std::string with;
-  };
   std::vector<Change> changes;
   for (std::size_t k = 0; k < words.size(); ++k) {
     const Word& w = words[k];
@@ -227,8 +254,10 @@ std::optional<ReadAsMeant> read_as_meant(const text::FoldedText& base,
     const bool close = !masked && !best.empty() && edits_apart(w.text, best) <= 2;
     // Most typos have a close first suggestion: then that word is the only reading that can
     // be taken, and whether it is one needs no search of every edit.
+    // The words around a reading are read as the dictionary corrects them, so that a rule's
+    // exception with a typo in it still holds ("…sont de la vemrine est hianeux").
     if (close && best.find(' ') == std::string::npos) {
-      if (reader.one_edit_reading(w.text, best)) changes.push_back({w.begin, w.end, best});
+      changes.push_back({w.begin, w.end, best, reader.one_edit_reading(w.text, best)});
       continue;
     }
     const std::vector<std::string> readings = reader.readings(w.text, best);
@@ -246,24 +275,26 @@ std::optional<ReadAsMeant> read_as_meant(const text::FoldedText& base,
     }
     changes.push_back({w.begin, w.end, std::move(reading)});
   }
-  if (changes.empty()) return std::nullopt;
+  return with_changes(base, changes);
+}
 
-  ReadAsMeant out;
-  text::FoldedText& t = out.text;
-  t.source_end.push_back(0);
-  auto append = [&](std::string_view piece, std::size_t from, std::size_t to) {
-    text::append_mapped(t, base, piece, from, to);
-  };
-  std::size_t at = 0;
-  for (const Change& c : changes) {
-    for (; at < c.begin; ++at) append(std::string_view(&base.text[at], 1), at, at + 1);
-    append(c.with, c.begin, c.end);
-    out.spans.emplace_back(base.source[c.begin], base.source_end[c.end]);
-    at = c.end;
+std::optional<ReadAsMeant> read_as_corrected(const text::FoldedText& base,
+                                             const std::vector<text::Entity>& entities,
+                                             const std::vector<Questioned>& questioned) {
+  if (questioned.empty()) return std::nullopt;
+  std::vector<Change> changes;
+  for (const Word& w : words_of(base.text)) {
+    const std::size_t b = base.source[w.begin], e = base.source_end[w.end];
+    const auto said = std::find_if(questioned.begin(), questioned.end(),
+                                   [&](const auto& q) { return q.begin == b && q.end == e; });
+    if (said == questioned.end() || said->suggestions.empty()) continue;
+    const bool in_entity = std::any_of(entities.begin(), entities.end(),
+                                       [&](const auto& x) { return x.begin < e && b < x.end; });
+    std::string best = text::fold_term(said->suggestions.front());
+    if (in_entity || edits_apart(w.text, best) > 2) continue;
+    changes.push_back({w.begin, w.end, std::move(best)});
   }
-  for (; at < base.text.size(); ++at) append(std::string_view(&base.text[at], 1), at, at + 1);
-  t.source.push_back(base.source.back());
-  return out;
+  return with_changes(base, changes);
 }
 
 }  // namespace brandlint::checks

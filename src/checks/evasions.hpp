@@ -45,6 +45,14 @@ std::optional<ReadAsMeant> read_as_meant(const text::FoldedText& base,
                                          const rules::RuleSet& rules,
                                          const spelling::SpellerPool& speller);
 
+// `base` with each word the spelling check questioned replaced by the dictionary's first
+// suggestion, when that is at most two edits away: what the writer meant to type. The checks
+// that look for words (an apology written "appologies") and the rules' exceptions ("watch your
+// back ehen lifting") read it too. Nothing when no word was replaced.
+std::optional<ReadAsMeant> read_as_corrected(const text::FoldedText& base,
+                                             const std::vector<text::Entity>& entities,
+                                             const std::vector<Questioned>& questioned);
+
 // How many insertions, deletions, replacements and swaps of neighbours make `a` into `b`.
 std::size_t edits_apart(std::string_view a, std::string_view b);
 

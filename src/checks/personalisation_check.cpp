@@ -345,8 +345,9 @@ class PersonalisationCheck final : public Check {
     const auto* empathy = context.rules.lexicon("empathy");
     if (apology != nullptr && empathy != nullptr) {
       const CustomerMood mood = read_customer_mood(context);
-      if (mood.complaint && !apology->found_in(context.folded.folded) &&
-          !empathy->found_in(context.folded.folded)) {
+      // An apology with a typo ("appologies") is still one: the typo gets its own warning.
+      if (mood.complaint && !context.found_as_meant(*apology) &&
+          !context.found_as_meant(*empathy)) {
         out.push_back(context.diagnostic(
             "personalisation.apology.missing", "personalisation", "apology", Severity::warning,
             "the customer is complaining (" + mood.evidence +
@@ -358,7 +359,7 @@ class PersonalisationCheck final : public Check {
     // Thanks are due for every message a customer takes the time to write, complaints
     // included; not when they are the one thanking ("You're welcome, Ana!").
     const auto* thanks = context.rules.lexicon("thanks");
-    if (thanks == nullptr || thanks->found_in(context.folded.folded)) return;
+    if (thanks == nullptr || context.found_as_meant(*thanks)) return;
     if (thanks->found_in(context.customer_message().folded)) return;
     out.push_back(context.diagnostic("personalisation.thanks.missing", "personalisation", "thanks",
                                      Severity::info,

@@ -20,6 +20,7 @@ class RuleCheck final : public Check {
  public:
   void run(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     std::vector<rules::RuleMatch> matches = ctx.rules.match(ctx.folded, ctx.kind);
+    drop_excepted_as_meant(ctx, matches);
     add_misspelt(ctx, matches);
     for (const auto& m : matches) {
       const rules::Rule& rule = *m.rule;
@@ -35,6 +36,35 @@ class RuleCheck final : public Check {
   }
 
  private:
+  // A rule's exception with a typo in it is still the exception the writer meant: "Watch your
+  // back ehen lifting the box" is the advice "watch your back when lifting", not a threat. A
+  // match stands when the text as the dictionary would correct it gives it too. Only typos
+  // outside the match count: inside it they may be what the rule looks for (a slur the
+  // dictionary would split in two).
+  static void drop_excepted_as_meant(const CheckContext& ctx,
+                                     std::vector<rules::RuleMatch>& matches) {
+    if (matches.empty() || ctx.questioned.empty()) return;
+    std::vector<rules::RuleMatch> again;
+    std::vector<std::pair<std::size_t, std::size_t>> corrected;
+    for (const text::FoldedText* copy : ctx.folded.copies()) {
+      auto meant = read_as_corrected(*copy, ctx.text.entities(), ctx.questioned);
+      if (!meant) continue;
+      corrected.insert(corrected.end(), meant->spans.begin(), meant->spans.end());
+      for (const auto& m : ctx.rules.match(rules::MatchInput(std::move(meant->text)), ctx.kind))
+        again.push_back(m);
+    }
+    if (corrected.empty()) return;
+    std::erase_if(matches, [&](const rules::RuleMatch& m) {
+      const bool typo_inside = std::any_of(corrected.begin(), corrected.end(), [&](auto s) {
+        return s.first < m.end && m.begin < s.second;
+      });
+      const bool still = std::any_of(again.begin(), again.end(), [&](const auto& o) {
+        return o.rule == m.rule && o.begin < m.end && m.begin < o.end;
+      });
+      return !typo_inside && !still;
+    });
+  }
+
   // What the rules find once misspelt words are read as meant ("I hate Mulsims"): the matches
   // that take in such a word and that the text as written did not give already.
   static void add_misspelt(const CheckContext& ctx, std::vector<rules::RuleMatch>& matches) {

@@ -87,7 +87,7 @@ class ToneCheck final : public Check {
     if (mood.complaint) {
       why = "the customer is upset (" + mood.evidence + ")";
     } else if (const auto* apology = context.rules.lexicon("apology");
-               apology != nullptr && apology->found_in(context.folded.folded)) {
+               apology != nullptr && context.found_as_meant(*apology)) {
       why = "the reply apologises for a problem";
     } else {
       return;
