@@ -184,6 +184,27 @@ TEST_CASE("an unknown capitalised word inside a sentence is a name to confirm, n
   CHECK(lower[0].severity == Severity::warning);
 }
 
+TEST_CASE("a word with a capital after a small letter is a brand to confirm, not a failure") {
+  auto l = linter();
+  // Brands and products write their names so; anywhere in a sentence, in any language.
+  for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
+           {"StreamFlix is back with a new season.", "en"},
+           {"Get 10% off with UNiDAYS today.", "en"},
+           {"Abre la app de StreamFlix y pulsa Reproducir.", "es"},
+           {"Ouvrez l'appli MaBanqueFacile pour valider.", "fr"},
+           {"Scarica l'app PagoFacile per pagare.", "it"}}) {
+    CAPTURE(text);
+    const auto found = spelling(*l, text, lang);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].severity == Severity::info);
+    CHECK(found[0].message.find("brand") != std::string::npos);
+  }
+  // The caps key slipping in a known word is still a typo.
+  auto slip = spelling(*l, "Thanks, tHe parcel is on its way.", "en");
+  REQUIRE(slip.size() == 1);
+  CHECK(slip[0].severity == Severity::warning);
+}
+
 TEST_CASE("Spanish accepts the RAE's sénior") {
   auto l = linter();
   CHECK(spelling(*l, "Nuestro equipo sénior te llamará mañana.", "es").empty());

@@ -152,9 +152,26 @@ CustomerMood read_customer_mood(const CheckContext& context) {
     }
     return false;
   };
+  // A request asked as a question ("Can I return these in store?", "¿Puedo cancelar online?")
+  // is a question, not a complaint; "I want to return this, it's broken" still is, by its
+  // other words.
+  std::vector<Span> asked;
+  if (const auto* request = context.rules.lexicon("request")) {
+    for (const Span& r : request->find_all(folded)) {
+      const std::size_t end = text.nfc().find_first_of(".!\n", r.second);
+      const std::size_t question = text.nfc().find('?', r.second);
+      if (question != std::string::npos && question < end) asked.push_back(r);
+    }
+  }
+  auto in_question = [&](const Span& s) {
+    for (const Span& a : asked) {
+      if (s.first >= a.first && s.second <= a.second) return true;
+    }
+    return false;
+  };
   if (const auto* complaint = context.rules.lexicon("complaint")) {
     for (const Span& found : complaint->find_all(folded)) {
-      if (in_thanks(found)) continue;
+      if (in_thanks(found) || in_question(found)) continue;
       mood.complaint = true;
       mood.evidence = quote(found);
       return mood;

@@ -153,15 +153,23 @@ class SpellingCheck final : public Check {
     // sentence ("Recieved it") is a warning like any other.
     const bool proper_noun = mid_sentence && !in_hashtag && l.first_upper && l.upper == 1 &&
                              l.lower + 1 == l.code_points;
+    // "StreamFlix", "UNiDAYS", "eSIM": a capital after a small letter is how brands and
+    // products write their names; a typo does not do that, unless the caps key slipped in a
+    // word the dictionary knows ("tHe"), which stays a warning.
+    const bool brand = !in_hashtag && l.upper > 0 && l.lower > 0 &&
+                       camel_case_parts(word).size() > 1 && !ctx.speller.correct(folded);
+    const bool name_like = proper_noun || brand;
     Diagnostic d = ctx.diagnostic("spelling.unknown-word", "spelling", "",
-                                  proper_noun ? Severity::info : Severity::warning, std::string(),
+                                  name_like ? Severity::info : Severity::warning, std::string(),
                                   begin, begin + word.size());
     d.message =
         "\"" + std::string(word) + "\" is not in the " + ctx.speller.name().language_name +
-        (proper_noun ? " dictionary: a name? If it is, add it to 'words' in .brandlint.yaml "
-                       "or name the customer in 'customer'; if not, a typo"
-                     : " dictionary: a typo? (a name or brand term can go in 'words' in "
-                       ".brandlint.yaml)");
+        (brand         ? " dictionary: a brand or product name? If it is, add it to 'words' in "
+                         ".brandlint.yaml; if not, a typo"
+         : proper_noun ? " dictionary: a name? If it is, add it to 'words' in .brandlint.yaml "
+                         "or name the customer in 'customer'; if not, a typo"
+                       : " dictionary: a typo? (a name or brand term can go in 'words' in "
+                         ".brandlint.yaml)");
     if (in_hashtag) {  // "a lot" or "e-mail" cannot go inside #CamelCase
       const auto suggestions = ctx.speller.suggest(plain, 5);
       // Hashtags leave out accents: #SoldesEte is "Soldes Été", #NuevaColeccion fine too.
@@ -229,6 +237,9 @@ class SpellingCheck final : public Check {
   // the word is right when, without the pronouns and that accent, it is a verb form the
   // dictionary knows. Without the accent ("pruebalo") it stays a typo.
   static bool accepted_with_enclitics(const CheckContext& ctx, const std::string& word) {
+    auto is_infinitive = [](std::string_view w) {
+      return w.ends_with("ar") || w.ends_with("er") || w.ends_with("ir");
+    };
     if (ctx.rule_lang != "es") return false;
     static constexpr std::string_view kPronouns[] = {"me", "te",  "se",  "nos", "os", "lo",
                                                      "la", "los", "las", "le",  "les"};
@@ -243,6 +254,12 @@ class SpellingCheck final : public Check {
       }
       if (found.empty()) return false;
       stem.resize(stem.size() - found.size());
+      // An infinitive takes one pronoun without an accent: configurarla, enviarte, hacerlo.
+      // Not "os", which turns nouns into plurals the dictionary already judges (pajaros).
+      if (pronouns == 0 && found != "os" && stem.size() >= 5 && is_infinitive(stem) &&
+          ctx.speller.correct(stem)) {
+        return true;
+      }
       std::string plain;  // the stem without its acute accents
       bool had_accent = false;
       for (std::size_t i = 0; i < stem.size(); ++i) {
