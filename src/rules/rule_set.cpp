@@ -567,8 +567,9 @@ Expected<std::string> term_to_regex(const std::string& term, const Lists& lists)
   return Expander(lists).term(term);
 }
 
-MatchInput::MatchInput(std::string_view nfc)
-    : folded(text::fold(nfc)), skeleton(text::skeleton(folded)) {}
+MatchInput::MatchInput(std::string_view nfc) : folded(text::fold(nfc)) {
+  if (text::may_hold_evasions(folded.text)) skeleton = text::skeleton(folded);
+}
 
 const RE2& LazyRegex::get() const {
   std::call_once(once_, [this] { re_ = std::make_unique<RE2>(pattern_, regex_options()); });

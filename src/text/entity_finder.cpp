@@ -459,7 +459,9 @@ bool is_at_sign(std::string_view s, std::size_t i, std::size_t* after) {
     *after = i + 1;
     return true;
   }
-  if (s.compare(i, 3, "\xEF\xBC\xA0") == 0) {  // U+FF20 FULLWIDTH COMMERCIAL AT
+  // The first byte tells most positions apart without a compare: this runs at every byte.
+  if (static_cast<unsigned char>(s[i]) == 0xEF && s.compare(i, 3, "\xEF\xBC\xA0") == 0) {
+    // U+FF20 FULLWIDTH COMMERCIAL AT
     *after = i + 3;
     return true;
   }
@@ -636,7 +638,8 @@ std::vector<Entity> find_entities(std::string_view utf8, std::vector<Entity>* ur
         pos = std::max(resume, after);
         continue;
       }
-    } else if (ch == '#' || s.compare(pos, 3, "\xEF\xBC\x83") == 0) {  // '#' or U+FF03
+    } else if (ch == '#' || (static_cast<unsigned char>(ch) == 0xEF &&
+                             s.compare(pos, 3, "\xEF\xBC\x83") == 0)) {  // '#' or U+FF03
       after = pos + (ch == '#' ? 1 : 3);
       const std::size_t end = match_hashtag(s, pos, after, &resume);
       if (end != npos) found.push_back({EntityKind::hashtag, pos, end});

@@ -168,6 +168,40 @@ void append_mapped(FoldedText& out, const FoldedText& in, std::string_view piece
   }
 }
 
+bool may_hold_evasions(std::string_view t) {
+  auto letter_at = [&](std::size_t k) { return k < t.size() && is_ascii_letter(t[k]); };
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    const char c = t[k];
+    if (static_cast<unsigned char>(c) >= 0x80) {  // emoji, €, …: kept as they are
+      const auto* bytes = reinterpret_cast<const uint8_t*>(t.data());
+      auto q = static_cast<int32_t>(k);
+      UChar32 cp;
+      U8_NEXT(bytes, q, static_cast<int32_t>(t.size()), cp);
+      if (cp < 0 || !confusable_ascii(cp).empty()) return true;
+      k = static_cast<std::size_t>(q) - 1;
+      continue;
+    }
+    if (is_ascii_letter(c)) {
+      if (k + 2 < t.size() && t[k + 1] == c && t[k + 2] == c) return true;
+      // A single letter, a separator, a single letter: "f a g", "m.a.r".
+      const bool single = (k == 0 || !is_ascii_letter(t[k - 1])) && !letter_at(k + 1);
+      const bool next_single = letter_at(k + 2) && !letter_at(k + 3);
+      if (single && k + 1 < t.size() && next_single &&
+          std::string_view(". -_*").find(t[k + 1]) != std::string_view::npos) {
+        return true;
+      }
+    } else if (leet_letter(c) != 0) {
+      const bool after_letter = k > 0 && is_ascii_letter(t[k - 1]);
+      // "!" and "|" ending a word are punctuation ("thanks!"), not letters.
+      const bool mark = c == '!' || c == '|';
+      const bool ends_word = k + 1 == t.size() || t[k + 1] == ' ';
+      const bool mention = c == '@' && (k == 0 || t[k - 1] == ' ');
+      if (!mention && (letter_at(k + 1) || (after_letter && !(mark && ends_word)))) return true;
+    }
+  }
+  return false;
+}
+
 FoldedText skeleton(const FoldedText& folded) {
   const std::string& t = folded.text;
   FoldedText out;
@@ -258,7 +292,9 @@ FoldedText skeleton(const FoldedText& folded) {
         const bool by_letter =
             (p > i && is_ascii_letter(out.text.back())) || (p + 1 < j && is_ascii_letter(t[p + 1]));
         const bool trailing_mark = (ch == '!' || ch == '|') && p + 1 == j;
-        if (letter != 0 && by_letter && !trailing_mark) ch = letter;
+        // "@" starting a word is a mention's ("@priya_s"), not an "a".
+        const bool mention = ch == '@' && p == i;
+        if (letter != 0 && by_letter && !trailing_mark && !mention) ch = letter;
       }
       // Letters repeated three times or more count twice: "gaaaay" → "gaay".
       if (is_ascii_letter(ch) && out.text.size() >= 2 && out.text.back() == ch &&

@@ -36,4 +36,10 @@ void append_mapped(FoldedText& out, const FoldedText& in, std::string_view piece
 // more letters repeated (gaaay → gaay) and spaced or dotted single letters (m.a.r.i.c.a).
 FoldedText skeleton(const FoldedText& folded);
 
+// Whether skeleton() could change the folded text at all: a byte of another script, a digit
+// or sign that reads as a letter next to a letter, a letter three times in a row, or two
+// single letters one separator apart. Most posts have none, and then the skeleton, which
+// costs as much as folding, is not made.
+bool may_hold_evasions(std::string_view folded);
+
 }  // namespace brandlint::text
