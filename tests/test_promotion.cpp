@@ -140,3 +140,32 @@ TEST_CASE("promotion: severities, spans and the thresholds") {
   REQUIRE(found.size() == 1);
   CHECK(found[0].severity == brandlint::Severity::info);
 }
+
+TEST_CASE("promotion: a discount that answers the customer's own question is no sales push") {
+  struct Pair {
+    const char* lang;
+    const char* question;
+    const char* reply;
+  };
+  const Pair pairs[] = {
+      {"en", "Do you have a student discount?",
+       "Hi Sam! Yes, students get 10% off with code STUDENT10."},
+      {"es", "¿Tenéis descuento para estudiantes?",
+       "¡Hola Sam! Sí, con el código ESTUDIA10 tienes un 10 % de descuento."},
+      {"fr", "Il y a une réduction étudiante ?",
+       "Bonjour Sam ! Oui, les étudiants bénéficient de 10 % de réduction sur présentation de "
+       "leur carte."},
+  };
+  for (const auto& p : pairs) {
+    CAPTURE(p.reply);
+    // Unasked, the same reply pushes a sale; asked, it answers.
+    CHECK_FALSE(lint({p.lang, p.reply, "Sam"}, "promotion.sales-phrase").empty());
+    CHECK(lint({p.lang, p.reply, "Sam", p.question}, "promotion.sales-phrase").empty());
+  }
+  // A complaint is not a question about prices: a promo code under it is still a push.
+  CHECK_FALSE(
+      lint({"fr", "Bonjour Sam, désolés ! Profitez de 10 % de réduction avec le code SORRY10.",
+            "Sam", "Mon colis est en retard"},
+           "promotion.sales-phrase")
+          .empty());
+}

@@ -190,6 +190,7 @@ TEST_CASE("a word with a capital after a small letter is a brand to confirm, not
   for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
            {"StreamFlix is back with a new season.", "en"},
            {"Get 10% off with UNiDAYS today.", "en"},
+           {"VoiceOver reads every button aloud.", "en"},
            {"Abre la app de StreamFlix y pulsa Reproducir.", "es"},
            {"Ouvrez l'appli MaBanqueFacile pour valider.", "fr"},
            {"Scarica l'app PagoFacile per pagare.", "it"}}) {

@@ -22,6 +22,7 @@ class RuleCheck final : public Check {
     std::vector<rules::RuleMatch> matches = ctx.rules.match(ctx.folded, ctx.kind);
     drop_excepted_as_meant(ctx, matches);
     add_misspelt(ctx, matches);
+    drop_answered_offers(ctx, matches);
     for (const auto& m : matches) {
       const rules::Rule& rule = *m.rule;
       Diagnostic d = ctx.diagnostic(rule.id, rule.category, rule.subcategory, rule.severity,
@@ -36,6 +37,20 @@ class RuleCheck final : public Check {
   }
 
  private:
+  // "Is there a student discount?" answered with "Yes, 10% off with your card": a reply that
+  // answers the customer's own question about prices and offers is not pushing a sale. The
+  // language's `price_question` list says what such a question holds.
+  static void drop_answered_offers(const CheckContext& ctx,
+                                   std::vector<rules::RuleMatch>& matches) {
+    if (ctx.post.meta.in_reply_to.empty()) return;
+    const bool sales = std::any_of(matches.begin(), matches.end(),
+                                   [](const auto& m) { return m.rule->category == "promotion"; });
+    if (!sales) return;
+    const auto* asked = ctx.rules.lexicon("price_question");
+    if (asked == nullptr || !asked->found_in(ctx.customer_message().folded)) return;
+    std::erase_if(matches, [](const auto& m) { return m.rule->category == "promotion"; });
+  }
+
   // A rule's exception with a typo in it is still the exception the writer meant: "Watch your
   // back ehen lifting the box" is the advice "watch your back when lifting", not a threat. A
   // match stands when the text as the dictionary would correct it gives it too. Only typos

@@ -153,11 +153,12 @@ class SpellingCheck final : public Check {
     // sentence ("Recieved it") is a warning like any other.
     const bool proper_noun = mid_sentence && !in_hashtag && l.first_upper && l.upper == 1 &&
                              l.lower + 1 == l.code_points;
-    // "StreamFlix", "UNiDAYS", "eSIM": a capital after a small letter is how brands and
-    // products write their names; a typo does not do that, unless the caps key slipped in a
-    // word the dictionary knows ("tHe"), which stays a warning.
+    // "StreamFlix", "VoiceOver", "UNiDAYS", "eSIM": a capital after a small letter is how
+    // brands and products write their names; a typo does not do that, unless the caps key
+    // slipped in a word the dictionary knows ("tHe"), which stays a warning.
     const bool brand = !in_hashtag && l.upper > 0 && l.lower > 0 &&
-                       camel_case_parts(word).size() > 1 && !ctx.speller.correct(folded);
+                       camel_case_parts(word).size() > 1 &&
+                       (l.first_upper || !ctx.speller.correct(folded));
     const bool name_like = proper_noun || brand;
     Diagnostic d = ctx.diagnostic("spelling.unknown-word", "spelling", "",
                                   name_like ? Severity::info : Severity::warning, std::string(),
