@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "brandlint/brandlint.hpp"
@@ -24,6 +25,13 @@ struct Questioned {
   std::size_t begin;
   std::size_t end;
   std::vector<std::string> suggestions;
+};
+
+// A folded copy of a post with some of its words replaced (checks/evasions.hpp: misspelt
+// words read as meant, or as the dictionary corrects them), still mapped to the NFC text.
+struct ReadAsMeant {
+  text::FoldedText text;
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // NFC spans of the words replaced
 };
 
 // Everything a check may read about one post. Offsets in the diagnostics a check appends are
@@ -66,16 +74,13 @@ struct CheckContext {
   mutable std::vector<Questioned> questioned;
 
   // The folded text with the questioned words as the dictionary would correct them
-  // (read_as_corrected in evasions.hpp), built on first use after the spelling check; nullptr
-  // when no word was corrected.
-  struct Corrected {
-    text::FoldedText text;
-    std::vector<std::pair<std::size_t, std::size_t>> spans;  // NFC spans of the words replaced
-  };
-  const Corrected* corrected() const;
+  // (read_as_corrected in evasions.hpp), built on first use after the spelling check and
+  // shared by the rule check and the checks that look for words; nullptr when no word was
+  // corrected.
+  const ReadAsMeant* corrected() const;
   // Whether `words` are found in the post as written or as corrected.
   bool found_as_meant(const rules::TermMatcher& words) const;
-  mutable std::unique_ptr<const Corrected> corrected_;
+  mutable std::unique_ptr<const ReadAsMeant> corrected_;
   mutable bool corrected_done_ = false;
 };
 

@@ -27,12 +27,11 @@ const CheckContext::CustomerMessage& CheckContext::customer_message() const {
   return *customer_message_;
 }
 
-const CheckContext::Corrected* CheckContext::corrected() const {
+const ReadAsMeant* CheckContext::corrected() const {
   if (!corrected_done_) {
     corrected_done_ = true;
     if (auto read = read_as_corrected(folded.folded, text.entities(), questioned)) {
-      corrected_ = std::make_unique<const Corrected>(
-          Corrected{std::move(read->text), std::move(read->spans)});
+      corrected_ = std::make_unique<const ReadAsMeant>(std::move(*read));
     }
   }
   return corrected_.get();
@@ -40,7 +39,7 @@ const CheckContext::Corrected* CheckContext::corrected() const {
 
 bool CheckContext::found_as_meant(const rules::TermMatcher& words) const {
   if (words.found_in(folded.folded)) return true;
-  const Corrected* meant = corrected();
+  const ReadAsMeant* meant = corrected();
   return meant != nullptr && words.found_in(meant->text);
 }
 

@@ -41,6 +41,22 @@ std::vector<Word> words_of(const std::string& t) {
   return out;
 }
 
+// What the spelling check said of the word at NFC bytes [b, e); nullptr when it did not
+// question it.
+const Questioned* questioned_at(const std::vector<Questioned>& questioned, std::size_t b,
+                                std::size_t e) {
+  for (const auto& q : questioned) {
+    if (q.begin == b && q.end == e) return &q;
+  }
+  return nullptr;
+}
+
+// Whether NFC bytes [b, e) touch a URL, mention or hashtag, whose words are left alone.
+bool in_entity(const std::vector<text::Entity>& entities, std::size_t b, std::size_t e) {
+  return std::any_of(entities.begin(), entities.end(),
+                     [&](const text::Entity& x) { return x.begin < e && b < x.end; });
+}
+
 // A word of the base text replaced.
 struct Change {
   std::size_t begin, end;  // bytes of the base text
@@ -204,19 +220,13 @@ std::optional<ReadAsMeant> read_as_meant(const text::FoldedText& base,
   auto span_of = [&](const Word& w) {
     return std::pair<std::size_t, std::size_t>(base.source[w.begin], base.source_end[w.end]);
   };
-  auto in_entity = [&](const Word& w) {
+  auto touches_entity = [&](const Word& w) {
     const auto span = span_of(w);
-    return std::any_of(entities.begin(), entities.end(), [&](const text::Entity& x) {
-      return x.begin < span.second && span.first < x.end;
-    });
+    return in_entity(entities, span.first, span.second);
   };
-  // What the spelling check said of the word; nullptr when it did not question it.
-  auto verdict = [&](const Word& w) -> const Questioned* {
-    const auto [b, e] = span_of(w);
-    for (const auto& q : questioned) {
-      if (q.begin == b && q.end == e) return &q;
-    }
-    return nullptr;
+  auto verdict = [&](const Word& w) {
+    const auto span = span_of(w);
+    return questioned_at(questioned, span.first, span.second);
   };
   const rules::Vocabulary* gathered = nullptr;  // on first need
   auto vocabulary = [&]() -> const rules::Vocabulary& {
@@ -236,7 +246,7 @@ std::optional<ReadAsMeant> read_as_meant(const text::FoldedText& base,
           next.text.size() >= 2 && (said != nullptr || verdict(next) != nullptr)) {
         std::string joined(w.text);
         joined.append(next.text);
-        if (vocabulary().contains(joined) && !in_entity(w) && !in_entity(next)) {
+        if (vocabulary().contains(joined) && !touches_entity(w) && !touches_entity(next)) {
           changes.push_back({w.begin, next.end, std::move(joined)});
           ++k;
           continue;
@@ -244,7 +254,7 @@ std::optional<ReadAsMeant> read_as_meant(const text::FoldedText& base,
       }
     }
     if ((!masked && said == nullptr) || w.text.size() < rules::Vocabulary::kMinLength) continue;
-    if (in_entity(w) || vocabulary().contains(std::string(w.text))) continue;
+    if (touches_entity(w) || vocabulary().contains(std::string(w.text))) continue;
     const Reader reader(vocabulary(), speller);
     const std::string best = said == nullptr || said->suggestions.empty()
                                  ? std::string()
@@ -285,13 +295,10 @@ std::optional<ReadAsMeant> read_as_corrected(const text::FoldedText& base,
   std::vector<Change> changes;
   for (const Word& w : words_of(base.text)) {
     const std::size_t b = base.source[w.begin], e = base.source_end[w.end];
-    const auto said = std::find_if(questioned.begin(), questioned.end(),
-                                   [&](const auto& q) { return q.begin == b && q.end == e; });
-    if (said == questioned.end() || said->suggestions.empty()) continue;
-    const bool in_entity = std::any_of(entities.begin(), entities.end(),
-                                       [&](const auto& x) { return x.begin < e && b < x.end; });
+    const Questioned* said = questioned_at(questioned, b, e);
+    if (said == nullptr || said->suggestions.empty() || in_entity(entities, b, e)) continue;
     std::string best = text::fold_term(said->suggestions.front());
-    if (in_entity || edits_apart(w.text, best) > 2) continue;
+    if (edits_apart(w.text, best) > 2) continue;
     changes.push_back({w.begin, w.end, std::move(best)});
   }
   return with_changes(base, changes);

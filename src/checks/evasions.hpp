@@ -29,11 +29,6 @@
 
 namespace brandlint::checks {
 
-struct ReadAsMeant {
-  text::FoldedText text;  // `base` with the misspelt words replaced, mapped to the NFC text
-  std::vector<std::pair<std::size_t, std::size_t>> spans;  // NFC spans of the words replaced
-};
-
 // `base` is a folded copy of a post's NFC text (text::fold or text::skeleton); `entities` are
 // the URLs, mentions and hashtags of that text, whose words are left alone; `questioned` are
 // the words the spelling check found in no dictionary, the only ones read otherwise but for

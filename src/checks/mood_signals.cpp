@@ -2,6 +2,8 @@
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
 #include "text/folded_text.hpp"
 #include "text/letters.hpp"
 
@@ -25,6 +27,12 @@ UChar32 first_code_point(std::string_view s) {
   UChar32 c;
   U8_NEXT(p, i, static_cast<int32_t>(s.size()), c);
   return c;
+}
+
+// Whether `s` lies inside one of `spans`.
+bool inside_any(const std::vector<Span>& spans, const Span& s) {
+  return std::any_of(spans.begin(), spans.end(),
+                     [&](const Span& t) { return s.first >= t.first && s.second <= t.second; });
 }
 
 }  // namespace
@@ -146,12 +154,7 @@ CustomerMood read_customer_mood(const CheckContext& context) {
       if (grateful) thanked.push_back({t.first, end});
     }
   }
-  auto in_thanks = [&](const Span& s) {
-    for (const Span& t : thanked) {
-      if (s.first >= t.first && s.second <= t.second) return true;
-    }
-    return false;
-  };
+
   // A request asked as a question ("Can I return these in store?", "¿Puedo cancelar online?")
   // is a question, not a complaint; "I want to return this, it's broken" still is, by its
   // other words.
@@ -163,15 +166,9 @@ CustomerMood read_customer_mood(const CheckContext& context) {
       if (question != std::string::npos && question < end) asked.push_back(r);
     }
   }
-  auto in_question = [&](const Span& s) {
-    for (const Span& a : asked) {
-      if (s.first >= a.first && s.second <= a.second) return true;
-    }
-    return false;
-  };
   if (const auto* complaint = context.rules.lexicon("complaint")) {
     for (const Span& found : complaint->find_all(folded)) {
-      if (in_thanks(found) || in_question(found)) continue;
+      if (inside_any(thanked, found) || inside_any(asked, found)) continue;
       mood.complaint = true;
       mood.evidence = quote(found);
       return mood;

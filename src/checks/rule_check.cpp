@@ -61,12 +61,18 @@ class RuleCheck final : public Check {
     if (matches.empty() || ctx.questioned.empty()) return;
     std::vector<rules::RuleMatch> again;
     std::vector<std::pair<std::size_t, std::size_t>> corrected;
-    for (const text::FoldedText* copy : ctx.folded.copies()) {
-      auto meant = read_as_corrected(*copy, ctx.text.entities(), ctx.questioned);
-      if (!meant) continue;
-      corrected.insert(corrected.end(), meant->spans.begin(), meant->spans.end());
-      for (const auto& m : ctx.rules.match(rules::MatchInput(std::move(meant->text)), ctx.kind))
+    auto rematch = [&](const ReadAsMeant& meant) {
+      corrected.insert(corrected.end(), meant.spans.begin(), meant.spans.end());
+      for (const auto& m : ctx.rules.match(rules::MatchInput(meant.text), ctx.kind))
         again.push_back(m);
+    };
+    // The folded copy as corrected is the context's, which the checks that look for words
+    // read too; the skeleton, where there is one, is corrected here.
+    if (const ReadAsMeant* meant = ctx.corrected()) rematch(*meant);
+    for (const text::FoldedText* copy : ctx.folded.copies()) {
+      if (copy == &ctx.folded.folded) continue;
+      if (auto meant = read_as_corrected(*copy, ctx.text.entities(), ctx.questioned))
+        rematch(*meant);
     }
     if (corrected.empty()) return;
     std::erase_if(matches, [&](const rules::RuleMatch& m) {
