@@ -152,6 +152,8 @@ TEST_CASE("promotion: a discount that answers the customer's own question is no 
        "Hi Sam! Yes, students get 10% off with code STUDENT10."},
       {"es", "¿Tenéis descuento para estudiantes?",
        "¡Hola Sam! Sí, con el código ESTUDIA10 tienes un 10 % de descuento."},
+      {"it", "C'è uno sconto per studenti?",
+       "Ciao Sam! Sì, usa il codice sconto STUDIO10 al checkout."},
       {"fr", "Il y a une réduction étudiante ?",
        "Bonjour Sam ! Oui, les étudiants bénéficient de 10 % de réduction sur présentation de "
        "leur carte."},
