@@ -1,6 +1,8 @@
 // The rule engine: term syntax, lists, exceptions, evasions, and errors with positions.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include "rules/rule.hpp"
 #include "rules/rule_set.hpp"
 #include "test_support.hpp"
@@ -167,6 +169,36 @@ TEST_CASE("rule files are validated with positions") {
       "    examples: {flag: [x, x], pass: [y, y]}\n");
   REQUIRE_FALSE(id);
   CHECK(id.error().message.find("<category>.<subcategory>.<name>") != std::string::npos);
+}
+
+TEST_CASE("a term written as a pattern is reported at its place; the shipped packs have none") {
+  TempDir dir;
+  std::string yaml = kRuleFile;
+  yaml.replace(yaml.find(R"("typical {{nationality}}")"), 25,
+               "\"typical {{nationality}}\"\n      - \"colou?r blind\"\n      - \"code [0-9]+\"\n"
+               "      - \"ma va?\"");
+  const auto path = dir.write("en/own.yaml", yaml);
+  auto file = rules::load_rule_file(path);
+  REQUIRE(file);
+  const auto warnings = rules::literal_term_warnings(file.value());
+  REQUIRE(warnings.size() == 2);  // "ma va?" is a question, read as written
+  CHECK(warnings[0].find(path + ":13:9: ") == 0);
+  CHECK(warnings[0].find(R"("colou?r blind": '?' is literal)") != std::string::npos);
+  CHECK(warnings[1].find(R"("code [0-9]+": '[' is literal)") != std::string::npos);
+  // Which is why they are reported: the term never matches what its writer meant.
+  auto set = rules::RuleSet::compile("en", {file.value()});
+  REQUIRE(set);
+  CHECK(matches(*set.value(), "Are you colour blind?").empty());
+
+  for (const std::string lang : {"en", "es", "fr", "it"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(BRANDLINT_SOURCE_DIR) +
+                                                                 "/rules/" + lang)) {
+      auto shipped = rules::load_rule_file(entry.path().string());
+      REQUIRE(shipped);
+      const auto found = rules::literal_term_warnings(shipped.value());
+      CHECK_MESSAGE(found.empty(), (found.empty() ? "" : found.front()));
+    }
+  }
 }
 
 TEST_CASE("duplicate ids across files are an error") {

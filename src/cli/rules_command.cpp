@@ -38,6 +38,7 @@ bool same_file(const std::string& a, const std::string& b) {
 struct Loaded {
   std::map<std::string, std::shared_ptr<rules::RuleSet>> sets;
   std::vector<std::string> tested;
+  std::vector<std::string> warnings;  // of the tested files (rules::literal_term_warnings)
 };
 
 Expected<Loaded> load(const std::vector<std::string>& files, bool with_pack,
@@ -56,6 +57,9 @@ Expected<Loaded> load(const std::vector<std::string>& files, bool with_pack,
     auto file = rules::load_rule_file(path);
     if (!file) return file.error();
     loaded.tested.push_back(path);
+    for (auto& w : rules::literal_term_warnings(file.value())) {
+      loaded.warnings.push_back("warning: " + std::move(w));
+    }
     by_lang[file.value().lang].push_back(std::move(file.value()));
   }
   if (with_pack) {
@@ -131,6 +135,7 @@ int run_rules_test(const RulesOptions& options) {
     std::cerr << loaded.error().to_string() << '\n';
     return kExitError;
   }
+  for (const auto& w : loaded.value().warnings) std::cerr << w << '\n';
   std::size_t passed = 0, failed = 0, rule_count = 0;
   for (const auto& entry : loaded.value().sets) {
     const auto& set = entry.second;
@@ -167,6 +172,7 @@ int run_rules_check(const RulesOptions& options) {
     std::cerr << loaded.error().to_string() << '\n';
     return kExitError;
   }
+  for (const auto& w : loaded.value().warnings) std::cerr << w << '\n';
   std::size_t count = 0;
   for (const auto& [lang, set] : loaded.value().sets) {
     for (const auto& rule : set->rules()) count += is_tested(loaded.value(), rule) ? 1 : 0;

@@ -68,4 +68,11 @@ Expected<RuleFile> parse_rule_file(const std::string& contents, const std::strin
 
 bool is_rule_language(const std::string& lang);
 
+// Terms read everything but `(a|b)` and `{{list}}` literally, so a term written as a pattern
+// ("colou?r", "code [0-9]+", "business,? not") silently never matches what its writer meant.
+// One line per such term of `file` (its lists, and its rules' terms and exceptions), in the
+// form "path:line:col: term "colou?r": '?' is literal in a term; ...". A '?', '*' or '+'
+// ending a term or an alternative ("ma va?", "lgbtq+") reads as meant, and is not reported.
+std::vector<std::string> literal_term_warnings(const RuleFile& file);
+
 }  // namespace brandlint::rules

@@ -294,6 +294,39 @@ bool is_rule_language(const std::string& lang) {
   return lang == "en" || lang == "es" || lang == "fr" || lang == "it";
 }
 
+std::vector<std::string> literal_term_warnings(const RuleFile& file) {
+  std::vector<std::string> out;
+  auto look = [&](const Located& term) {
+    std::string t = term.text;
+    // {{list}} is the one other syntax a term has.
+    for (std::size_t at = t.find("{{"); at != std::string::npos; at = t.find("{{", at)) {
+      const std::size_t close = t.find("}}", at + 2);
+      if (close == std::string::npos) break;
+      t.erase(at, close + 2 - at);
+    }
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      const char c = t[i];
+      const bool repeat = (c == '?' || c == '*' || c == '+') && i > 0 && t[i - 1] != ' ' &&
+                          i + 1 < t.size() && t[i + 1] != '|' && t[i + 1] != ')';
+      if (!repeat && c != '[' && c != '\\') continue;
+      out.push_back(
+          file.path + ':' + std::to_string(term.line) + ':' + std::to_string(term.column) +
+          ": term \"" + term.text + "\": '" + std::string(1, c) +
+          "' is literal in a term; spell the forms out, as in (color|colour), or make it a "
+          "pattern");
+      return;
+    }
+  };
+  for (const auto& [name, entries] : file.lists) {
+    for (const auto& entry : entries) look(entry);
+  }
+  for (const auto& rule : file.rules) {
+    for (const auto& term : rule.terms) look(term);
+    for (const auto& term : rule.exceptions) look(term);
+  }
+  return out;
+}
+
 Expected<RuleFile> load_rule_file(const std::string& path) {
   auto contents = read_text_file(path, "rule file");
   if (!contents) return contents.error();
