@@ -114,6 +114,19 @@ Expected<std::shared_ptr<const spelling::SpellerPool>> LinterImpl::speller(
       });
 }
 
+Expected<std::shared_ptr<const checks::ToneModel>> LinterImpl::tone_model(
+    const std::string& rule_lang) const {
+  return load_once<checks::ToneModel>(
+      tone_models_, rule_lang, [&]() -> Expected<std::shared_ptr<const checks::ToneModel>> {
+        const fs::path path = fs::path(data_dir) / "dictionaries" / "tone" / (rule_lang + ".tsv");
+        std::error_code missing;
+        if (!fs::exists(path, missing)) return std::shared_ptr<const checks::ToneModel>();
+        auto model = checks::ToneModel::load(path.string());
+        if (!model) return model.error();
+        return std::shared_ptr<const checks::ToneModel>(std::move(model.value()));
+      });
+}
+
 Expected<std::shared_ptr<const rules::RuleSet>> LinterImpl::rule_set(
     const std::string& rule_lang) const {
   return load_once<rules::RuleSet>(
@@ -257,9 +270,16 @@ Expected<std::vector<Diagnostic>> Linter::check(const Post& post) const {
   const std::string platform =
       post.meta.platform.empty() ? impl.config.platform : post.meta.platform;
   const std::string kind = post.meta.kind.empty() ? "post" : post.meta.kind;
-  const checks::CheckContext context{
+  checks::CheckContext context{
       post, analysed,         folded,         lang,        rule_lang,           platform,
       kind, *speller.value(), *rules.value(), impl.config, impl.detector.get(), &impl.speller_for};
+  std::shared_ptr<const checks::ToneModel> tone_model;
+  if (kind == "reply") {
+    auto model = impl.tone_model(rule_lang);
+    if (!model) return model.error();
+    tone_model = std::move(model.value());
+    context.tone_model = tone_model.get();
+  }
   std::vector<Diagnostic> found;
   for (const auto& check : impl.checks) check->run(context, found);
 

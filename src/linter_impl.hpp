@@ -13,6 +13,7 @@
 
 #include "brandlint/brandlint.hpp"
 #include "checks/check.hpp"
+#include "checks/tone_model.hpp"
 #include "language/language_detector.hpp"
 #include "rules/rule.hpp"
 #include "rules/rule_set.hpp"
@@ -47,6 +48,8 @@ class LinterImpl {
   // Loaded once per language, under the mutex; afterwards read-only.
   Expected<std::shared_ptr<const spelling::SpellerPool>> speller(const std::string& lang) const;
   Expected<std::shared_ptr<const rules::RuleSet>> rule_set(const std::string& rule_lang) const;
+  // dictionaries/tone/<rule_lang>.tsv; a null pointer when the language has no model.
+  Expected<std::shared_ptr<const checks::ToneModel>> tone_model(const std::string& rule_lang) const;
   // Whether speller(lang) is loaded already (or failed to load).
   bool speller_ready(const std::string& lang) const { return ready(spellers_, lang); }
   // The shipped pack's files of a language, sorted.
@@ -95,6 +98,7 @@ class LinterImpl {
   mutable std::mutex mutex_;  // guards the maps, not the loading
   mutable Slots<spelling::SpellerPool> spellers_;
   mutable Slots<rules::RuleSet> rule_sets_;
+  mutable Slots<checks::ToneModel> tone_models_;
 };
 
 }  // namespace brandlint

@@ -20,6 +20,8 @@ class LanguageDetector;
 
 namespace brandlint::checks {
 
+class ToneModel;  // tone_model.hpp
+
 // A word the spelling check questioned: its NFC span and what it suggested, best first.
 struct Questioned {
   std::size_t begin;
@@ -82,6 +84,9 @@ struct CheckContext {
   bool found_as_meant(const rules::TermMatcher& words) const;
   mutable std::unique_ptr<const ReadAsMeant> corrected_;
   mutable bool corrected_done_ = false;
+  // The language's tone model (tone_model.hpp), loaded for replies; nullptr for posts or when
+  // the language has none.
+  const ToneModel* tone_model = nullptr;
 };
 
 class Check {

@@ -3,10 +3,12 @@
 // the rule packs (rules/<lang>/tone.yaml), not here.
 #include <unicode/utf8.h>
 
+#include <limits>
 #include <string>
 
 #include "checks/families.hpp"
 #include "checks/mood_signals.hpp"
+#include "checks/tone_model.hpp"
 
 namespace brandlint::checks {
 namespace {
@@ -71,9 +73,42 @@ class ToneCheck final : public Check {
                                        begin, end));
     }
     mocking_emoji(context, out);
+    if (reply && context.tone_model != nullptr) model_reading(context, out);
   }
 
  private:
+  // A reply that no tone rule flagged but whose words the tone model reads as hostile: a
+  // suggestion to reread it, on its most hostile sentence, naming the words that weigh most.
+  static void model_reading(const CheckContext& context, std::vector<Diagnostic>& out) {
+    for (const auto& d : out) {
+      if (d.category == "tone" && d.severity != Severity::info) return;  // said already
+    }
+    const ToneModel& model = *context.tone_model;
+    const text::AnalysedText& text = context.text;
+    const text::FoldedText& folded = context.folded.folded;
+    if (model.score(tone_tokens(text, folded, 0, text.nfc().size())) <= model.threshold()) return;
+    std::size_t begin = 0, end = text.nfc().size();
+    double best = -std::numeric_limits<double>::infinity();
+    for (const auto& sentence : text.sentences()) {
+      const double score = model.score(tone_tokens(text, folded, sentence.begin, sentence.end));
+      if (score > best) {
+        best = score;
+        begin = sentence.begin;
+        end = sentence.end;
+      }
+    }
+    std::string words;
+    for (const auto& w : model.strongest(tone_features(tone_tokens(text, folded, begin, end)), 3)) {
+      words += (words.empty() ? "" : ", ") + ("“" + w + "”");
+    }
+    out.push_back(context.diagnostic(
+        "tone.impression.curt", "tone", "impression", Severity::info,
+        "this reply may read as curt or sarcastic to the customer" +
+            (words.empty() ? std::string() : " (the words that weigh most: " + words + ")") +
+            "; reread it as they would, and say plainly what you will do",
+        begin, end));
+  }
+
   static void mocking_emoji(const CheckContext& context, std::vector<Diagnostic>& out) {
     std::vector<std::pair<const text::Token*, const MockingEmoji*>> found;
     for (const auto& token : context.text.tokens()) {

@@ -1,0 +1,234 @@
+#include "checks/tone_model.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <optional>
+#include <sstream>
+
+#include "config/config_text.hpp"
+#include "text/analysed_text.hpp"
+#include "text/folded_text.hpp"
+
+namespace brandlint::checks {
+namespace {
+
+bool starts_with_capital(std::string_view word) {
+  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+  const auto len = static_cast<int32_t>(word.size());
+  int32_t i = 0;
+  UChar32 first = 0;
+  U8_NEXT(s, i, len, first);
+  if (!u_isupper(first)) return false;
+  // "FAQ", "DM", "I": capitals that are no name.
+  while (i < len) {
+    UChar32 c = 0;
+    U8_NEXT(s, i, len, c);
+    if (u_islower(c)) return true;
+  }
+  return false;
+}
+
+// The token the model reads for a punctuation token, or empty to skip it.
+std::string_view punctuation(std::string_view p) {
+  if (p.find('?') != std::string_view::npos) return "?";
+  if (p.find('!') != std::string_view::npos) return "!";
+  if (p == "\"" || p == "\u201C" || p == "\u201D" || p == "\u00AB" || p == "\u00BB" ||
+      p == "\u2018" || p == "\u2019" || p == "'") {
+    return "\"";
+  }
+  return {};
+}
+
+constexpr std::uint64_t kFnvBasis = 14695981039346656037ULL;
+// FNV-1a, continued from `h`.
+std::uint64_t fnv(std::uint64_t h, std::string_view bytes) {
+  for (const char c : bytes) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+std::optional<double> number(std::string_view s) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (error != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+std::vector<std::string_view> tone_tokens(const text::AnalysedText& text,
+                                          const text::FoldedText& folded, std::size_t begin,
+                                          std::size_t end) {
+  std::vector<std::string_view> seq;
+  auto sentence = text.sentences().begin();
+  std::size_t words_in_sentence = 0;
+  // A word's folded bytes: those whose NFC source lies inside it (folded.source is sorted).
+  const auto folded_word = [&](const text::Token& token) {
+    const auto first = std::lower_bound(folded.source.begin(), folded.source.end() - 1,
+                                        static_cast<std::uint32_t>(token.begin));
+    const auto last =
+        std::lower_bound(first, folded.source.end() - 1, static_cast<std::uint32_t>(token.end));
+    const auto from = static_cast<std::size_t>(first - folded.source.begin());
+    const auto to = static_cast<std::size_t>(last - folded.source.begin());
+    return std::string_view(folded.text).substr(from, to - from);
+  };
+  for (const auto& token : text.tokens()) {
+    if (token.begin < begin || token.end > end) continue;
+    while (sentence != text.sentences().end() && sentence->end <= token.begin) {
+      ++sentence;
+      words_in_sentence = 0;
+    }
+    switch (token.kind) {
+      case text::TokenKind::word:
+        seq.push_back(words_in_sentence > 0 && starts_with_capital(token.text)
+                          ? std::string_view("<name>")
+                          : folded_word(token));
+        ++words_in_sentence;
+        break;
+      case text::TokenKind::number: seq.emplace_back("<number>"); break;
+      case text::TokenKind::url:
+      case text::TokenKind::email: seq.emplace_back("<link>"); break;
+      case text::TokenKind::mention: seq.emplace_back("<handle>"); break;
+      case text::TokenKind::hashtag:
+      case text::TokenKind::cashtag: seq.emplace_back("<hashtag>"); break;
+      case text::TokenKind::placeholder: seq.emplace_back("<placeholder>"); break;
+      case text::TokenKind::emoji: seq.push_back(token.text); break;
+      case text::TokenKind::punctuation:
+        if (auto p = punctuation(token.text); !p.empty()) seq.push_back(p);
+        break;
+    }
+  }
+  return seq;
+}
+
+std::vector<std::string> tone_features(const std::vector<std::string_view>& seq) {
+  std::vector<std::string> features(seq.begin(), seq.end());
+  for (std::size_t i = 0; i + 1 < seq.size(); ++i) {
+    std::string pair;
+    pair.reserve(seq[i].size() + 1 + seq[i + 1].size());
+    pair.append(seq[i]).append(1, ' ').append(seq[i + 1]);
+    features.push_back(std::move(pair));
+  }
+  std::sort(features.begin(), features.end());
+  features.erase(std::unique(features.begin(), features.end()), features.end());
+  return features;
+}
+
+std::vector<std::string> tone_features(const text::AnalysedText& text, std::size_t begin,
+                                       std::size_t end) {
+  const text::FoldedText folded = text::fold(text.nfc());
+  return tone_features(tone_tokens(text, folded, begin, end));
+}
+
+ToneModel::ToneModel(double bias, double threshold, std::unordered_map<std::string, double> weights)
+    : bias_(bias), threshold_(threshold) {
+  hashed_.reserve(weights.size());
+  for (const auto& [feature, weight] : weights) hashed_[fnv(kFnvBasis, feature)] = weight;
+  names_ = std::move(weights);
+}
+
+Expected<std::unique_ptr<ToneModel>> ToneModel::load(const std::string& path) {
+  auto contents = read_text_file(path, "tone model");
+  if (!contents) return contents.error();
+  std::istringstream in(contents.value());
+  std::string line;
+  std::size_t line_number = 0;
+  std::optional<double> bias, threshold;
+  std::unordered_map<std::string, double> weights;
+  while (std::getline(in, line)) {
+    ++line_number;
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t tab = line.find('\t');
+    const auto bad = [&](const std::string& what) { return Error{path, line_number, 1, what}; };
+    if (tab == std::string::npos || tab + 1 >= line.size()) {
+      return bad("expected a number and a word separated by a tab");
+    }
+    const std::string_view first(line.data(), tab),
+        second(line.data() + tab + 1, line.size() - tab - 1);
+    if (first == "bias" || first == "threshold") {
+      const auto value = number(second);
+      if (!value) return bad("'" + std::string(first) + "' needs a number");
+      (first == "bias" ? bias : threshold) = value;
+      continue;
+    }
+    const auto weight = number(first);
+    if (!weight) return bad("'" + std::string(first) + "' is not a number");
+    weights[std::string(second)] = *weight;
+  }
+  if (!bias || !threshold) return Error{path, line_number, 1, "no 'bias' or 'threshold' line"};
+  auto model = std::make_unique<ToneModel>(*bias, *threshold, std::move(weights));
+  model->names_.clear();  // only serialise() reads them; a check needs the hashes alone
+  return model;
+}
+
+std::string ToneModel::serialise(const std::string& header) const {
+  std::string out;
+  std::istringstream lines(header);
+  for (std::string line; std::getline(lines, line);) out += "# " + line + '\n';
+  char number[64];
+  auto append = [&](double value, std::string_view what) {
+    std::snprintf(number, sizeof number, "%.4f", value);
+    out += number;
+    out += '\t';
+    out += what;
+    out += '\n';
+  };
+  out += "bias\t" + std::to_string(bias_) + '\n';
+  out += "threshold\t" + std::to_string(threshold_) + '\n';
+  std::vector<std::pair<std::string, double>> sorted(names_.begin(), names_.end());
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  for (const auto& [feature, weight] : sorted) append(weight, feature);
+  return out;
+}
+
+double ToneModel::score(const std::vector<std::string_view>& tokens) const {
+  // The hash of "a b" continues the hash of "a" with " " and "b": no string is made.
+  std::vector<std::uint64_t> features;
+  features.reserve(2 * tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::uint64_t h = fnv(kFnvBasis, tokens[i]);
+    features.push_back(h);
+    if (i + 1 < tokens.size()) features.push_back(fnv(fnv(h, " "), tokens[i + 1]));
+  }
+  std::sort(features.begin(), features.end());
+  features.erase(std::unique(features.begin(), features.end()), features.end());
+  double sum = bias_;
+  for (std::uint64_t f : features) {
+    if (auto found = hashed_.find(f); found != hashed_.end()) sum += found->second;
+  }
+  return sum;
+}
+
+double ToneModel::score(const std::vector<std::string>& features) const {
+  double sum = bias_;
+  for (const auto& f : features) {
+    if (auto found = hashed_.find(fnv(kFnvBasis, f)); found != hashed_.end()) sum += found->second;
+  }
+  return sum;
+}
+
+std::vector<std::string> ToneModel::strongest(const std::vector<std::string>& features,
+                                              std::size_t n) const {
+  std::vector<std::pair<double, std::string>> found;
+  for (const auto& f : features) {
+    if (f.find(' ') != std::string::npos || f.front() == '<') continue;
+    auto weight = hashed_.find(fnv(kFnvBasis, f));
+    if (weight != hashed_.end() && weight->second > 0) found.emplace_back(weight->second, f);
+  }
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < found.size() && i < n; ++i) out.push_back(found[i].second);
+  return out;
+}
+
+}  // namespace brandlint::checks
