@@ -1,6 +1,7 @@
-// tone.shouting.* and tone.mocking-emoji.*: what the brand's guidelines call letting out anger
-// or disdain, as far as it can be counted. Hostile, condescending and sarcastic phrasing is in
-// the rule packs (rules/<lang>/tone.yaml), not here.
+// tone.shouting.*, tone.mocking-emoji.* and tone.impression.curt: what the brand's guidelines
+// call letting out anger or disdain, as far as it can be counted, and the tone model's reading
+// of a reply (tone_model.hpp). Hostile, condescending and sarcastic phrases are in the rule
+// packs (rules/<lang>/tone.yaml), not here.
 #include <unicode/utf8.h>
 
 #include <limits>

@@ -163,7 +163,7 @@ Expected<std::unique_ptr<ToneModel>> ToneModel::load(const std::string& path) {
   }
   if (!bias || !threshold) return Error{path, line_number, 1, "no 'bias' or 'threshold' line"};
   auto model = std::make_unique<ToneModel>(*bias, *threshold, std::move(weights));
-  model->names_.clear();  // only serialise() reads them; a check needs the hashes alone
+  std::unordered_map<std::string, double>().swap(model->names_);  // only serialise() reads them
   return model;
 }
 
