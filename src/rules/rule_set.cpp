@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 namespace brandlint::rules {
 namespace {
@@ -577,7 +578,7 @@ const RE2& LazyRegex::get() const {
 }
 
 TermMatcher::TermMatcher(std::string body)
-    : x_{std::make_unique<LazyRegex>(whole_word(body)), Reading::words} {}
+    : x_{std::make_shared<LazyRegex>(whole_word(body)), Reading::words} {}
 
 bool TermMatcher::found_in(const text::FoldedText& folded) const {
   return ok() && RE2::PartialMatch(padded(folded.text), x_.re->get());
@@ -644,6 +645,12 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
     list_entries.emplace(name, set->candidates_.size() - 1);
     return set->candidates_.size() - 1;
   };
+  std::unordered_map<std::string, std::shared_ptr<LazyRegex>> regexes;
+  auto lazy = [&regexes](const std::string& regex) {
+    auto& slot = regexes[regex];
+    if (!slot) slot = std::make_shared<LazyRegex>(regex);
+    return slot;
+  };
   std::set<std::string> ids;
   for (auto& file : files) {
     for (auto& rule : file.rules) {
@@ -695,8 +702,7 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
         }
         if (reading == Reading::whole && has_capture_group(regex)) reading = Reading::group;
         compiled.expressions.push_back(expression);
-        set->expressions_.push_back(
-            {{std::make_unique<LazyRegex>(regex), reading}, index, std::move(entries)});
+        set->expressions_.push_back({{lazy(regex), reading}, index, std::move(entries)});
         return std::nullopt;
       };
       if (!rule.terms.empty()) {
@@ -725,8 +731,7 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
       if (!rule.exceptions.empty()) {
         auto regex = terms_regex(file, rule.exceptions, expand);
         if (!regex) return regex.error();
-        compiled.exceptions.push_back(
-            {std::make_unique<LazyRegex>(whole_word(regex.value())), Reading::words});
+        compiled.exceptions.push_back({lazy(whole_word(regex.value())), Reading::words});
       }
       for (const auto& pattern : rule.exception_patterns) {
         auto regex = expand.pattern(pattern.text);
@@ -735,9 +740,9 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
           auto re = compile_one(file, pattern, regex.value(), "exception pattern");
           if (!re) return re.error();
         }
-        compiled.exceptions.push_back(
-            {std::make_unique<LazyRegex>(regex.value()),
-             has_capture_group(regex.value()) ? Reading::group : Reading::whole});
+        compiled.exceptions.push_back({lazy(regex.value()), has_capture_group(regex.value())
+                                                                ? Reading::group
+                                                                : Reading::whole});
       }
       set->rules_.push_back(std::move(rule));
       set->compiled_.push_back(std::move(compiled));

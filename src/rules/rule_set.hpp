@@ -66,7 +66,9 @@ enum class Reading {
 
 // An expression and how its matches read.
 struct Expression {
-  std::unique_ptr<LazyRegex> re;
+  // Shared by the expressions of a set that are the same string (a file's exception patterns
+  // are every rule's own), so each is compiled, and holds its program and DFA states, once.
+  std::shared_ptr<LazyRegex> re;
   Reading reading;
 };
 
