@@ -273,13 +273,9 @@ Expected<std::vector<Diagnostic>> Linter::check(const Post& post) const {
   checks::CheckContext context{
       post, analysed,         folded,         lang,        rule_lang,           platform,
       kind, *speller.value(), *rules.value(), impl.config, impl.detector.get(), &impl.speller_for};
-  std::shared_ptr<const checks::ToneModel> tone_model;
-  if (kind == "reply") {
-    auto model = impl.tone_model(rule_lang);
-    if (!model) return model.error();
-    tone_model = std::move(model.value());
-    context.tone_model = tone_model.get();
-  }
+  auto tone_model = impl.tone_model(rule_lang);
+  if (!tone_model) return tone_model.error();
+  context.tone_model = tone_model.value().get();
   std::vector<Diagnostic> found;
   for (const auto& check : impl.checks) check->run(context, found);
 

@@ -73,7 +73,7 @@ TEST_CASE("a tone model file is read back as written, and a bad line is reported
   CHECK(refused.error().line == 3);
 }
 
-TEST_CASE("the tone model names what no rule names, as a suggestion, in replies only") {
+TEST_CASE("the tone model names what no rule names, as a suggestion") {
   // Sneers that no tone rule names, in the held-out files' spirit but not from them.
   const Reply sneer{"en", "Not sure what else you want from us at this point."};
   const auto found = lint(sneer, "tone.");
@@ -85,9 +85,17 @@ TEST_CASE("the tone model names what no rule names, as a suggestion, in replies 
       CHECK(d.message.find("weigh most") != std::string::npos);
     }
   }
+  // A post gets it too, addressed to its readers; a brand's usual posts do not.
   Reply post = sneer;
   post.kind = "post";
-  CHECK_FALSE(has_rule(lint(post, "tone."), "tone.impression.curt"));
+  const auto as_post = lint(post, "tone.");
+  REQUIRE(has_rule(as_post, "tone.impression.curt"));
+  CHECK(as_post.front().message.find("this post may read") == 0);
+  CHECK(lint(Reply{"en",
+                   "Meet the Velvet 2: the sofa that cleans itself. Not sure which colour? "
+                   "Try them all in store this weekend."},
+             "tone.")
+            .empty());
   // Where a rule has spoken (a warning), the model adds nothing.
   const Reply ruled{"en", "Calm down, honestly, everyone else manages just fine."};
   const auto both = lint(ruled, "tone.");
@@ -122,10 +130,10 @@ TEST_CASE("on replies it never saw, the model adds to the packs and stays quiet 
                  << polite.size());
     REQUIRE(hostile.size() >= 40);
     REQUIRE(polite.size() >= 40);
-    // Measured when the model was trained: the packs alone 5-8 of 45, with the model 14-19;
-    // 2-5 of the 95 polite replies (50 of them brisk one-liners) get its info.
-    CHECK(with_model >= by_rules + 5);
-    CHECK(with_model * 10 >= hostile.size() * 3);
-    CHECK(polite_flagged * 100 <= polite.size() * 6);
+    // Measured when the model was trained: the packs alone 5-8 of 45, with the model 13-18;
+    // 0-3 of the 95 polite replies (50 of them brisk one-liners) get its info.
+    CHECK(with_model >= by_rules + 4);
+    CHECK(with_model * 4 >= hostile.size());
+    CHECK(polite_flagged * 100 <= polite.size() * 5);
   }
 }

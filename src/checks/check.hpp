@@ -84,8 +84,7 @@ struct CheckContext {
   bool found_as_meant(const rules::TermMatcher& words) const;
   mutable std::unique_ptr<const ReadAsMeant> corrected_;
   mutable bool corrected_done_ = false;
-  // The language's tone model (tone_model.hpp), loaded for replies; nullptr for posts or when
-  // the language has none.
+  // The language's tone model (tone_model.hpp); nullptr when the language has none.
   const ToneModel* tone_model = nullptr;
 };
 

@@ -51,6 +51,8 @@ const MockingEmoji* mocking(std::string_view emoji) {
   return nullptr;
 }
 
+constexpr std::size_t kMinModelWords = 6;
+
 class ToneCheck final : public Check {
  public:
   void run(const CheckContext& context, std::vector<Diagnostic>& out) const override {
@@ -74,18 +76,23 @@ class ToneCheck final : public Check {
                                        begin, end));
     }
     mocking_emoji(context, out);
-    if (reply && context.tone_model != nullptr) model_reading(context, out);
+    if (context.tone_model != nullptr) model_reading(context, out);
   }
 
  private:
-  // A reply that no tone rule flagged but whose words the tone model reads as hostile: a
-  // suggestion to reread it, on its most hostile sentence, naming the words that weigh most.
+  // A reply or post that no tone rule flagged but whose words the tone model reads as hostile:
+  // a suggestion to reread it, on its most hostile sentence, naming the words that weigh most.
   static void model_reading(const CheckContext& context, std::vector<Diagnostic>& out) {
     for (const auto& d : out) {
       if (d.category == "tone" && d.severity != Severity::info) return;  // said already
     }
     const ToneModel& model = *context.tone_model;
     const text::AnalysedText& text = context.text;
+    // A few words are too little to read a tone from: "We have received it." is as curt as
+    // "Typical." to a model of words.
+    std::size_t words = 0;
+    for (const auto& token : text.tokens()) words += token.kind == text::TokenKind::word ? 1 : 0;
+    if (words < kMinModelWords) return;
     const text::FoldedText& folded = context.folded.folded;
     if (model.score(tone_tokens(text, folded, 0, text.nfc().size())) <= model.threshold()) return;
     std::size_t begin = 0, end = text.nfc().size();
@@ -98,15 +105,17 @@ class ToneCheck final : public Check {
         end = sentence.end;
       }
     }
-    std::string words;
+    std::string weighed;
     for (const auto& w : model.strongest(tone_features(tone_tokens(text, folded, begin, end)), 3)) {
-      words += (words.empty() ? "" : ", ") + ("“" + w + "”");
+      weighed += (weighed.empty() ? "" : ", ") + ("“" + w + "”");
     }
     out.push_back(context.diagnostic(
         "tone.impression.curt", "tone", "impression", Severity::info,
-        "this reply may read as curt or sarcastic to the customer" +
-            (words.empty() ? std::string() : " (the words that weigh most: " + words + ")") +
-            "; reread it as they would, and say plainly what you will do",
+        (context.kind == "reply" ? "this reply may read as curt or sarcastic to the customer"
+                                 : "this post may read as curt or sarcastic to its readers") +
+            (weighed.empty() ? std::string() : " (the words that weigh most: " + weighed + ")") +
+            "; reread it as they would" +
+            (context.kind == "reply" ? ", and say plainly what you will do" : ""),
         begin, end));
   }
 
