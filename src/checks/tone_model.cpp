@@ -128,8 +128,19 @@ std::vector<std::string> tone_features(const text::AnalysedText& text, std::size
 
 ToneModel::ToneModel(double bias, double threshold, std::unordered_map<std::string, double> weights)
     : bias_(bias), threshold_(threshold) {
-  hashed_.reserve(weights.size());
-  for (const auto& [feature, weight] : weights) hashed_[fnv(kFnvBasis, feature)] = weight;
+  std::size_t capacity = 16;
+  while (capacity < 2 * weights.size()) capacity *= 2;
+  keys_.assign(capacity, 0);
+  values_.assign(capacity, 0.0f);
+  mask_ = capacity - 1;
+  for (const auto& [feature, weight] : weights) {
+    const std::uint64_t h = fnv(kFnvBasis, feature) | 1;  // never 0, the empty slot
+    std::size_t i = h & mask_;
+    while (keys_[i] != 0 && keys_[i] != h) i = (i + 1) & mask_;
+    size_ += keys_[i] == 0 ? 1 : 0;
+    keys_[i] = h;
+    values_[i] = static_cast<float>(weight);
+  }
   names_ = std::move(weights);
 }
 
@@ -189,6 +200,14 @@ std::string ToneModel::serialise(const std::string& header) const {
   return out;
 }
 
+const float* ToneModel::find(std::uint64_t hash) const {
+  hash |= 1;
+  for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+    if (keys_[i] == hash) return &values_[i];
+    if (keys_[i] == 0) return nullptr;
+  }
+}
+
 double ToneModel::score(const std::vector<std::string_view>& tokens) const {
   // The hash of "a b" continues the hash of "a" with " " and "b": no string is made.
   std::vector<std::uint64_t> features;
@@ -202,7 +221,7 @@ double ToneModel::score(const std::vector<std::string_view>& tokens) const {
   features.erase(std::unique(features.begin(), features.end()), features.end());
   double sum = bias_;
   for (std::uint64_t f : features) {
-    if (auto found = hashed_.find(f); found != hashed_.end()) sum += found->second;
+    if (const float* w = find(f)) sum += *w;
   }
   return sum;
 }
@@ -210,7 +229,7 @@ double ToneModel::score(const std::vector<std::string_view>& tokens) const {
 double ToneModel::score(const std::vector<std::string>& features) const {
   double sum = bias_;
   for (const auto& f : features) {
-    if (auto found = hashed_.find(fnv(kFnvBasis, f)); found != hashed_.end()) sum += found->second;
+    if (const float* w = find(fnv(kFnvBasis, f))) sum += *w;
   }
   return sum;
 }
@@ -220,8 +239,8 @@ std::vector<std::string> ToneModel::strongest(const std::vector<std::string>& fe
   std::vector<std::pair<double, std::string>> found;
   for (const auto& f : features) {
     if (f.find(' ') != std::string::npos || f.front() == '<') continue;
-    auto weight = hashed_.find(fnv(kFnvBasis, f));
-    if (weight != hashed_.end() && weight->second > 0) found.emplace_back(weight->second, f);
+    const float* weight = find(fnv(kFnvBasis, f));
+    if (weight != nullptr && *weight > 0) found.emplace_back(*weight, f);
   }
   std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
