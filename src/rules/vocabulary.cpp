@@ -77,16 +77,31 @@ void add_words_of(std::string_view text, Vocabulary& out) {
 void Vocabulary::add(std::string word) {
   if (word.size() < kMinLength) return;
   if (!std::all_of(word.begin(), word.end(), is_lower_ascii)) return;
-  words_.insert(std::move(word));
+  adding_.insert(std::move(word));
 }
 
 void Vocabulary::finish() {
+  std::vector<std::string> words(adding_.begin(), adding_.end());
+  std::unordered_set<std::string>().swap(adding_);
+  std::sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() < b.size() : a < b;
+  });
+  std::size_t bytes = 0;
+  for (const auto& w : words) bytes += w.size();
+  text_.clear();
+  text_.reserve(bytes);  // never grows again: the views below stay valid
   by_length_.clear();
-  for (const auto& w : words_) {
+  for (const auto& w : words) {
     if (by_length_.size() <= w.size()) by_length_.resize(w.size() + 1);
-    by_length_[w.size()].push_back(w);
+    by_length_[w.size()].emplace_back(text_.data() + text_.size(), w.size());
+    text_ += w;
   }
-  for (auto& words : by_length_) std::sort(words.begin(), words.end());
+  size_ = words.size();
+}
+
+bool Vocabulary::contains(std::string_view word) const {
+  const auto& same = of_length(word.size());
+  return std::binary_search(same.begin(), same.end(), word);
 }
 
 const std::vector<std::string_view>& Vocabulary::of_length(std::size_t length) const {

@@ -14,17 +14,23 @@ class Vocabulary {
  public:
   // Words of four letters or more, folded (lowercase, no accents), ASCII letters only.
   void add(std::string word);
-  bool contains(const std::string& word) const { return words_.count(word) > 0; }
-  std::size_t size() const { return words_.size(); }
+  // After finish().
+  bool contains(std::string_view word) const;
+  std::size_t size() const { return size_; }
   // The words of `length` letters, sorted (views of the words held).
   const std::vector<std::string_view>& of_length(std::size_t length) const;
-  void finish();  // sorts the words by length; call once all are added
+  // Sorts the words by length into one block of text; call once all are added.
+  void finish();
 
   static constexpr std::size_t kMinLength = 4;
 
  private:
-  std::unordered_set<std::string> words_;
+  std::unordered_set<std::string> adding_;  // until finish()
+  // The words, each once, one after another: a set of strings held 90 bytes a word, this
+  // holds the letters and a view.
+  std::string text_;
   std::vector<std::vector<std::string_view>> by_length_;
+  std::size_t size_ = 0;
 };
 
 // The words of a term ("viej(o|a|os|as)", "typical {{nationality}}"): every spelling its
