@@ -41,8 +41,8 @@ std::string directory() {
   return {};
 }
 
-std::uint64_t fnv1a(std::string_view bytes) {
-  std::uint64_t h = 14695981039346656037ull;
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t from) {
+  std::uint64_t h = from;
   for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
   return h;
 }

@@ -22,7 +22,9 @@ namespace brandlint::cache {
 std::string directory();
 
 // FNV-1a of `bytes`: a stable 64-bit name for a key or a word, the same in every build.
-std::uint64_t fnv1a(std::string_view bytes);
+// `from` continues an earlier hash: fnv1a("b", fnv1a("a")) == fnv1a("ab").
+constexpr std::uint64_t kFnv1aBasis = 14695981039346656037ull;
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t from = kFnv1aBasis);
 
 // `value` as 16 lowercase hexadecimal digits.
 std::string hex(std::uint64_t value);

@@ -254,7 +254,7 @@ std::optional<ReadAsMeant> read_as_meant(const text::FoldedText& base,
       }
     }
     if ((!masked && said == nullptr) || w.text.size() < rules::Vocabulary::kMinLength) continue;
-    if (touches_entity(w) || vocabulary().contains(std::string(w.text))) continue;
+    if (touches_entity(w) || vocabulary().contains(w.text)) continue;
     const Reader reader(vocabulary(), speller);
     const std::string best = said == nullptr || said->suggestions.empty()
                                  ? std::string()

@@ -1,35 +1,24 @@
 #include "checks/tone_model.hpp"
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <optional>
 #include <sstream>
 
+#include "cache/disk_cache.hpp"
 #include "config/config_text.hpp"
 #include "text/analysed_text.hpp"
 #include "text/folded_text.hpp"
+#include "text/letters.hpp"
 
 namespace brandlint::checks {
 namespace {
 
+// "Priya", not "FAQ", "DM" or "I": capitals that are no name.
 bool starts_with_capital(std::string_view word) {
-  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
-  const auto len = static_cast<int32_t>(word.size());
-  int32_t i = 0;
-  UChar32 first = 0;
-  U8_NEXT(s, i, len, first);
-  if (!u_isupper(first)) return false;
-  // "FAQ", "DM", "I": capitals that are no name.
-  while (i < len) {
-    UChar32 c = 0;
-    U8_NEXT(s, i, len, c);
-    if (u_islower(c)) return true;
-  }
-  return false;
+  const text::LetterCase letters = text::letter_case(word);
+  return letters.first_upper && letters.lower > 0;
 }
 
 // The token the model reads for a punctuation token, or empty to skip it.
@@ -41,16 +30,6 @@ std::string_view punctuation(std::string_view p) {
     return "\"";
   }
   return {};
-}
-
-constexpr std::uint64_t kFnvBasis = 14695981039346656037ULL;
-// FNV-1a, continued from `h`.
-std::uint64_t fnv(std::uint64_t h, std::string_view bytes) {
-  for (const char c : bytes) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return h;
 }
 
 std::optional<double> number(std::string_view s) {
@@ -134,7 +113,7 @@ ToneModel::ToneModel(double bias, double threshold, std::unordered_map<std::stri
   values_.assign(capacity, 0.0f);
   mask_ = capacity - 1;
   for (const auto& [feature, weight] : weights) {
-    const std::uint64_t h = fnv(kFnvBasis, feature) | 1;  // never 0, the empty slot
+    const std::uint64_t h = cache::fnv1a(feature) | 1;  // never 0, the empty slot
     std::size_t i = h & mask_;
     while (keys_[i] != 0 && keys_[i] != h) i = (i + 1) & mask_;
     size_ += keys_[i] == 0 ? 1 : 0;
@@ -213,9 +192,10 @@ double ToneModel::score(const std::vector<std::string_view>& tokens) const {
   std::vector<std::uint64_t> features;
   features.reserve(2 * tokens.size());
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const std::uint64_t h = fnv(kFnvBasis, tokens[i]);
+    const std::uint64_t h = cache::fnv1a(tokens[i]);
     features.push_back(h);
-    if (i + 1 < tokens.size()) features.push_back(fnv(fnv(h, " "), tokens[i + 1]));
+    if (i + 1 < tokens.size())
+      features.push_back(cache::fnv1a(tokens[i + 1], cache::fnv1a(" ", h)));
   }
   std::sort(features.begin(), features.end());
   features.erase(std::unique(features.begin(), features.end()), features.end());
@@ -229,7 +209,7 @@ double ToneModel::score(const std::vector<std::string_view>& tokens) const {
 double ToneModel::score(const std::vector<std::string>& features) const {
   double sum = bias_;
   for (const auto& f : features) {
-    if (const float* w = find(fnv(kFnvBasis, f))) sum += *w;
+    if (const float* w = find(cache::fnv1a(f))) sum += *w;
   }
   return sum;
 }
@@ -239,7 +219,7 @@ std::vector<std::string> ToneModel::strongest(const std::vector<std::string>& fe
   std::vector<std::pair<double, std::string>> found;
   for (const auto& f : features) {
     if (f.find(' ') != std::string::npos || f.front() == '<') continue;
-    const float* weight = find(fnv(kFnvBasis, f));
+    const float* weight = find(cache::fnv1a(f));
     if (weight != nullptr && *weight > 0) found.emplace_back(*weight, f);
   }
   std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
