@@ -233,6 +233,20 @@ TEST_CASE("whole-word terms are found at the text's edges, between any punctuati
         V{"tone.hostile.calm-down=calm down", "tone.hostile.calm-down=calm down"});
   CHECK(matches(*set, "typical frenchman").empty());
   CHECK(matches(*set, "atypical french").empty());
+  // Letters that folding leaves as they are (œ, ø, Greek, Cyrillic) are letters; emoji,
+  // symbols and a non-breaking space are not.
+  CHECK(matches(*set, "typical frenchœ").empty());
+  CHECK(matches(*set, "øtypical french").empty());
+  CHECK(matches(*set, "typical frenchλ").empty());
+  CHECK(matches(*set, "typical frenchж").empty());
+  CHECK(matches(*set, "typical french٣").empty());  // an Arabic-Indic digit
+  CHECK(matches(*set, "🙄typical french🙄") ==
+        V{"discrimination.nationality.typical=typical french"});
+  CHECK(matches(*set, "€typical\u00a0french©") ==
+        V{"discrimination.nationality.typical=typical\u00a0french"});
+  // Scripts written without spaces between words end a word where they start.
+  CHECK(matches(*set, "典型typical french的") ==
+        V{"discrimination.nationality.typical=typical french"});
   // A lexicon reports each word's span in the text as written.
   const auto* lexicon = set->lexicon("nationality");
   REQUIRE(lexicon != nullptr);

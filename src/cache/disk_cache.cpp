@@ -123,22 +123,28 @@ std::uint64_t checksum(std::string_view bytes) {
   return mix(mix(mix(lane[0], lane[1]), lane[2]), lane[3]);
 }
 
-void write(const std::string& path, std::string bytes) {
+void write(const std::string& path, std::string_view bytes) {
   const std::uint64_t sum = checksum(bytes);
-  bytes.append(reinterpret_cast<const char*>(&sum), sizeof sum);
   std::error_code error;
   std::filesystem::create_directories(std::filesystem::path(path).parent_path(), error);
   if (error) return;
   std::string temp = path + ".XXXXXX";
   const int fd = ::mkstemp(temp.data());  // mode 0600
   if (fd < 0) return;
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n <= 0) break;
-    done += static_cast<std::size_t>(n);
-  }
-  const bool ok = ::close(fd) == 0 && done == bytes.size();
+  // The checksum goes after the bytes in a write of its own: appending it to a table of tens of
+  // megabytes would copy the table.
+  auto all = [fd](std::string_view piece) {
+    std::size_t done = 0;
+    while (done < piece.size()) {
+      const ssize_t n = ::write(fd, piece.data() + done, piece.size() - done);
+      if (n <= 0) return false;
+      done += static_cast<std::size_t>(n);
+    }
+    return true;
+  };
+  const bool written =
+      all(bytes) && all(std::string_view(reinterpret_cast<const char*>(&sum), sizeof sum));
+  const bool ok = ::close(fd) == 0 && written;
   if (!ok || std::rename(temp.c_str(), path.c_str()) != 0) ::unlink(temp.c_str());
 }
 

@@ -50,7 +50,7 @@ std::uint64_t checksum(std::string_view bytes);
 // Writes `bytes`, then their checksum, to `path` through a temporary file in the same folder
 // and a rename, so that a reader never sees half a file. Creates the folder; failures are
 // ignored. The file is readable by its owner only.
-void write(const std::string& path, std::string bytes);
+void write(const std::string& path, std::string_view bytes);
 
 // Removes the files of `dir` ending in `extension`, other than `keep`, whose key (the text
 // every cache file starts with) `replaced` says `keep` stands for: the versions an earlier
@@ -97,6 +97,8 @@ class Writer {
     array(values.data(), values.size());
   }
   void text(std::string_view s) { array(s.data(), s.size()); }
+  // Room for `n` more bytes, so that a large table is not copied as the buffer grows.
+  void reserve(std::size_t n) { out_.reserve(out_.size() + n); }
   std::string& bytes() {
     pad();
     return out_;

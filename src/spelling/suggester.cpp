@@ -487,6 +487,15 @@ std::size_t Suggester::table_bytes() const {
 std::string Suggester::save_tables(const std::string& key) const {
   const Lexicon& lex = *lexicon_;
   cache::Writer out;
+  std::size_t room = key.size() + 64;
+  for (const Table<std::uint32_t>* t :
+       {&lex.entries, &lex.root_stem, &lex.bucket_start, &lex.postings}) {
+    room += t->size() * sizeof(std::uint32_t) + 16;
+  }
+  room += lex.root_lengths.size() + 16;
+  for (const HashSet64* set : {&forms_, &proper_, &unsure_, &hidden_}) room += set->bytes() + 32;
+  for (const auto& word : no_suggest_) room += (word.size() + 1) * sizeof(char32_t);
+  out.reserve(room);
   out.text(key);
   out.number<std::uint8_t>(apostrophe_words_ ? 1 : 0);
   std::vector<char32_t> no_suggest;  // the words, each ended by a 0
