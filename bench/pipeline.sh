@@ -40,6 +40,28 @@ for _ in $(seq "$runs"); do
   forget
   timed build/brandlint check - --stdin-format jsonl --format json -j 2 <"$work/corpus.jsonl" >>"$work/j2"
 done
+# The machine's own ceiling for two threads: each half of the posts checked with -j 1 alone,
+# then both halves at once in two processes that share nothing but the machine. Their speed-up,
+# (alone + alone) / together, is what two cores give to two independent jobs (caches, memory
+# bandwidth and the host's other tenants take their share), and bounds what -j 2 can give.
+half=$(((posts + 1) / 2))
+head -n "$half" "$work/corpus.jsonl" >"$work/half1.jsonl"
+tail -n +"$((half + 1))" "$work/corpus.jsonl" >"$work/half2.jsonl"
+half_run() { build/brandlint check - --stdin-format jsonl --format json -j 1 <"$1" >/dev/null 2>&1 || true; }
+now() { date +%s%N; }
+: >"$work/pair"
+for _ in $(seq "$runs"); do
+  forget
+  t0=$(now); half_run "$work/half1.jsonl"; t1=$(now)
+  forget
+  half_run "$work/half2.jsonl"; t2=$(now)
+  forget
+  half_run "$work/half1.jsonl" &
+  half_run "$work/half2.jsonl"
+  wait
+  t3=$(now)
+  echo "$t0 $t1 $t2 $t3" | awk '{ printf "%.4f\n", ($3 - $1) / ($4 - $3) }' >>"$work/pair"
+done
 # Once more over the same posts, with the suggestions the last run remembered (a CI job run
 # again on the same scheduled posts).
 read -r again again_kb <<<"$(timed build/brandlint check - --stdin-format jsonl --format json -j 1 <"$work/corpus.jsonl")"
@@ -100,12 +122,14 @@ read -r j1 j1_kb <<<"$(median "$work/j1")"
 read -r j2 j2_kb <<<"$(median "$work/j2")"
 read -r one one_kb <<<"$(median "$work/one")"
 read -r typo typo_kb <<<"$(median "$work/typo")"
+pair=$(median "$work/pair")
 awk -v posts="$posts" -v bytes="$bytes" -v j1="$j1" -v j2="$j2" -v k1="$j1_kb" -v k2="$j2_kb" -v again="$again" -v from_file="$from_file" -v teams="$teams" -v teams_kb="$teams_kb" -v one_config="$one_config" -v one_config_kb="$one_config_kb" \
-  -v one="$one" -v onek="$one_kb" -v typo="$typo" -v runs="$runs" -v timer="$timer" 'BEGIN {
+  -v pair="$pair" -v one="$one" -v onek="$one_kb" -v typo="$typo" -v runs="$runs" -v timer="$timer" 'BEGIN {
   printf "corpus: %d posts in en, es, fr, it, %.1f MB of post text; median of %d runs\n", posts, bytes / 1e6, runs
   printf "  -j 1: %7.2f s %9.0f posts/s %7.2f MB/s   peak %4.0f MB\n", j1, posts / j1, bytes / j1 / 1e6, k1 / 1024
   printf "  -j 2: %7.2f s %9.0f posts/s %7.2f MB/s   peak %4.0f MB\n", j2, posts / j2, bytes / j2 / 1e6, k2 / 1024
   printf "  -j 2 / -j 1 speed-up: %.2fx\n", j1 / j2
+  printf "  the machine'"'"'s ceiling: two -j 1 processes on the two halves at once, %.2fx one after the other\n", pair
   printf "  -j 1 again, typos remembered from the last run: %.2f s, %.2f MB/s, %.2fx the first run\n", again, bytes / again / 1e6, j1 / again
   printf "  -j 1 again, the posts read as one file: %.2f s, %.2fx the stream\n", from_file, from_file / again
   printf "  1,000 English posts, one file each, in ten folders with a .brandlint.yaml each: %.2f s, peak %.0f MB; without them (one configuration): %.2f s, peak %.0f MB\n", teams, teams_kb / 1024, one_config, one_config_kb / 1024
