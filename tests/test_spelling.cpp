@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "brandlint/brandlint.hpp"
 
@@ -182,6 +183,44 @@ TEST_CASE("an unknown capitalised word inside a sentence is a name to confirm, n
   auto lower = spelling(*l, "Thanks, we have recieved it.", "en");
   REQUIRE(lower.size() == 1);
   CHECK(lower[0].severity == Severity::warning);
+  // A short greeting that is mostly a name is no title: "Mei", "Ling", "Sven" are names.
+  for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
+           {"Hola, Mei Ling. Ya puedes ver el episodio.", "es"},
+           {"Te entendemos, Sven. Ya te devolvimos el importe.", "es"},
+           {"Good news, Oluwaseun! Your card is on its way.", "en"},
+           {"Buone notizie, Oluwaseun! La carta è in viaggio.", "it"}}) {
+    CAPTURE(text);
+    const auto found = spelling(*l, text, lang);
+    CHECK_FALSE(found.empty());
+    for (const auto& d : found) CHECK(d.severity == Severity::info);
+  }
+}
+
+TEST_CASE(
+    "an English word in a Spanish, French or Italian post is a note, unless an accent is missing") {
+  auto l = linter();
+  for (const auto& [text, word, lang] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"No debían cobrarte roaming en Portugal.", "roaming", "es"},
+           {"Síguenos y dale like a la publicación.", "like", "es"},
+           {"Trois burgers, deux wraps et un milkshake.", "wraps", "fr"},
+           {"Ha un packaging riciclabile.", "packaging", "it"}}) {
+    CAPTURE(text);
+    const auto found = spelling(*l, text, lang);
+    REQUIRE_FALSE(found.empty());
+    CHECK(found[0].match == word);
+    CHECK(found[0].severity == Severity::info);
+    CHECK(found[0].message.find("English word") != std::string::npos);
+  }
+  // "area" is English, but Spanish writes "área": the missing accent is a typo.
+  const auto area = spelling(*l, "Tenemos una nueva area de juegos.", "es");
+  REQUIRE(area.size() == 1);
+  CHECK(area[0].severity == Severity::warning);
+  CHECK(suggests(area[0], "área"));
+  // An English post's typo is a typo.
+  const auto english = spelling(*l, "We have recieved your parcel.", "en");
+  REQUIRE(english.size() == 1);
+  CHECK(english[0].severity == Severity::warning);
 }
 
 TEST_CASE("a word with a capital after a small letter is a brand to confirm, not a failure") {

@@ -64,10 +64,14 @@ class SpellingCheck final : public Check {
     }
     const auto& tokens = ctx.text.tokens();
     const auto& sentences = ctx.text.sentences();
-    // Sentences in Title Case ("Our New Collection Is Here"), where a capital says nothing.
+    // Sentences in Title Case ("Our New Collection Is Here"), where a capital says nothing:
+    // most words capitalised, and among them, after the first, at least two words the
+    // dictionary knows in lowercase. Names are not such words, so a short sentence that is
+    // mostly a name ("Hola, Mei Ling.", "Good news, Oluwaseun!") is no title.
     std::vector<bool> title_case(sentences.size(), false);
     {
       std::vector<std::size_t> words(sentences.size(), 0), capitalised(sentences.size(), 0);
+      std::vector<std::vector<std::string_view>> later_capitals(sentences.size());
       std::size_t si = 0;
       for (const auto& token : tokens) {
         while (si < sentences.size() && token.begin >= sentences[si].end) ++si;
@@ -75,11 +79,17 @@ class SpellingCheck final : public Check {
         if (token.kind != text::TokenKind::word) continue;
         const text::LetterCase l = text::letter_case(token.text);
         if (l.code_points < 2) continue;
+        if (l.first_upper && words[si] > 0) later_capitals[si].push_back(token.text);
         ++words[si];
         if (l.first_upper) ++capitalised[si];
       }
       for (std::size_t k = 0; k < sentences.size(); ++k) {
-        title_case[k] = words[k] >= 3 && capitalised[k] * 3 >= words[k] * 2;
+        if (words[k] < 3 || capitalised[k] * 3 < words[k] * 2) continue;
+        std::size_t known = 0;
+        for (std::string_view w : later_capitals[k]) {
+          if (known < 2 && ctx.speller.correct(text::fold_term(w))) ++known;
+        }
+        title_case[k] = known >= 2;
       }
     }
     std::size_t sentence = 0;
@@ -147,6 +157,7 @@ class SpellingCheck final : public Check {
     if (accepted_after_elision(ctx, plain)) return;
     if (accepted_with_enclitics(ctx, plain)) return;
     if (other_dictionary_accepts(ctx, plain, in_hashtag)) return;
+    const bool english = english_loanword(ctx, plain);
     // "Thanks, Priya!", "our store in Cergy": a capitalised word inside a sentence that the
     // dictionary does not know is nearly always a name, a place or a product, rarely a typo.
     // It is shown, as a suggestion, but does not fail a check; the same word starting a
@@ -161,14 +172,16 @@ class SpellingCheck final : public Check {
                        (l.first_upper || !ctx.speller.correct(folded));
     const bool name_like = proper_noun || brand;
     Diagnostic d = ctx.diagnostic("spelling.unknown-word", "spelling", "",
-                                  name_like ? Severity::info : Severity::warning, std::string(),
-                                  begin, begin + word.size());
+                                  name_like || english ? Severity::info : Severity::warning,
+                                  std::string(), begin, begin + word.size());
     d.message =
         "\"" + std::string(word) + "\" is not in the " + ctx.speller.name().language_name +
         (brand         ? " dictionary: a brand or product name? If it is, add it to 'words' in "
                          ".brandlint.yaml; if not, a typo"
          : proper_noun ? " dictionary: a name? If it is, add it to 'words' in .brandlint.yaml "
                          "or name the customer in 'customer'; if not, a typo"
+         : english     ? " dictionary but is an English word: fine as a loanword (add it to "
+                         "'words' in .brandlint.yaml to stop this note); if not, a typo"
                        : " dictionary: a typo? (a name or brand term can go in 'words' in "
                          ".brandlint.yaml)");
     if (in_hashtag) {  // "a lot" or "e-mail" cannot go inside #CamelCase
@@ -184,9 +197,31 @@ class SpellingCheck final : public Check {
       }
     } else {
       d.suggestions = ctx.speller.suggest(plain, 3);
+      // "area" for "área", "album" for "álbum": English words, but the post's language has
+      // the same letters with accents, so the accent is what is missing.
+      if (english && !name_like) {
+        for (const auto& s : d.suggestions) {
+          if (text::fold_term(s) == folded) {
+            d.severity = Severity::warning;
+            d.message = "\"" + std::string(word) + "\" is not in the " +
+                        ctx.speller.name().language_name + " dictionary: \"" + s + "\"?";
+            break;
+          }
+        }
+      }
       ctx.questioned.push_back({begin, begin + word.size(), d.suggestions});
     }
     out.push_back(std::move(d));
+  }
+
+  // Spanish, French and Italian posts borrow English words ("roaming", "dale like", "un
+  // packaging riciclabile", "deux wraps"): a word the English dictionary knows is shown as a
+  // note, not as a typo (check_word still makes it a warning when the post's own language
+  // has the word with accents).
+  static bool english_loanword(const CheckContext& ctx, const std::string& word) {
+    if (ctx.speller_for == nullptr || ctx.rule_lang == "en") return false;
+    const spelling::SpellerPool* pool = (*ctx.speller_for)("en");
+    return pool != nullptr && pool->might_accept(word) && pool->correct(word);
   }
 
   // Where the run of words joined by hyphens that starts at tokens[i] ends ("week-end"); the
