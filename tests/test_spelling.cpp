@@ -194,6 +194,25 @@ TEST_CASE("an unknown capitalised word inside a sentence is a name to confirm, n
     CHECK_FALSE(found.empty());
     for (const auto& d : found) CHECK(d.severity == Severity::info);
   }
+  // Addressing the customer at a sentence's start: a name when no suggestion is a slip away.
+  for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
+           {"Siobhan, entendemos la molestia y lo sentimos.", "es"},
+           {"Agnieszka, we're sorry it arrived late.", "en"}}) {
+    CAPTURE(text);
+    const auto found = spelling(*l, text, lang);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].severity == Severity::info);
+  }
+  for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
+           {"Unfortunatly, we cannot refund it.", "en"},
+           {"Sory, we cannot refund it.", "en"},
+           {"Purtoppo, non possiamo rimborsarlo.", "it"},
+           {"Malheuresement, nous ne pouvons pas.", "fr"}}) {
+    CAPTURE(text);
+    const auto found = spelling(*l, text, lang);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].severity == Severity::warning);
+  }
 }
 
 TEST_CASE(

@@ -3,7 +3,10 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "checks/families.hpp"
 #include "text/folded_text.hpp"
@@ -40,6 +43,40 @@ std::vector<std::pair<std::size_t, std::size_t>> camel_case_parts(std::string_vi
   if (start >= 0) parts.emplace_back(start, len);
   return parts;
 }
+
+// The code points of UTF-8 `s` (ICU's U8_NEXT; a bad byte reads as U+FFFD).
+std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const auto len = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < len;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, len, c);
+    out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`.
+std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min(
+          {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+// Few given names are longer ("Maximiliano", "Oluwaseyifunmi" is rare); longer words that
+// open a sentence before a comma are adverbs ("Unfortunately,"), so a typo.
+constexpr std::size_t kLongestName = 11;
 
 constexpr std::string_view kElisions[] = {
     "l'",      "d'",     "j'",      "m'",   "n'",    "s'",    "t'",     "c'",    "qu'",   "lorsqu'",
@@ -122,7 +159,11 @@ class SpellingCheck final : public Check {
           compound_end = end;
           continue;
         }
-        check_word(ctx, names, token.begin, token.text, out, false, mid_sentence);
+        // "Siobhan, we're sorry": a word that opens its sentence and is set off by a comma.
+        const bool before_comma =
+            i + 1 < tokens.size() && tokens[i + 1].text == "," && tokens[i + 1].begin == token.end;
+        check_word(ctx, names, token.begin, token.text, out, false, mid_sentence,
+                   !mid_sentence && before_comma);
       } else if (token.kind == text::TokenKind::hashtag) {
         const std::string_view tag = token.text.substr(1);
         const text::LetterCase l = text::letter_case(tag);
@@ -137,7 +178,8 @@ class SpellingCheck final : public Check {
  private:
   void check_word(const CheckContext& ctx, const std::unordered_set<std::string>& names,
                   std::size_t begin, std::string_view word, std::vector<Diagnostic>& out,
-                  bool in_hashtag = false, bool mid_sentence = false) const {
+                  bool in_hashtag = false, bool mid_sentence = false,
+                  bool opens_with_comma = false) const {
     const text::LetterCase l = text::letter_case(word);
     if (l.code_points < 2 || l.digits > 0) return;
     if (l.upper == l.code_points && l.code_points <= 5) return;  // an acronym: DM, FAQ, NASA
@@ -170,20 +212,36 @@ class SpellingCheck final : public Check {
     const bool brand = !in_hashtag && l.upper > 0 && l.lower > 0 &&
                        camel_case_parts(word).size() > 1 &&
                        (l.first_upper || !ctx.speller.correct(folded));
-    const bool name_like = proper_noun || brand;
+    // "Siobhan, entendemos la molestia": a capitalised word that opens a sentence, set off by
+    // a comma, is how a reply addresses the customer. It is taken for a name when no
+    // suggestion is a slip away from it: a typo there ("Unfortunatly,", "Sory,") is one or
+    // two edits from the word meant, a name ("Siobhan", "Oluwaseun") seldom is.
+    const bool capitalised = l.first_upper && l.upper == 1 && l.lower + 1 == l.code_points;
+    std::vector<std::string> suggested;
+    bool addressed = false;
+    if (opens_with_comma && capitalised && !in_hashtag && l.code_points <= kLongestName) {
+      suggested = ctx.speller.suggest(plain, 3);
+      const std::u32string w = code_points(folded);
+      const std::size_t slip = w.size() >= 8 ? 2 : 1;
+      addressed = std::none_of(suggested.begin(), suggested.end(), [&](const std::string& s) {
+        return edit_distance(w, code_points(text::fold_term(s))) <= slip;
+      });
+    }
+    const bool proper_noun_here = proper_noun || addressed;
+    const bool name_like = proper_noun_here || brand;
     Diagnostic d = ctx.diagnostic("spelling.unknown-word", "spelling", "",
                                   name_like || english ? Severity::info : Severity::warning,
                                   std::string(), begin, begin + word.size());
     d.message =
         "\"" + std::string(word) + "\" is not in the " + ctx.speller.name().language_name +
-        (brand         ? " dictionary: a brand or product name? If it is, add it to 'words' in "
-                         ".brandlint.yaml; if not, a typo"
-         : proper_noun ? " dictionary: a name? If it is, add it to 'words' in .brandlint.yaml "
-                         "or name the customer in 'customer'; if not, a typo"
-         : english     ? " dictionary but is an English word: fine as a loanword (add it to "
-                         "'words' in .brandlint.yaml to stop this note); if not, a typo"
-                       : " dictionary: a typo? (a name or brand term can go in 'words' in "
-                         ".brandlint.yaml)");
+        (brand ? " dictionary: a brand or product name? If it is, add it to 'words' in "
+                 ".brandlint.yaml; if not, a typo"
+         : proper_noun_here ? " dictionary: a name? If it is, add it to 'words' in .brandlint.yaml "
+                              "or name the customer in 'customer'; if not, a typo"
+         : english          ? " dictionary but is an English word: fine as a loanword (add it to "
+                              "'words' in .brandlint.yaml to stop this note); if not, a typo"
+                            : " dictionary: a typo? (a name or brand term can go in 'words' in "
+                              ".brandlint.yaml)");
     if (in_hashtag) {  // "a lot" or "e-mail" cannot go inside #CamelCase
       const auto suggestions = ctx.speller.suggest(plain, 5);
       // Hashtags leave out accents: #SoldesEte is "Soldes Été", #NuevaColeccion fine too.
@@ -196,7 +254,7 @@ class SpellingCheck final : public Check {
         }
       }
     } else {
-      d.suggestions = ctx.speller.suggest(plain, 3);
+      d.suggestions = suggested.empty() ? ctx.speller.suggest(plain, 3) : std::move(suggested);
       // "area" for "área", "album" for "álbum": English words, but the post's language has
       // the same letters with accents, so the accent is what is missing.
       if (english && !name_like) {
