@@ -236,6 +236,14 @@ TEST_CASE(
   REQUIRE(area.size() == 1);
   CHECK(area[0].severity == Severity::warning);
   CHECK(suggests(area[0], "área"));
+  // Doing again: "re" and a word the dictionary has.
+  const auto again = spelling(*l, "Si nos envías la foto, recalculamos la factura.", "es");
+  REQUIRE(again.size() == 1);
+  CHECK(again[0].match == "recalculamos");
+  CHECK(again[0].severity == Severity::info);
+  const auto typo = spelling(*l, "Tenemos que reliza el pedido.", "es");  // "liza" is short
+  REQUIRE(typo.size() == 1);
+  CHECK(typo[0].severity == Severity::warning);
   // An English post's typo is a typo.
   const auto english = spelling(*l, "We have recieved your parcel.", "en");
   REQUIRE(english.size() == 1);

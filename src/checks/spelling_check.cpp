@@ -200,6 +200,7 @@ class SpellingCheck final : public Check {
     if (accepted_with_enclitics(ctx, plain)) return;
     if (other_dictionary_accepts(ctx, plain, in_hashtag)) return;
     const bool english = english_loanword(ctx, plain);
+    const std::string prefix = english ? std::string() : repeated_action(ctx, plain, l);
     // "Thanks, Priya!", "our store in Cergy": a capitalised word inside a sentence that the
     // dictionary does not know is nearly always a name, a place or a product, rarely a typo.
     // It is shown, as a suggestion, but does not fail a check; the same word starting a
@@ -229,9 +230,10 @@ class SpellingCheck final : public Check {
     }
     const bool proper_noun_here = proper_noun || addressed;
     const bool name_like = proper_noun_here || brand;
-    Diagnostic d = ctx.diagnostic("spelling.unknown-word", "spelling", "",
-                                  name_like || english ? Severity::info : Severity::warning,
-                                  std::string(), begin, begin + word.size());
+    Diagnostic d =
+        ctx.diagnostic("spelling.unknown-word", "spelling", "",
+                       name_like || english || !prefix.empty() ? Severity::info : Severity::warning,
+                       std::string(), begin, begin + word.size());
     d.message =
         "\"" + std::string(word) + "\" is not in the " + ctx.speller.name().language_name +
         (brand ? " dictionary: a brand or product name? If it is, add it to 'words' in "
@@ -240,8 +242,12 @@ class SpellingCheck final : public Check {
                               "or name the customer in 'customer'; if not, a typo"
          : english          ? " dictionary but is an English word: fine as a loanword (add it to "
                               "'words' in .brandlint.yaml to stop this note); if not, a typo"
-                            : " dictionary: a typo? (a name or brand term can go in 'words' in "
-                              ".brandlint.yaml)");
+         : !prefix.empty()
+             ? " dictionary, but it is \"" + prefix + "\" + \"" + plain.substr(prefix.size()) +
+                   "\", which is: fine if the action is done again (add it to 'words' in "
+                   ".brandlint.yaml to stop this note); if not, a typo"
+             : " dictionary: a typo? (a name or brand term can go in 'words' in "
+               ".brandlint.yaml)");
     if (in_hashtag) {  // "a lot" or "e-mail" cannot go inside #CamelCase
       const auto suggestions = ctx.speller.suggest(plain, 5);
       // Hashtags leave out accents: #SoldesEte is "Soldes Été", #NuevaColeccion fine too.
@@ -257,7 +263,7 @@ class SpellingCheck final : public Check {
       d.suggestions = suggested.empty() ? ctx.speller.suggest(plain, 3) : std::move(suggested);
       // "area" for "área", "album" for "álbum": English words, but the post's language has
       // the same letters with accents, so the accent is what is missing.
-      if (english && !name_like) {
+      if ((english || !prefix.empty()) && !name_like) {
         for (const auto& s : d.suggestions) {
           if (text::fold_term(s) == folded) {
             d.severity = Severity::warning;
@@ -270,6 +276,27 @@ class SpellingCheck final : public Check {
       ctx.questioned.push_back({begin, begin + word.size(), d.suggestions});
     }
     out.push_back(std::move(d));
+  }
+
+  // "recalculamos", "reconectamos", "recolocarán": a word the dictionary does not
+  // list, made of the prefix of doing again and a word of six letters or more that it does.
+  // Agents write such forms all the time; a typo seldom leaves a whole word after "re".
+  // Returns the prefix, or nothing.
+  static std::string repeated_action(const CheckContext& ctx, const std::string& word,
+                                     const text::LetterCase& l) {
+    // Not English: its dictionaries list such forms, and "reguarding" or "remining" are typos.
+    if (l.upper > 0 || ctx.rule_lang == "en") return {};
+    std::vector<std::string_view> prefixes{"re"};
+    if (ctx.rule_lang == "fr") prefixes.push_back("r\u00E9");
+    if (ctx.rule_lang == "it") prefixes = {"ri"};
+    for (std::string_view p : prefixes) {
+      if (word.size() <= p.size() || word.compare(0, p.size(), p) != 0) continue;
+      const std::string rest = word.substr(p.size());
+      if (text::letter_case(rest).code_points >= 6 && ctx.speller.correct(rest)) {
+        return std::string(p);
+      }
+    }
+    return {};
   }
 
   // Spanish, French and Italian posts borrow English words ("roaming", "dale like", "un
