@@ -151,6 +151,29 @@ std::string read_text(const std::string& path, const std::string& encoding) {
   return out;
 }
 
+// The .dic text with each line cut at its first space, tab or carriage return: the word and
+// its flags, all that the tables and the n-gram pass read (split_entry stops there too).
+// French lines carry morphological fields ("po:prn is:fem is:inv") that double its size.
+std::string word_and_flags(std::string dic) {
+  std::size_t out = 0;
+  for (std::size_t line = 0; line < dic.size();) {
+    std::size_t end = dic.find('\n', line);
+    if (end == std::string::npos) end = dic.size();
+    std::size_t stop = line;
+    while (stop < end && dic[stop] != ' ' && dic[stop] != '\t' && dic[stop] != '\r') ++stop;
+    // out <= line: a copy to the left, which std::copy allows within one buffer
+    std::copy(dic.begin() + static_cast<std::ptrdiff_t>(line),
+              dic.begin() + static_cast<std::ptrdiff_t>(stop),
+              dic.begin() + static_cast<std::ptrdiff_t>(out));
+    out += stop - line;
+    if (end < dic.size()) dic[out++] = '\n';
+    line = end + 1;
+  }
+  dic.resize(out);
+  dic.shrink_to_fit();
+  return dic;
+}
+
 std::vector<std::string_view> fields(std::string_view line) {
   std::vector<std::string_view> out;
   std::size_t i = 0;
@@ -208,8 +231,26 @@ struct ConditionElement {
   }
 };
 
-std::vector<ConditionElement> parse_condition(std::string_view text) {
-  std::vector<ConditionElement> out;
+// The elements of affix conditions, each kept once: 17,000 rules in five dictionaries use a
+// few hundred distinct ones ("[^aeiou]", "y"), and a copy in every rule cost megabytes.
+class ConditionElements {
+ public:
+  const ConditionElement* intern(ConditionElement e) {
+    std::u32string key;
+    key += e.any ? U'a' : e.negated ? U'n' : U'p';
+    key += e.chars;
+    auto& slot = elements_[key];
+    if (!slot) slot = std::make_unique<const ConditionElement>(std::move(e));
+    return slot.get();
+  }
+
+ private:
+  std::unordered_map<std::u32string, std::unique_ptr<const ConditionElement>> elements_;
+};
+
+std::vector<const ConditionElement*> parse_condition(std::string_view text,
+                                                     ConditionElements& elements) {
+  std::vector<const ConditionElement*> out;
   const std::u32string cps = lower(to_u32(text));
   for (std::size_t i = 0; i < cps.size(); ++i) {
     ConditionElement e;
@@ -226,8 +267,9 @@ std::vector<ConditionElement> parse_condition(std::string_view text) {
     } else {
       e.chars = cps[i];
     }
-    out.push_back(std::move(e));
+    out.push_back(elements.intern(std::move(e)));
   }
+  out.shrink_to_fit();
   return out;
 }
 
@@ -235,7 +277,7 @@ struct AffixRule {
   bool suffix = true, cross = false;
   std::u32string strip, add;
   std::vector<std::uint64_t> continuation;
-  std::vector<ConditionElement> condition;
+  std::vector<const ConditionElement*> condition;  // owned by the Lexicon's elements
 
   // Hunspell matches a suffix condition against the end of the stem (before stripping), a
   // prefix condition against its start.
@@ -245,12 +287,12 @@ struct AffixRule {
       if (stem.compare(stem.size() - strip.size(), strip.size(), strip) != 0) return false;
       const std::size_t start = stem.size() - condition.size();
       for (std::size_t k = 0; k < condition.size(); ++k) {
-        if (!condition[k].matches(stem[start + k])) return false;
+        if (!condition[k]->matches(stem[start + k])) return false;
       }
     } else {
       if (stem.compare(0, strip.size(), strip) != 0) return false;
       for (std::size_t k = 0; k < condition.size(); ++k) {
-        if (!condition[k].matches(stem[k])) return false;
+        if (!condition[k]->matches(stem[k])) return false;
       }
     }
     return true;
@@ -368,7 +410,7 @@ std::uint32_t pair_bucket(char32_t a, char32_t b) {
 // The on-disk cache (cache/disk_cache.hpp): the tables as arrays of plain numbers, each with
 // its length, behind a key that names the format and the dictionary they were built from.
 
-constexpr std::string_view kCacheMagic = "brandlint suggester tables 6\n";
+constexpr std::string_view kCacheMagic = "brandlint suggester tables 7\n";
 
 // What the tables depend on: this format, the dictionary's two files as they are now, the
 // encoding and the language's built-in confusions. Empty when a file cannot be read.
@@ -391,6 +433,7 @@ std::string cache_key(const std::string& aff_path, const std::string& dic_path,
 // letter pair, the stems holding it.
 struct Suggester::Lexicon {
   FlagType flag_type = FlagType::single;
+  ConditionElements condition_elements;  // what the rules' conditions point to
   std::unordered_map<std::uint64_t, std::vector<AffixRule>> rules;
   std::string dic;                    // the .dic text, UTF-8
   Table<std::uint32_t> entries;       // where each stem's line starts in `dic`
@@ -710,8 +753,8 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
         add = add.substr(0, slash);
       }
       if (add != "0") r.add = lower(to_u32(add));
-      r.condition = parse_condition(f.size() > 4 ? f[4] : ".");
-      if (r.condition.size() == 1 && r.condition[0].any) r.condition.clear();
+      r.condition = parse_condition(f.size() > 4 ? f[4] : ".", lex.condition_elements);
+      if (r.condition.size() == 1 && r.condition[0]->any) r.condition.clear();
       rules[flags[0]].push_back(std::move(r));
     }
   }
@@ -782,7 +825,7 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   }
 
   // Every stem with each of its affixes, hashed; the stems are kept for the n-gram pass.
-  lex.dic = read_text(dic_path, encoding);
+  lex.dic = word_and_flags(read_text(dic_path, encoding));
   const std::string key = cache_dir.empty() ? "" : cache_key(aff_path, dic_path, encoding, lang);
   const std::string cached = key.empty() ? "" : cache_path(dic_path, lang, cache_dir);
   if (!cached.empty() && s->restore_tables(cache::Mapped::open(cached), key)) {
