@@ -126,13 +126,13 @@ pair=$(median "$work/pair")
 awk -v posts="$posts" -v bytes="$bytes" -v j1="$j1" -v j2="$j2" -v k1="$j1_kb" -v k2="$j2_kb" -v again="$again" -v from_file="$from_file" -v teams="$teams" -v teams_kb="$teams_kb" -v one_config="$one_config" -v one_config_kb="$one_config_kb" \
   -v pair="$pair" -v one="$one" -v onek="$one_kb" -v typo="$typo" -v runs="$runs" -v timer="$timer" 'BEGIN {
   printf "corpus: %d posts in en, es, fr, it, %.1f MB of post text; median of %d runs\n", posts, bytes / 1e6, runs
-  printf "  -j 1: %7.2f s %9.0f posts/s %7.2f MB/s   peak %4.0f MB\n", j1, posts / j1, bytes / j1 / 1e6, k1 / 1024
-  printf "  -j 2: %7.2f s %9.0f posts/s %7.2f MB/s   peak %4.0f MB\n", j2, posts / j2, bytes / j2 / 1e6, k2 / 1024
+  printf "  -j 1: %7.2f s %9.0f posts/s %7.2f MB/s   peak %4.0f MiB (%.0f MB)\n", j1, posts / j1, bytes / j1 / 1e6, k1 / 1024, k1 * 1024 / 1e6
+  printf "  -j 2: %7.2f s %9.0f posts/s %7.2f MB/s   peak %4.0f MiB (%.0f MB)\n", j2, posts / j2, bytes / j2 / 1e6, k2 / 1024, k2 * 1024 / 1e6
   printf "  -j 2 / -j 1 speed-up: %.2fx\n", j1 / j2
   printf "  the machine'"'"'s ceiling: two -j 1 processes on the two halves at once, %.2fx one after the other\n", pair
   printf "  -j 1 again, typos remembered from the last run: %.2f s, %.2f MB/s, %.2fx the first run\n", again, bytes / again / 1e6, j1 / again
   printf "  -j 1 again, the posts read as one file: %.2f s, %.2fx the stream\n", from_file, from_file / again
-  printf "  1,000 English posts, one file each, in ten folders with a .brandlint.yaml each: %.2f s, peak %.0f MB; without them (one configuration): %.2f s, peak %.0f MB\n", teams, teams_kb / 1024, one_config, one_config_kb / 1024
-  printf "  one English post: %.0f ms wall, peak %.0f MB (%s)\n", one / 1000, onek / 1024, timer
+  printf "  1,000 English posts, one file each, in ten folders with a .brandlint.yaml each: %.2f s, peak %.0f MiB; without them (one configuration): %.2f s, peak %.0f MiB\n", teams, teams_kb / 1024, one_config, one_config_kb / 1024
+  printf "  one English post: %.0f ms wall, peak %.0f MiB (%s)\n", one / 1000, onek / 1024, timer
   printf "  the same post with a typo: %.0f ms wall (%s)\n", typo / 1000, timer
 }'
