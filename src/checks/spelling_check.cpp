@@ -44,19 +44,6 @@ std::vector<std::pair<std::size_t, std::size_t>> camel_case_parts(std::string_vi
   return parts;
 }
 
-// The code points of UTF-8 `s` (ICU's U8_NEXT; a bad byte reads as U+FFFD).
-std::u32string code_points(std::string_view s) {
-  std::u32string out;
-  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  const auto len = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < len;) {
-    UChar32 c;
-    U8_NEXT(bytes, i, len, c);
-    out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
-  }
-  return out;
-}
-
 // Edits (insert, delete, replace, swap two neighbours) from `a` to `b`.
 std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
   std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
@@ -222,10 +209,10 @@ class SpellingCheck final : public Check {
     bool addressed = false;
     if (opens_with_comma && capitalised && !in_hashtag && l.code_points <= kLongestName) {
       suggested = ctx.speller.suggest(plain, 3);
-      const std::u32string w = code_points(folded);
+      const std::u32string w = text::code_points(folded);
       const std::size_t slip = w.size() >= 8 ? 2 : 1;
       addressed = std::none_of(suggested.begin(), suggested.end(), [&](const std::string& s) {
-        return edit_distance(w, code_points(text::fold_term(s))) <= slip;
+        return edit_distance(w, text::code_points(text::fold_term(s))) <= slip;
       });
     }
     const bool proper_noun_here = proper_noun || addressed;

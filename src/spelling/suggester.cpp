@@ -87,17 +87,7 @@ constexpr std::uint64_t pack(char32_t a, char32_t b, char32_t c) {
 }
 constexpr std::uint64_t pack2(char32_t a, char32_t b) { return pack(0, a, b); }
 
-std::u32string to_u32(std::string_view utf8) {
-  std::u32string out;
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const auto len = static_cast<int32_t>(utf8.size());
-  for (int32_t i = 0; i < len;) {
-    UChar32 c;
-    U8_NEXT(s, i, len, c);
-    if (c >= 0) out += static_cast<char32_t>(c);
-  }
-  return out;
-}
+std::u32string to_u32(std::string_view utf8) { return text::code_points(utf8); }
 
 std::string to_utf8(std::u32string_view s) {
   std::string out;

@@ -35,6 +35,18 @@ LetterCase letter_case(std::string_view word) {
   return l;
 }
 
+std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const auto len = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < len;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, len, c);
+    if (c >= 0) out += static_cast<char32_t>(c);
+  }
+  return out;
+}
+
 std::string lowercase(std::string_view word) {
   // Most words are ASCII: lowercase those without a trip through UTF-16.
   if (std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; })) {

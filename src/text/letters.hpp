@@ -18,6 +18,9 @@ struct LetterCase {
 // Counts the code points of a UTF-8 word by kind; invalid sequences are skipped.
 LetterCase letter_case(std::string_view word);
 
+// The code points of UTF-8 `s`; invalid sequences are skipped.
+std::u32string code_points(std::string_view s);
+
 // The word in lower case (Unicode root locale).
 std::string lowercase(std::string_view word);
 
