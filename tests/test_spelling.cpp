@@ -184,30 +184,36 @@ TEST_CASE("an unknown capitalised word inside a sentence is a name to confirm, n
   REQUIRE(lower.size() == 1);
   CHECK(lower[0].severity == Severity::warning);
   // A short greeting that is mostly a name is no title: "Mei", "Ling", "Sven" are names.
-  for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
+  for (const auto& example : std::vector<std::pair<std::string, std::string>>{
            {"Hola, Mei Ling. Ya puedes ver el episodio.", "es"},
            {"Te entendemos, Sven. Ya te devolvimos el importe.", "es"},
            {"Good news, Oluwaseun! Your card is on its way.", "en"},
            {"Buone notizie, Oluwaseun! La carta è in viaggio.", "it"}}) {
+    const std::string& text = example.first;
+    const std::string& lang = example.second;
     CAPTURE(text);
     const auto found = spelling(*l, text, lang);
     CHECK_FALSE(found.empty());
     for (const auto& d : found) CHECK(d.severity == Severity::info);
   }
   // Addressing the customer at a sentence's start: a name when no suggestion is a slip away.
-  for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
+  for (const auto& example : std::vector<std::pair<std::string, std::string>>{
            {"Siobhan, entendemos la molestia y lo sentimos.", "es"},
            {"Agnieszka, we're sorry it arrived late.", "en"}}) {
+    const std::string& text = example.first;
+    const std::string& lang = example.second;
     CAPTURE(text);
     const auto found = spelling(*l, text, lang);
     REQUIRE(found.size() == 1);
     CHECK(found[0].severity == Severity::info);
   }
-  for (const auto& [text, lang] : std::vector<std::pair<std::string, std::string>>{
+  for (const auto& example : std::vector<std::pair<std::string, std::string>>{
            {"Unfortunatly, we cannot refund it.", "en"},
            {"Sory, we cannot refund it.", "en"},
            {"Purtoppo, non possiamo rimborsarlo.", "it"},
            {"Malheuresement, nous ne pouvons pas.", "fr"}}) {
+    const std::string& text = example.first;
+    const std::string& lang = example.second;
     CAPTURE(text);
     const auto found = spelling(*l, text, lang);
     REQUIRE(found.size() == 1);
@@ -218,12 +224,14 @@ TEST_CASE("an unknown capitalised word inside a sentence is a name to confirm, n
 TEST_CASE(
     "an English word in a Spanish, French or Italian post is a note, unless an accent is missing") {
   auto l = linter();
-  for (const auto& [text, word, lang] :
-       std::vector<std::tuple<std::string, std::string, std::string>>{
+  for (const auto& example : std::vector<std::tuple<std::string, std::string, std::string>>{
            {"No debían cobrarte roaming en Portugal.", "roaming", "es"},
            {"Síguenos y dale like a la publicación.", "like", "es"},
            {"Trois burgers, deux wraps et un milkshake.", "wraps", "fr"},
            {"Ha un packaging riciclabile.", "packaging", "it"}}) {
+    const std::string& text = std::get<0>(example);
+    const std::string& word = std::get<1>(example);
+    const std::string& lang = std::get<2>(example);
     CAPTURE(text);
     const auto found = spelling(*l, text, lang);
     REQUIRE_FALSE(found.empty());
