@@ -291,8 +291,13 @@ class SpellingCheck final : public Check {
   // note, not as a typo (check_word still makes it a warning when the post's own language
   // has the word with accents).
   static bool english_loanword(const CheckContext& ctx, const std::string& word) {
-    if (ctx.speller_for == nullptr || ctx.rule_lang == "en") return false;
-    const spelling::SpellerPool* pool = (*ctx.speller_for)("en");
+    return ctx.rule_lang != "en" && accepted_in(ctx, "en", word);
+  }
+
+  // Whether the dictionary of `lang` (loaded when first asked) knows `word`.
+  static bool accepted_in(const CheckContext& ctx, std::string_view lang, const std::string& word) {
+    if (ctx.speller_for == nullptr) return false;
+    const spelling::SpellerPool* pool = (*ctx.speller_for)(lang);
     return pool != nullptr && pool->might_accept(word) && pool->correct(word);
   }
 
@@ -314,16 +319,8 @@ class SpellingCheck final : public Check {
   // (#SummerSale, #CustomerCare), so a hashtag's word may be English too.
   static bool other_dictionary_accepts(const CheckContext& ctx, const std::string& word,
                                        bool in_hashtag) {
-    if (ctx.speller_for == nullptr) return false;
-    const char* other = nullptr;
-    if (ctx.lang == "en") {
-      other = "en-GB";
-    } else if (in_hashtag && ctx.rule_lang != "en") {
-      other = "en";
-    }
-    if (other == nullptr) return false;
-    const spelling::SpellerPool* pool = (*ctx.speller_for)(other);
-    return pool != nullptr && pool->might_accept(word) && pool->correct(word);
+    if (ctx.lang == "en") return accepted_in(ctx, "en-GB", word);
+    return in_hashtag && ctx.rule_lang != "en" && accepted_in(ctx, "en", word);
   }
 
   // French and Italian elide articles and pronouns: "l'école", "dell'anno", "qu'il".
