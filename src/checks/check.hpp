@@ -20,7 +20,8 @@ class LanguageDetector;
 
 namespace brandlint::checks {
 
-class ToneModel;  // tone_model.hpp
+class ToneModel;      // tone_model.hpp
+struct CustomerMood;  // mood_signals.hpp
 
 // A word the spelling check questioned: its NFC span and what it suggested, best first.
 struct Questioned {
@@ -70,6 +71,8 @@ struct CheckContext {
   };
   const CustomerMessage& customer_message() const;
   mutable std::unique_ptr<const CustomerMessage> customer_message_;  // set on first use
+  // read_customer_mood's answer, which the tone and personalisation checks both ask for.
+  mutable std::shared_ptr<const CustomerMood> customer_mood_;  // set on first use
 
   // The words the spelling check found in no dictionary, with its suggestions (best first),
   // which the rule check then reads as meant (evasions.hpp). The spelling check runs first.

@@ -3,6 +3,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <memory>
 
 #include "text/folded_text.hpp"
 #include "text/letters.hpp"
@@ -121,7 +122,9 @@ bool is_angry_emoji(std::string_view emoji) {
   }
 }
 
-CustomerMood read_customer_mood(const CheckContext& context) {
+namespace {
+
+CustomerMood read_mood(const CheckContext& context) {
   CustomerMood mood;
   const std::string& written = context.post.meta.in_reply_to;
   if (written.empty()) return mood;
@@ -198,6 +201,15 @@ CustomerMood read_customer_mood(const CheckContext& context) {
     }
   }
   return mood;
+}
+
+}  // namespace
+
+CustomerMood read_customer_mood(const CheckContext& context) {
+  if (!context.customer_mood_) {
+    context.customer_mood_ = std::make_shared<const CustomerMood>(read_mood(context));
+  }
+  return *context.customer_mood_;
 }
 
 }  // namespace brandlint::checks

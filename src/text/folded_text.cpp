@@ -11,12 +11,8 @@
 namespace brandlint::text {
 namespace {
 
-// The folded form of one code point (the unit of the offset map).
-void fold_code_point(UChar32 c, std::string& out) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
-    return;
-  }
+// The folded form of one non-ASCII code point (the unit of the offset map).
+void fold_non_ascii(UChar32 c, std::string& out) {
   switch (c) {  // typographic quotes and apostrophes
     case 0x2018:
     case 0x2019:
@@ -50,6 +46,15 @@ void fold_code_point(UChar32 c, std::string& out) {
   }
   kept.foldCase();
   kept.toUTF8String(out);
+}
+
+// Most code points of most posts are ASCII: those inline, the rest through ICU.
+inline void fold_code_point(UChar32 c, std::string& out) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+    return;
+  }
+  fold_non_ascii(c, out);
 }
 
 bool is_space(UChar32 c) {
