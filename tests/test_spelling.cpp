@@ -286,3 +286,24 @@ TEST_CASE("Spanish accepts the RAE's sénior") {
   auto l = linter();
   CHECK(spelling(*l, "Nuestro equipo sénior te llamará mañana.", "es").empty());
 }
+
+TEST_CASE("Spanish verbs with pronouns attached are words; nouns with a pronoun's ending are not") {
+  auto l = linter();
+  // An infinitive, a gerund or an imperative takes the pronouns, with the accent they need.
+  for (const std::string text :
+       {"Puedes configurarla desde la app.", "Estamos revisándolo ahora mismo.",
+        "Envíanoslo por mensaje privado.", "Dámelo cuando puedas.", "Escríbenos y lo vemos.",
+        "Sentaos y esperad un momento.", "Vámonos de viaje.", "Hagámoslo juntos."}) {
+    CAPTURE(text);
+    CHECK(spelling(*l, text, "es").empty());
+  }
+  // A misplaced accent on a word that only ends like a pronoun is a typo, as is an imperative
+  // that keeps the "d" or "s" it drops before "os" or "nos".
+  for (const std::string word : {"novéla", "envíados", "pelóta", "vámosnos"}) {
+    CAPTURE(word);
+    const auto found = spelling(*l, "Hemos revisado " + word + " y te escribimos.", "es");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].match == word);
+    CHECK(found[0].severity == Severity::warning);
+  }
+}

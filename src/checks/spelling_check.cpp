@@ -301,6 +301,33 @@ class SpellingCheck final : public Check {
     return pool != nullptr && pool->might_accept(word) && pool->correct(word);
   }
 
+  // Whether a Spanish word's written accent falls on its third syllable from the end or
+  // earlier, as on a verb that pronouns made longer (envíalo, revisándolo, dámelo): only then
+  // do the pronouns need the accent. "novéla" stresses the second from the end, which takes
+  // no written accent: a typo, not "nové" + "la".
+  static bool stressed_early(const std::string& word) {
+    const std::u32string w = text::code_points(word);
+    const auto is_vowel = [](char32_t c) {
+      return std::u32string_view(U"aeiouáéíóúü").find(c) != std::u32string_view::npos;
+    };
+    const auto is_strong = [](char32_t c) {
+      return std::u32string_view(U"aeoáéó").find(c) != std::u32string_view::npos;
+    };
+    const std::size_t accent = w.find_first_of(U"áéíóú");
+    if (accent == std::u32string::npos) return false;
+    // Syllables after the accented one: each run of vowels is one, but two strong vowels
+    // (a, e, o) part, and a vowel after an accented í or ú starts its own (en-ví-a-lo).
+    std::size_t after = 0;
+    for (std::size_t i = accent + 1; i < w.size(); ++i) {
+      if (!is_vowel(w[i])) continue;
+      const char32_t before = w[i - 1];
+      const bool joins = is_vowel(before) && !(is_strong(before) && is_strong(w[i])) &&
+                         !(i - 1 == accent && (before == U'í' || before == U'ú'));
+      if (!joins) ++after;
+    }
+    return after >= 2;
+  }
+
   // Where the run of words joined by hyphens that starts at tokens[i] ends ("week-end"); the
   // word's own end when no hyphen follows it.
   static std::size_t hyphenated_end(const std::vector<text::Token>& tokens, std::size_t i) {
@@ -359,6 +386,16 @@ class SpellingCheck final : public Check {
       }
       if (found.empty()) return false;
       stem.resize(stem.size() - found.size());
+      // Pronouns follow an infinitive, a gerund or an imperative, which end in a vowel, "n",
+      // "d", "r", "s" or "z" (dadme, dámelo, poneos, hablémoslo, hazlo).
+      // And the imperative's "d" falls before "os" (enviaos, not "envíados"), but in "idos".
+      const std::u32string letters = text::code_points(stem);
+      if (letters.empty() || std::u32string_view(U"aeiounrdszáéíóú").find(letters.back()) ==
+                                 std::u32string_view::npos) {
+        return false;
+      }
+      if (found == "os" && stem.back() == 'd' && stem != "id") return false;
+      if (found == "nos" && stem.ends_with("mos")) return false;  // vámonos, not "vámosnos"
       // An infinitive takes one pronoun without an accent: configurarla, enviarte, hacerlo.
       // Not "os", which turns nouns into plurals the dictionary already judges (pajaros).
       if (pronouns == 0 && found != "os" && stem.size() >= 5 && is_infinitive(stem) &&
@@ -384,7 +421,11 @@ class SpellingCheck final : public Check {
         }
         if (!replaced) plain += stem[i];
       }
-      if (had_accent && ctx.speller.correct(plain)) return true;
+      // "vámonos", "hagámonos": the "-mos" imperative drops its "s" before "nos".
+      if (had_accent && stressed_early(word) &&
+          (ctx.speller.correct(plain) || (found == "nos" && ctx.speller.correct(plain + "s")))) {
+        return true;
+      }
     }
     return false;
   }
