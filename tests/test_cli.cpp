@@ -251,3 +251,58 @@ TEST_CASE("cli: -j gives the same report, in the same order, as one thread") {
   CHECK(j["summary"]["posts"] == 1500);
   CHECK(j["diagnostics"].size() >= 1125);  // recieved, resibirás, comande
 }
+
+TEST_CASE(
+    "cli: a large file is reported batch by batch, as its lines stream, with the same report") {
+  const std::vector<std::string> texts = {
+      R"({"lang":"en","kind":"reply","customer":"Daniel","text":"Hi Daniel, we have recieved your parcel."})",
+      R"({"lang":"es","text":"Gracias por tu pedido, lo resibirás mañana."})",
+      R"({"lang":"en","text":"Women are useless at maths."})"};
+  std::string jsonl, array = "[\n";
+  for (int i = 0; i < 1300; ++i) {
+    const std::string& t = texts[static_cast<std::size_t>(i) % texts.size()];
+    jsonl += t + "\n";
+    array += (i == 0 ? "" : ",\n") + t;
+  }
+  array += "\n]\n";
+  TempDir dir;
+  const auto lines = dir.write("posts.jsonl", jsonl);
+  // A JSON Lines file is read a line at a time, as stdin is: the same findings at the same
+  // lines and columns, under the file's name.
+  const auto from_file = run_brandlint("check --format json -j 2 " + quote(lines));
+  const auto from_stdin = run_brandlint("check - --stdin-format jsonl --format json -j 2", jsonl);
+  CHECK(from_file.exit_code == 1);
+  auto f = nlohmann::json::parse(from_file.out);
+  auto s = nlohmann::json::parse(from_stdin.out);
+  CHECK(f["summary"] == s["summary"]);
+  CHECK(f["summary"]["files"] == 1);
+  CHECK(f["summary"]["posts"] == 1300);
+  REQUIRE(f["diagnostics"].size() == s["diagnostics"].size());
+  for (std::size_t i = 0; i < f["diagnostics"].size(); ++i) {
+    auto d = f["diagnostics"][i];
+    CHECK(d["file"] == lines);
+    d["file"] = "<stdin>";
+    CHECK(d == s["diagnostics"][i]);
+  }
+  // A broken line is reported at its line and the posts after it are still checked.
+  std::string broken = jsonl;
+  std::size_t at = 0;
+  for (int n = 0; n < 699; ++n) at = broken.find('\n', at) + 1;
+  broken.insert(at, "{\"lang\":\"en\",\"text\":\"unterminated\n");
+  const auto damaged = dir.write("damaged.jsonl", broken);
+  const auto r = run_brandlint("check --format json -j 2 " + quote(damaged));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(damaged + ":700:") != std::string::npos);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["summary"]["posts"] == 1300);
+  CHECK(j["diagnostics"].back()["line"] == 1301);
+  // Any other format of the same size: one file in the summary, the order of one thread.
+  const auto json_file = dir.write("posts.json", array);
+  const auto one = run_brandlint("check --format json -j 1 " + quote(json_file));
+  const auto two = run_brandlint("check --format json -j 2 " + quote(json_file));
+  CHECK(one.out == two.out);
+  auto a = nlohmann::json::parse(one.out);
+  CHECK(a["summary"]["files"] == 1);
+  CHECK(a["summary"]["posts"] == 1300);
+  CHECK(a["summary"]["errors"] == f["summary"]["errors"]);
+}

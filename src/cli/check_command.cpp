@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -336,7 +337,9 @@ class CheckRun {
     }
     for (const auto& file : files) {
       if (file == "-" && options_.stdin_format == "jsonl") {
-        stream_jsonl();
+        stream_jsonl(std::cin, "");
+      } else if (file != "-" && !fixing_ && post::input_format(file, {}) == "jsonl") {
+        stream_jsonl_file(file);
       } else {
         add_file(file);
       }
@@ -392,8 +395,26 @@ class CheckRun {
     input.csv = {config.csv.text_column, config.csv.columns, config.csv.delimiter};
     auto posts = post::parse_posts(source, input);
     if (!posts) return fail(posts.error());
-    for (auto& post : posts.value()) fill_metadata(post.meta);
-    add_job(Job{path, entry.value(), std::move(source), std::move(posts.value()), {}});
+    std::vector<Post>& all = posts.value();
+    for (auto& post : all) fill_metadata(post.meta);
+    if (fixing_ || all.size() <= kBatchPosts) {
+      add_job(Job{path, entry.value(), std::move(source), std::move(all), {}});
+      return;
+    }
+    // A large file is checked and reported a batch at a time, so that its findings do not
+    // pile up until its last post (fixing in place needs them all: then it is one job).
+    for (std::size_t from = 0; from < all.size(); from += kBatchPosts) {
+      const auto first = all.begin() + static_cast<std::ptrdiff_t>(from);
+      const auto last =
+          all.begin() + static_cast<std::ptrdiff_t>(std::min(from + kBatchPosts, all.size()));
+      Job job{path,
+              entry.value(),
+              source,
+              {std::make_move_iterator(first), std::make_move_iterator(last)},
+              {}};
+      if (from > 0) --summary_.files;  // one file, however many batches
+      add_job(std::move(job));
+    }
   }
 
   // The command line's metadata, where the post does not set its own.
@@ -415,19 +436,31 @@ class CheckRun {
     if (pending_posts_ >= kBatchPosts) flush();
   }
 
-  // JSON Lines from stdin, one line at a time, so that memory stays bounded however many
-  // posts arrive; a malformed line is reported and the stream goes on.
-  void stream_jsonl() {
+  // A JSON Lines file, read as stdin is (below), unless its findings are to be fixed in place,
+  // which needs the whole file: a file of a year of posts then costs what one batch does.
+  void stream_jsonl_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+      return fail(Error{path, 0, 0, std::string("cannot read file: ") + std::strerror(errno)});
+    stream_jsonl(in, path);
+    if (in.bad()) fail(Error{path, 0, 0, std::string("cannot read file: ") + std::strerror(errno)});
+  }
+
+  // JSON Lines from stdin (`path` empty) or a file, one line at a time, so that memory stays
+  // bounded however many posts arrive; a malformed line is reported and the stream goes on.
+  void stream_jsonl(std::istream& in, const std::string& path) {
+    auto entry = linters_.for_input(path);
+    if (!entry) return fail(entry.error());
     std::string line;
     std::size_t line_number = 0, offset = 0, index = 0;
     bool counted_file = false;
-    while (std::getline(std::cin, line)) {
+    while (std::getline(in, line)) {
       ++line_number;
       const std::size_t line_offset = offset;
       offset += line.size() + 1;
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       auto file = std::make_shared<SourceFile>();
-      file->path = "<stdin>";
+      file->path = path.empty() ? "<stdin>" : path;
       file->contents = std::move(line);
       file->first_line = line_number;
       file->base_offset = line_offset;
@@ -436,8 +469,6 @@ class CheckRun {
         fail(*bad);
         continue;
       }
-      auto entry = linters_.for_input("");
-      if (!entry) return fail(entry.error());
       auto posts = post::parse_posts(file, post::InputOptions{"jsonl", {}});
       if (!posts) {
         fail(posts.error());
@@ -452,6 +483,7 @@ class CheckRun {
       counted_file = true;
       add_job(std::move(job));
     }
+    if (!counted_file && !path.empty()) ++summary_.files;  // a file of no posts is still one
   }
 
   // Checks the waiting jobs. With one thread, here and now. With more, the workers check
