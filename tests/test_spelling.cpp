@@ -307,3 +307,36 @@ TEST_CASE("Spanish verbs with pronouns attached are words; nouns with a pronoun'
     CHECK(found[0].severity == Severity::warning);
   }
 }
+
+TEST_CASE("a reply's signature, a hashtag's acronym or possessive, a name the post repeats") {
+  auto l = linter();
+  // Support teams sign with a caret or a closing dash: the name is not a word to check.
+  CHECK(spelling(*l, "Your refund is on its way, Ana. ^Priya", "en").empty());
+  CHECK(spelling(*l, "Tu reembolso ya está en camino. ^Dani", "es").empty());
+  CHECK(spelling(*l, "Your refund is on its way. - Zorbalina", "en").empty());
+  // Words after a dash that does not end the reply are words like any other.
+  const auto dash = spelling(*l, "Your refund - Zorbalina said - is on its way.", "en");
+  REQUIRE(dash.size() == 1);
+  CHECK(dash[0].match == "Zorbalina");
+  // Hashtags hold no apostrophe, and an acronym may start one.
+  CHECK(spelling(*l, "Happy #InternationalWomensDay to our whole team!", "en").empty());
+  CHECK(spelling(*l, "See you at the #NYCMarathon this Sunday!", "en").empty());
+  CHECK(spelling(*l, "Bienvenidos a nuestro programa #FPDual.", "es").empty());
+  // The word after the acronym is checked: "#NYCMarathn" is "NYC" and a typo.
+  const auto typo_tag = spelling(*l, "See you at the #NYCMarathn this Sunday!", "en");
+  REQUIRE(typo_tag.size() == 1);
+  CHECK(typo_tag[0].match == "Marathn");
+  // A capitalised word the post writes again in a hashtag, a link or a handle is a name.
+  for (const auto& d : spelling(*l, "Lumio drops a new trailer tomorrow. #LumioTV", "en")) {
+    CAPTURE(d.match);
+    CHECK(d.severity == Severity::info);
+  }
+  for (const auto& d : spelling(*l, "Zentrova is open late tonight: https://zentrova.com", "en")) {
+    CAPTURE(d.match);
+    CHECK(d.severity == Severity::info);
+  }
+  // A typo that opens a sentence is still a warning when nothing else names it.
+  const auto typo = spelling(*l, "Recieved your message, we will call you today.", "en");
+  REQUIRE(typo.size() == 1);
+  CHECK(typo[0].severity == Severity::warning);
+}

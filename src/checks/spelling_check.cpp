@@ -16,29 +16,44 @@
 namespace brandlint::checks {
 namespace {
 
-// "#BlackFirday" → "Black", "Firday": the hashtag's words, as byte spans of the tag.
-std::vector<std::pair<std::size_t, std::size_t>> camel_case_parts(std::string_view tag) {
+// "#BlackFirday" → "Black", "Firday": the hashtag's words, as byte spans of the tag. With
+// `acronyms`, two capitals or more are a word of their own when a word follows them
+// ("#NYCMarathon" → "NYC", "Marathon"; "#BLackFriday" keeps its slip of the shift key).
+std::vector<std::pair<std::size_t, std::size_t>> camel_case_parts(std::string_view tag,
+                                                                  bool acronyms = false) {
   std::vector<std::pair<std::size_t, std::size_t>> parts;
+  struct Letter {
+    int32_t at;
+    bool letter, upper;
+  };
+  std::vector<Letter> letters;
   const auto* s = reinterpret_cast<const uint8_t*>(tag.data());
   const auto len = static_cast<int32_t>(tag.size());
-  int32_t start = -1;
-  bool previous_lower = false;
   for (int32_t i = 0; i < len;) {
     const int32_t at = i;
     UChar32 c;
     U8_NEXT(s, i, len, c);
     const bool letter = c >= 0 && u_isalpha(c);
-    const bool upper = letter && u_isupper(c);
-    if (!letter) {
-      if (start >= 0) parts.emplace_back(start, at);
+    letters.push_back({at, letter, letter && u_isupper(c)});
+  }
+  int32_t start = -1;
+  std::size_t capitals = 0;  // the run of capitals just before letters[k]
+  for (std::size_t k = 0; k < letters.size(); ++k) {
+    const Letter& c = letters[k];
+    const bool previous_lower = k > 0 && letters[k - 1].letter && !letters[k - 1].upper;
+    const bool next_lower =
+        k + 1 < letters.size() && letters[k + 1].letter && !letters[k + 1].upper;
+    const bool after_acronym = acronyms && capitals >= 2 && next_lower;
+    capitals = c.upper ? capitals + 1 : 0;
+    if (!c.letter) {
+      if (start >= 0) parts.emplace_back(start, c.at);
       start = -1;
     } else if (start < 0) {
-      start = at;
-    } else if (upper && previous_lower) {
-      parts.emplace_back(start, at);
-      start = at;
+      start = c.at;
+    } else if (c.upper && (previous_lower || after_acronym)) {
+      parts.emplace_back(start, c.at);
+      start = c.at;
     }
-    previous_lower = letter && !upper;
   }
   if (start >= 0) parts.emplace_back(start, len);
   return parts;
@@ -60,6 +75,13 @@ std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
   }
   return d[a.size()][b.size()];
 }
+
+// A link, handle, hashtag or capitalised word of the post, folded, and where it is.
+struct Named {
+  std::size_t begin, end;
+  std::string folded;
+  bool word;  // a word, matched whole; the others hold the name anywhere ("@lumio_uk")
+};
 
 // Few given names are longer ("Maximiliano", "Oluwaseyifunmi" is rare); longer words that
 // open a sentence before a comma are adverbs ("Unfortunately,"), so a typo.
@@ -88,6 +110,19 @@ class SpellingCheck final : public Check {
     }
     const auto& tokens = ctx.text.tokens();
     const auto& sentences = ctx.text.sentences();
+    // The post's links, handles, hashtags and capitalised words, folded: a capitalised word
+    // written again there ("Lumio" and #LumioTV or lumio.com) is the brand's or a product's
+    // name.
+    std::vector<Named> elsewhere;
+    for (const auto& token : tokens) {
+      const bool word = token.kind == text::TokenKind::word;
+      if (word ? text::letter_case(token.text).first_upper
+               : token.kind == text::TokenKind::url || token.kind == text::TokenKind::mention ||
+                     token.kind == text::TokenKind::hashtag ||
+                     token.kind == text::TokenKind::email) {
+        elsewhere.push_back({token.begin, token.end, text::fold_term(token.text), word});
+      }
+    }
     // Sentences in Title Case ("Our New Collection Is Here"), where a capital says nothing:
     // most words capitalised, and among them, after the first, at least two words the
     // dictionary knows in lowercase. Names are not such words, so a short sentence that is
@@ -146,26 +181,50 @@ class SpellingCheck final : public Check {
           compound_end = end;
           continue;
         }
+        if (signature(tokens, i)) continue;
         // "Siobhan, we're sorry": a word that opens its sentence and is set off by a comma.
         const bool before_comma =
             i + 1 < tokens.size() && tokens[i + 1].text == "," && tokens[i + 1].begin == token.end;
-        check_word(ctx, names, token.begin, token.text, out, false, mid_sentence,
+        check_word(ctx, names, elsewhere, token.begin, token.text, out, false, mid_sentence,
                    !mid_sentence && before_comma);
       } else if (token.kind == text::TokenKind::hashtag) {
         const std::string_view tag = token.text.substr(1);
         const text::LetterCase l = text::letter_case(tag);
         if (l.upper == 0 || l.lower == 0) continue;  // #summersale: no way to tell the words
-        for (auto [b, e] : camel_case_parts(tag)) {
-          check_word(ctx, names, token.begin + 1 + b, tag.substr(b, e - b), out, true);
+        for (auto [b, e] : camel_case_parts(tag, true)) {
+          check_word(ctx, names, elsewhere, token.begin + 1 + b, tag.substr(b, e - b), out, true);
         }
       }
     }
   }
 
  private:
+  // A name that signs a reply: after a caret, as support teams sign ("^Priya", "^JK"), or
+  // after a dash that ends the text ("- Laura", "— Marco B.").
+  static bool signature(const std::vector<text::Token>& tokens, std::size_t i) {
+    const text::Token& word = tokens[i];
+    if (i == 0 || !text::letter_case(word.text).first_upper) return false;
+    const text::Token& before = tokens[i - 1];
+    if (before.text == "^" && before.end == word.begin) return true;
+    if (before.text != "-" && before.text != "\u2013" && before.text != "\u2014" &&
+        before.text != "~") {
+      return false;
+    }
+    std::size_t words = 0;
+    for (std::size_t k = i; k < tokens.size(); ++k) {
+      if (tokens[k].kind == text::TokenKind::word) {
+        if (++words > 2 || !text::letter_case(tokens[k].text).first_upper) return false;
+      } else if (tokens[k].kind != text::TokenKind::punctuation &&
+                 tokens[k].kind != text::TokenKind::emoji) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   void check_word(const CheckContext& ctx, const std::unordered_set<std::string>& names,
-                  std::size_t begin, std::string_view word, std::vector<Diagnostic>& out,
-                  bool in_hashtag = false, bool mid_sentence = false,
+                  const std::vector<Named>& elsewhere, std::size_t begin, std::string_view word,
+                  std::vector<Diagnostic>& out, bool in_hashtag = false, bool mid_sentence = false,
                   bool opens_with_comma = false) const {
     const text::LetterCase l = text::letter_case(word);
     if (l.code_points < 2 || l.digits > 0) return;
@@ -186,6 +245,11 @@ class SpellingCheck final : public Check {
     if (accepted_after_elision(ctx, plain)) return;
     if (accepted_with_enclitics(ctx, plain)) return;
     if (other_dictionary_accepts(ctx, plain, in_hashtag)) return;
+    // #InternationalWomensDay: a hashtag cannot hold the apostrophe of "Women's".
+    if (in_hashtag && plain.size() > 3 && plain.back() == 's' &&
+        ctx.speller.correct(plain.substr(0, plain.size() - 1) + "'s")) {
+      return;
+    }
     const bool english = english_loanword(ctx, plain);
     const std::string prefix = english ? std::string() : repeated_action(ctx, plain, l);
     // "Thanks, Priya!", "our store in Cergy": a capitalised word inside a sentence that the
@@ -215,16 +279,24 @@ class SpellingCheck final : public Check {
         return edit_distance(w, text::code_points(text::fold_term(s))) <= slip;
       });
     }
+    // Written in the post's own links, handles or other hashtags ("Lumio" and #LumioTV).
+    const bool named_there =
+        l.first_upper && l.code_points >= 3 &&
+        std::any_of(elsewhere.begin(), elsewhere.end(), [&](const Named& n) {
+          return (begin < n.begin || begin >= n.end) &&
+                 (n.word ? n.folded == folded : n.folded.find(folded) != std::string::npos);
+        });
     const bool proper_noun_here = proper_noun || addressed;
-    const bool name_like = proper_noun_here || brand;
+    const bool name_like = proper_noun_here || brand || named_there;
     Diagnostic d =
         ctx.diagnostic("spelling.unknown-word", "spelling", "",
                        name_like || english || !prefix.empty() ? Severity::info : Severity::warning,
                        std::string(), begin, begin + word.size());
     d.message =
         "\"" + std::string(word) + "\" is not in the " + ctx.speller.name().language_name +
-        (brand ? " dictionary: a brand or product name? If it is, add it to 'words' in "
-                 ".brandlint.yaml; if not, a typo"
+        (brand || named_there
+             ? " dictionary: a brand or product name? If it is, add it to 'words' in "
+               ".brandlint.yaml; if not, a typo"
          : proper_noun_here ? " dictionary: a name? If it is, add it to 'words' in .brandlint.yaml "
                               "or name the customer in 'customer'; if not, a typo"
          : english          ? " dictionary but is an English word: fine as a loanword (add it to "

@@ -18,8 +18,9 @@ constexpr int kMaxDepth = 64;
 
 class Parser {
  public:
-  Parser(const SourceFile& file, std::size_t begin, std::size_t end)
-      : file_(file), s_(file.contents), pos_(begin), end_(end) {}
+  Parser(const SourceFile& file, std::size_t begin, std::size_t end,
+         const std::function<void(JsonValue&)>* each = nullptr)
+      : file_(file), s_(file.contents), pos_(begin), end_(end), each_(each) {}
 
   Expected<JsonValue> document() {
     JsonValue v;
@@ -191,6 +192,9 @@ class Parser {
 
   bool array(JsonValue& v, int depth) {
     v.kind = JsonValue::Kind::array;
+    // The list of posts: the document itself, or the root object's "posts" member.
+    const bool streamed = each_ != nullptr && (depth == 0 || posts_member_);
+    posts_member_ = false;
     ++pos_;
     skip_space();
     if (pos_ < end_ && s_[pos_] == ']') {
@@ -200,7 +204,11 @@ class Parser {
     while (true) {
       JsonValue item;
       if (!value(item, depth + 1)) return false;
-      v.items.push_back(std::move(item));
+      if (streamed) {
+        (*each_)(item);
+      } else {
+        v.items.push_back(std::move(item));
+      }
       skip_space();
       if (pos_ < end_ && s_[pos_] == ',') {
         ++pos_;
@@ -232,7 +240,9 @@ class Parser {
       if (pos_ >= end_ || s_[pos_] != ':') return fail("expected ':' after the key");
       ++pos_;
       JsonValue item;
+      posts_member_ = each_ != nullptr && depth == 0 && key.text == "posts";
       if (!value(item, depth + 1)) return false;
+      posts_member_ = false;
       v.members.push_back(JsonMember{std::move(key), std::move(item)});
       skip_space();
       if (pos_ < end_ && s_[pos_] == ',') {
@@ -251,6 +261,8 @@ class Parser {
   const std::string& s_;
   std::size_t pos_;
   std::size_t end_;
+  const std::function<void(JsonValue&)>* each_;
+  bool posts_member_ = false;  // the value about to be read is the root's "posts"
   Error error_;
 };
 
@@ -258,6 +270,12 @@ class Parser {
 
 Expected<JsonValue> parse_json(const SourceFile& file, std::size_t begin, std::size_t end) {
   Parser parser(file, begin, end);
+  return parser.document();
+}
+
+Expected<JsonValue> parse_json(const SourceFile& file, std::size_t begin, std::size_t end,
+                               const std::function<void(JsonValue& item)>& each) {
+  Parser parser(file, begin, end, &each);
   return parser.document();
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,5 +37,11 @@ struct JsonMember {
 // Parses the JSON value in file.contents[begin, end). Errors carry the file's line and column.
 // Nesting deeper than 64 levels is refused (no input of ours needs it).
 Expected<JsonValue> parse_json(const SourceFile& file, std::size_t begin, std::size_t end);
+
+// The same, but the items of a list of posts (the value itself when it is an array, or its
+// "posts" member when it is an object) go to `each` one at a time as they are read, instead of
+// into the value's `items`: a file of many posts never holds all of them as JSON values.
+Expected<JsonValue> parse_json(const SourceFile& file, std::size_t begin, std::size_t end,
+                               const std::function<void(JsonValue& item)>& each);
 
 }  // namespace brandlint::post

@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <optional>
+
 #include "config/config_text.hpp"
 #include "post/json_document.hpp"
 #include "post/metadata.hpp"
@@ -222,9 +224,31 @@ Expected<Post> yaml_post(const std::shared_ptr<const SourceFile>& file, const YA
 }  // namespace
 
 Expected<std::vector<Post>> parse_json_posts(const std::shared_ptr<const SourceFile>& file) {
-  auto root = parse_json(*file, after_bom(file->contents), file->contents.size());
+  // Each post of the list is made as soon as its JSON is read. An invalid JSON file is
+  // reported as such even when a post before the error was already wrong, as when the whole
+  // document was read first.
+  std::vector<Post> posts;
+  std::optional<Error> wrong_post;
+  std::size_t items = 0;
+  auto root =
+      parse_json(*file, after_bom(file->contents), file->contents.size(), [&](JsonValue& item) {
+        ++items;
+        if (wrong_post) return;
+        auto post = json_post(file, item, posts.size() + 1);
+        if (!post) {
+          wrong_post = post.error();
+          return;
+        }
+        posts.push_back(std::move(post.value()));
+      });
   if (!root) return root.error();
-  return json_posts_from(file, root.value());
+  if (wrong_post) return *wrong_post;
+  const JsonValue* list = &root.value();
+  if (list->kind == JsonValue::Kind::object && list->find("posts") != nullptr) {
+    list = list->find("posts");
+  }
+  if (list->kind == JsonValue::Kind::array && list->items.empty()) return posts;
+  return json_posts_from(file, root.value());  // one post, or "posts" that is not a list
 }
 
 Expected<std::vector<Post>> parse_jsonl_posts(const std::shared_ptr<const SourceFile>& file) {
