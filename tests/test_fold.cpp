@@ -35,6 +35,10 @@ TEST_CASE("the skeleton undoes common evasions") {
   CHECK(skeleton(fold("h4t3 mu5l1m5")).text == "hate muslims");
   CHECK(skeleton(fold("m.a.r.i.c.a")).text == "marica");
   CHECK(skeleton(fold("what a f a g")).text == "what a fag");
+  // The word after spaced letters stays a word of its own.
+  CHECK(skeleton(fold("g a y s are sick")).text == "gays are sick");
+  CHECK(skeleton(fold("les j u i f s sont")).text == "les juifs sont");
+  CHECK(skeleton(fold("m.a.r.i.c.a de mierda")).text == "marica de mierda");
   CHECK(skeleton(fold("sooooo gaaaay")).text == "soo gaay");
   // Cyrillic а and о that look like Latin letters.
   CHECK(skeleton(fold("s\xD0\xB0lt \xD0\xBEk")).text == "salt ok");

@@ -233,10 +233,12 @@ FoldedText skeleton(const FoldedText& folded) {
     {
       std::size_t k = i;
       std::size_t letters = 0;
+      std::size_t after_last = i;  // just after the last spaced letter
       char separator = 0;
       while (k < t.size() && is_ascii_letter(t[k]) &&
              (k + 1 == t.size() || !is_ascii_letter(t[k + 1]))) {
         ++letters;
+        after_last = k + 1;
         if (k + 1 >= t.size()) {
           ++k;
           break;
@@ -254,6 +256,9 @@ FoldedText skeleton(const FoldedText& folded) {
         }
         k += 2;
       }
+      // "g a y s are": the run ends before the separator that precedes a longer word, which
+      // stays a word of its own.
+      k = after_last;
       // "a f a g": a single-letter word ("a", "i", "y", "o"…) before the spaced letters stays
       // a word of its own.
       std::size_t from = i;
