@@ -59,3 +59,51 @@ TEST_CASE("rule corpora: every flag sentence is reported, no clean sentence is")
                               << quiet << "/" << clean << " clean sentences silent");
   }
 }
+
+TEST_CASE("a statement about a group reported to condemn it is a note; asserted, it fails") {
+  const auto& linter = reply_test::default_linter();
+  auto worst = [&](const std::string& lang, const std::string& text) {
+    reply_test::Reply r(lang, text);
+    r.kind = "post";
+    brandlint::Severity s = brandlint::Severity::info;
+    bool any = false;
+    for (const auto& d : reply_test::only(reply_test::lint_with(linter, r), "discrimination.")) {
+      any = true;
+      s = std::max(s, d.severity);
+    }
+    return std::pair{any, s};
+  };
+  // Reported (after a verb of saying, or in quotes) in a post that condemns it: still shown,
+  // as a note.
+  for (const auto& [lang, text] : std::vector<std::pair<std::string, std::string>>{
+           {"en", "My neighbour posted that Mexicans are all criminals. Pure racism."},
+           {"en", "A guy on the bus was shouting that Muslims are terrorists, so I reported him."},
+           {"en", "Statements like \"refugees are animals\" are why we report hate speech."},
+           {"es",
+            "Mi cuñado dijo que los inmigrantes son parásitos y le dejé claro que se equivocaba."},
+           {"fr",
+            "« Tous les musulmans sont des terroristes », ce n'est pas une opinion, c'est du "
+            "racisme."},
+           {"it",
+            "Chi scrive che i trans sono pericolosi sta diffondendo odio, e io lo segnalo."}}) {
+    CAPTURE(text);
+    const auto [any, severity] = worst(lang, text);
+    CHECK(any);
+    CHECK(severity == brandlint::Severity::info);
+  }
+  // Asserted, or "condemned" only to be denied ("not racist", "call me racist"), or a slur
+  // written out: as before.
+  for (const auto& [lang, text] : std::vector<std::pair<std::string, std::string>>{
+           {"en", "Mexicans are all criminals, and that's not racist, it's a fact."},
+           {"en", "Call me racist, but my uncle said refugees are animals and he's right."},
+           {"en", "Mexicans are all criminals."},
+           {"es", "Los inmigrantes son parásitos y no es racismo decirlo."},
+           {"en",
+            "The referee is a faggot, report me if you want, I don't care if that's "
+            "homophobic."}}) {
+    CAPTURE(text);
+    const auto [any, severity] = worst(lang, text);
+    CHECK(any);
+    CHECK(severity >= brandlint::Severity::warning);
+  }
+}

@@ -2,6 +2,7 @@
 // salutations, sales phrases) and reports each match with the rule's own words.
 #include "checks/evasions.hpp"
 #include "checks/families.hpp"
+#include "text/folded_text.hpp"
 
 namespace brandlint::checks {
 namespace {
@@ -23,6 +24,7 @@ class RuleCheck final : public Check {
     drop_excepted_as_meant(ctx, matches);
     add_misspelt(ctx, matches);
     drop_answered_offers(ctx, matches);
+    const std::size_t first = out.size();
     for (const auto& m : matches) {
       const rules::Rule& rule = *m.rule;
       Diagnostic d = ctx.diagnostic(rule.id, rule.category, rule.subcategory, rule.severity,
@@ -34,6 +36,7 @@ class RuleCheck final : public Check {
       d.help_uri = rule.link;
       out.push_back(std::move(d));
     }
+    soften_condemned_reports(ctx, out, first);
   }
 
  private:
@@ -49,6 +52,89 @@ class RuleCheck final : public Check {
     const auto* asked = ctx.rules.lexicon("price_question");
     if (asked == nullptr || !asked->found_in(ctx.customer_message().folded)) return;
     std::erase_if(matches, [](const auto& m) { return m.rule->category == "promotion"; });
+  }
+
+  // "My uncle said Muslims are terrorists and I told him that's racist", « Tous les X sont
+  // des Y », ce n'est pas une opinion, c'est du racisme: a statement about a group that the post
+  // reports (after a word of the language's `reported_speech` list in its sentence, or inside
+  // quotes) and condemns (a word of its `condemnation` list elsewhere in the post, not negated
+  // as in "not racist" or "call me racist") is counter-speech. It stays a note, since repeating
+  // the words still spreads them; a slur written out stays what it is.
+  static void soften_condemned_reports(const CheckContext& ctx, std::vector<Diagnostic>& out,
+                                       std::size_t first) {
+    const auto is_statement = [](const Diagnostic& d) {
+      return d.category == "discrimination" && d.severity != Severity::info &&
+             !d.rule.ends_with(".slur");
+    };
+    if (std::none_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), is_statement)) {
+      return;
+    }
+    const auto* reporting = ctx.rules.lexicon("reported_speech");
+    const auto* condemning = ctx.rules.lexicon("condemnation");
+    if (reporting == nullptr || condemning == nullptr) return;
+    const std::string& nfc = ctx.text.nfc();
+    std::vector<std::pair<std::size_t, std::size_t>> condemned;
+    for (const auto& span : condemning->find_all(ctx.folded.folded)) {
+      // The three words before it: "not racist", "n'est pas raciste", "call me racist".
+      const std::size_t from = span.first > 30 ? span.first - 30 : 0;
+      const std::string before =
+          text::fold_term(std::string_view(nfc).substr(from, span.first - from));
+      std::vector<std::string> words;
+      std::string word;
+      for (const char c : before + " ") {
+        if (c == ' ') {
+          if (!word.empty()) words.push_back(word);
+          word.clear();
+        } else {
+          word += c;
+        }
+      }
+      static constexpr std::string_view kDenials[] = {"not",     "isn't", "isnt", "aren't", "no",
+                                                      "never",   "pas",   "non",  "ni",     "call",
+                                                      "calling", "me",    "nor",  "sans"};
+      bool denied = false;
+      for (std::size_t k = words.size() > 3 ? words.size() - 3 : 0; k < words.size(); ++k) {
+        for (std::string_view d : kDenials) denied = denied || words[k] == d;
+      }
+      if (!denied) condemned.push_back(span);
+    }
+    if (condemned.empty()) return;
+    const auto reports = reporting->find_all(ctx.folded.folded);
+    for (std::size_t i = first; i < out.size(); ++i) {
+      Diagnostic& d = out[i];
+      if (!is_statement(d)) continue;
+      const std::size_t begin = d.offset, end = d.offset + d.length;
+      std::size_t sentence_begin = 0;
+      for (const auto& s : ctx.text.sentences()) {
+        if (s.begin <= begin) sentence_begin = s.begin;
+      }
+      const bool reported = std::any_of(reports.begin(), reports.end(),
+                                        [&](const auto& r) {
+                                          return r.second <= begin && r.first >= sentence_begin;
+                                        }) ||
+                            inside_quotes(nfc, sentence_begin, begin);
+      const bool condemns = std::any_of(condemned.begin(), condemned.end(), [&](const auto& c) {
+        return c.second <= begin || c.first >= end;
+      });
+      if (!reported || !condemns) continue;
+      d.severity = Severity::info;
+      d.message = "“" + d.match +
+                  "” is quoted or reported here, and the post condemns it: counter-speech is "
+                  "fine, but repeating the words spreads them; consider naming the prejudice "
+                  "rather than quoting it";
+    }
+  }
+
+  // Whether an odd number of quotation marks (" “ ” « ») stands between `from` and `at`.
+  static bool inside_quotes(const std::string& nfc, std::size_t from, std::size_t at) {
+    std::size_t marks = 0;
+    const std::string_view before = std::string_view(nfc).substr(from, at - from);
+    for (std::string_view q : {"\"", "\u201C", "\u201D", "\u00AB", "\u00BB"}) {
+      for (std::size_t p = before.find(q); p != std::string_view::npos; p = before.find(q, p + 1)) {
+        ++marks;
+      }
+    }
+    return marks % 2 == 1;
   }
 
   // A rule's exception with a typo in it is still the exception the writer meant: "Watch your
