@@ -75,7 +75,7 @@ TEST_CASE("a statement about a group reported to condemn it is a note; asserted,
   };
   // Reported (after a verb of saying, or in quotes) in a post that condemns it: still shown,
   // as a note.
-  for (const auto& [lang, text] : std::vector<std::pair<std::string, std::string>>{
+  for (const auto& example : std::vector<std::pair<std::string, std::string>>{
            {"en", "My neighbour posted that Mexicans are all criminals. Pure racism."},
            {"en", "A guy on the bus was shouting that Muslims are terrorists, so I reported him."},
            {"en", "Statements like \"refugees are animals\" are why we report hate speech."},
@@ -86,14 +86,15 @@ TEST_CASE("a statement about a group reported to condemn it is a note; asserted,
             "racisme."},
            {"it",
             "Chi scrive che i trans sono pericolosi sta diffondendo odio, e io lo segnalo."}}) {
+    const std::string& text = example.second;  // clang 14: no structured bindings in CAPTURE
     CAPTURE(text);
-    const auto [any, severity] = worst(lang, text);
+    const auto [any, severity] = worst(example.first, text);
     CHECK(any);
     CHECK(severity == brandlint::Severity::info);
   }
   // Asserted, or "condemned" only to be denied ("not racist", "call me racist"), or a slur
   // written out: as before.
-  for (const auto& [lang, text] : std::vector<std::pair<std::string, std::string>>{
+  for (const auto& example : std::vector<std::pair<std::string, std::string>>{
            {"en", "Mexicans are all criminals, and that's not racist, it's a fact."},
            {"en", "Call me racist, but my uncle said refugees are animals and he's right."},
            {"en", "Mexicans are all criminals."},
@@ -101,8 +102,9 @@ TEST_CASE("a statement about a group reported to condemn it is a note; asserted,
            {"en",
             "The referee is a faggot, report me if you want, I don't care if that's "
             "homophobic."}}) {
+    const std::string& text = example.second;  // clang 14: no structured bindings in CAPTURE
     CAPTURE(text);
-    const auto [any, severity] = worst(lang, text);
+    const auto [any, severity] = worst(example.first, text);
     CHECK(any);
     CHECK(severity >= brandlint::Severity::warning);
   }
