@@ -124,6 +124,26 @@ bool is_angry_emoji(std::string_view emoji) {
 
 namespace {
 
+// "Galaxia Rota", "Broken Sword": a word capitalised inside its sentence, not in capitals, is
+// part of a name (a product, a place), not the customer's complaint.
+bool in_a_name(const text::AnalysedText& text, std::size_t at) {
+  std::size_t start = 0;
+  for (const auto& s : text.sentences()) {
+    if (s.begin <= at) start = s.begin;
+  }
+  bool words_before = false;
+  for (const auto& token : text.tokens()) {
+    if (token.kind != text::TokenKind::word || token.end <= start) continue;
+    if (token.begin >= at) {
+      if (token.begin != at || !words_before) return false;
+      const text::LetterCase l = text::letter_case(token.text);
+      return l.first_upper && l.lower > 0;
+    }
+    words_before = true;
+  }
+  return false;
+}
+
 CustomerMood read_mood(const CheckContext& context) {
   CustomerMood mood;
   const std::string& written = context.post.meta.in_reply_to;
@@ -155,6 +175,35 @@ CustomerMood read_mood(const CheckContext& context) {
         grateful = grateful && after.find(but) == std::string::npos;
       }
       if (grateful) thanked.push_back({t.first, end});
+      // "Refund received, super quick, thanks!": thanks that end the message, after a clause
+      // that praises (the language's `praise` list), thank for what that clause names.
+      const bool last = text::letter_case(text.nfc().substr(t.second)).letters == 0;
+      const auto* praise = context.rules.lexicon("praise");
+      if (grateful && last && praise != nullptr) {
+        std::size_t start = 0;
+        for (const auto& s : text.sentences()) {
+          if (s.begin <= t.first) start = s.begin;
+        }
+        const auto praising = praise->find_all(folded);
+        // Not when the clause denies or still waits: "not fixed yet, thanks".
+        std::string clause = " " + text::fold_term(text.nfc().substr(start, t.first - start)) + " ";
+        for (char& c : clause) {
+          if (c == ',' || c == ';' || c == ':' || c == '-' || c == '(' || c == ')') c = ' ';
+        }
+        bool denied = false;
+        for (const char* no :
+             {" not ",      "n't ",       " no ",       " never ",   " still ",  " yet ",
+              " again ",    " pas ",      " toujours ", " jamais ",  " encore ", " non ",
+              " ancora ",   " mai ",      " di nuovo ", " todavia ", " aun ",    " sigue ",
+              " otra vez ", " de nuevo ", " nada ",     " rien ",    " niente "}) {
+          denied = denied || clause.find(no) != std::string::npos;
+        }
+        const bool praised =
+            !denied && std::any_of(praising.begin(), praising.end(), [&](const Span& p) {
+              return p.first >= start && p.second <= t.first;
+            });
+        if (praised) thanked.push_back({start, t.first});
+      }
     }
   }
 
@@ -172,6 +221,7 @@ CustomerMood read_mood(const CheckContext& context) {
   if (const auto* complaint = context.rules.lexicon("complaint")) {
     for (const Span& found : complaint->find_all(folded)) {
       if (inside_any(thanked, found) || inside_any(asked, found)) continue;
+      if (in_a_name(text, found.first)) continue;
       mood.complaint = true;
       mood.evidence = quote(found);
       return mood;
