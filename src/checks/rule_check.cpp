@@ -108,7 +108,20 @@ class RuleCheck final : public Check {
       for (const auto& s : ctx.text.sentences()) {
         if (s.begin <= begin) sentence_begin = s.begin;
       }
-      const bool reported = std::any_of(reports.begin(), reports.end(),
+      // "Jews do not control the media, that's an antisemitic myth": a match whose verb is
+      // denied is as good as reported ("never hire a…" is no denial).
+      const std::string said = " " + text::fold_term(d.match) + " ";
+      bool denies =
+          said.find(" pas ") != std::string::npos &&
+          (said.find(" ne ") != std::string::npos || said.find(" n'") != std::string::npos);
+      for (const char* no :
+           {" do not ", " does not ", " did not ", " don't ", " doesn't ", " didn't ", " are not ",
+            " aren't ", " is not ", " isn't ", " were not ", " weren't ", " no son ", " no es ",
+            " non sono ", " non e "}) {
+        denies = denies || said.find(no) != std::string::npos;
+      }
+      const bool reported = denies ||
+                            std::any_of(reports.begin(), reports.end(),
                                         [&](const auto& r) {
                                           return r.second <= begin && r.first >= sentence_begin;
                                         }) ||
