@@ -340,3 +340,18 @@ TEST_CASE("a reply's signature, a hashtag's acronym or possessive, a name the po
   REQUIRE(typo.size() == 1);
   CHECK(typo[0].severity == Severity::warning);
 }
+
+TEST_CASE("Spanish diminutives of known words are words; a word missing its accent is not one") {
+  auto l = linter();
+  for (const std::string text : {"Te hemos dejado un regalito en el pedido.",
+                                 "Un cafecito y lo miramos.", "Para tu abuelita, con cariño."}) {
+    CAPTURE(text);
+    CHECK(spelling(*l, text, "es").empty());
+  }
+  for (const std::string word : {"credito", "sequito"}) {
+    CAPTURE(word);
+    const auto found = spelling(*l, "Hemos revisado tu " + word + " hoy.", "es");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].severity == Severity::warning);
+  }
+}

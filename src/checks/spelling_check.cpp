@@ -244,6 +244,7 @@ class SpellingCheck final : public Check {
     if (ctx.speller.correct(plain)) return;
     if (accepted_after_elision(ctx, plain)) return;
     if (accepted_with_enclitics(ctx, plain)) return;
+    if (accepted_diminutive(ctx, plain)) return;
     if (other_dictionary_accepts(ctx, plain, in_hashtag)) return;
     // #InternationalWomensDay: a hashtag cannot hold the apostrophe of "Women's".
     if (in_hashtag && plain.size() > 3 && plain.back() == 's' &&
@@ -371,6 +372,49 @@ class SpellingCheck final : public Check {
     if (ctx.speller_for == nullptr) return false;
     const spelling::SpellerPool* pool = (*ctx.speller_for)(lang);
     return pool != nullptr && pool->might_accept(word) && pool->correct(word);
+  }
+
+  // Spanish diminutives of a word the dictionary has, which it lists only in part: "mantita"
+  // (manta), "regalito" (regalo), "cafecito" (café), "amiguito" (amigo), "abuelitas" (abuelas).
+  static bool accepted_diminutive(const CheckContext& ctx, const std::string& word) {
+    if (ctx.rule_lang != "es" || word.size() < 6) return false;
+    // "credito", "sequito": a word that only misses its accent (crédito, séquito) is that word.
+    static constexpr std::pair<char, std::string_view> kAcute[] = {
+        {'a', "\u00E1"}, {'e', "\u00E9"}, {'i', "\u00ED"}, {'o', "\u00F3"}, {'u', "\u00FA"}};
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      for (const auto& [plain, accented] : kAcute) {
+        if (word[i] != plain) continue;
+        std::string variant = word;
+        variant.replace(i, 1, accented);
+        if (ctx.speller.correct(variant)) return false;
+      }
+    }
+    for (std::string_view suffix :
+         {"citas", "citos", "cita", "cito", "itas", "itos", "ita", "ito"}) {
+      if (word.size() <= suffix.size() + 2 ||
+          word.compare(word.size() - suffix.size(), suffix.size(), suffix) != 0) {
+        continue;
+      }
+      const std::string stem = word.substr(0, word.size() - suffix.size());
+      const std::string plural = suffix.back() == 's' ? "s" : "";
+      std::vector<std::string> bases;
+      if (suffix.starts_with("c")) {  // café → cafecito, joven → jovencito
+        bases = {stem, stem.size() > 1 && stem.back() == 'e'
+                           ? stem.substr(0, stem.size() - 1) + "\u00E9"
+                           : stem};
+      } else {  // manta → mantita, regalo → regalito; amiguito ← amigo, poquito ← poco
+        if (stem.size() < 4) return false;  // "subito" is no "subo" made small
+        std::string base = stem;
+        if (base.ends_with("gu")) base.pop_back();
+        if (base.ends_with("qu")) base.replace(base.size() - 2, 2, "c");
+        bases = {base + (suffix[2] == 'a' ? "a" : "o")};  // the gender stays: -ita from -a
+      }
+      for (const std::string& base : bases) {
+        if (base.size() >= 3 && ctx.speller.correct(base + plural)) return true;
+      }
+      return false;
+    }
+    return false;
   }
 
   // Whether a Spanish word's written accent falls on its third syllable from the end or
