@@ -127,10 +127,7 @@ namespace {
 // "Galaxia Rota", "Broken Sword": a word capitalised inside its sentence, not in capitals, is
 // part of a name (a product, a place), not the customer's complaint.
 bool in_a_name(const text::AnalysedText& text, std::size_t at) {
-  std::size_t start = 0;
-  for (const auto& s : text.sentences()) {
-    if (s.begin <= at) start = s.begin;
-  }
+  const std::size_t start = text.sentence_start(at);
   bool words_before = false;
   for (const auto& token : text.tokens()) {
     if (token.kind != text::TokenKind::word || token.end <= start) continue;
@@ -180,10 +177,7 @@ CustomerMood read_mood(const CheckContext& context) {
       const bool last = text::letter_case(text.nfc().substr(t.second)).letters == 0;
       const auto* praise = context.rules.lexicon("praise");
       if (grateful && last && praise != nullptr) {
-        std::size_t start = 0;
-        for (const auto& s : text.sentences()) {
-          if (s.begin <= t.first) start = s.begin;
-        }
+        const std::size_t start = text.sentence_start(t.first);
         const auto praising = praise->find_all(folded);
         // Not when the clause denies or still waits: "not fixed yet, thanks".
         std::string clause = " " + text::fold_term(text.nfc().substr(start, t.first - start)) + " ";

@@ -289,10 +289,7 @@ class PersonalisationCheck final : public Check {
 
   // Whether only mentions, emoji and punctuation come before `offset` in its sentence.
   static bool opens_sentence(const CheckContext& context, std::size_t offset) {
-    std::size_t start = 0;
-    for (const auto& s : context.text.sentences()) {
-      if (s.begin <= offset) start = s.begin;
-    }
+    const std::size_t start = context.text.sentence_start(offset);
     for (const auto& t : context.text.tokens()) {
       if (t.begin >= offset) break;
       if (t.begin < start) continue;

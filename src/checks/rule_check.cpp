@@ -104,10 +104,7 @@ class RuleCheck final : public Check {
       Diagnostic& d = out[i];
       if (!is_statement(d)) continue;
       const std::size_t begin = d.offset, end = d.offset + d.length;
-      std::size_t sentence_begin = 0;
-      for (const auto& s : ctx.text.sentences()) {
-        if (s.begin <= begin) sentence_begin = s.begin;
-      }
+      const std::size_t sentence_begin = ctx.text.sentence_start(begin);
       // "Jews do not control the media, that's an antisemitic myth": a match whose verb is
       // denied is as good as reported ("never hire a…" is no denial).
       const std::string said = " " + text::fold_term(d.match) + " ";

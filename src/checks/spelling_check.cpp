@@ -87,6 +87,11 @@ struct Named {
 // open a sentence before a comma are adverbs ("Unfortunately,"), so a typo.
 constexpr std::size_t kLongestName = 11;
 
+// Spanish vowels and the same with an acute accent (UTF-8): read one way by the pronoun check
+// (an accent the pronouns added) and the other by the diminutive check (an accent missing).
+constexpr std::pair<char, std::string_view> kAcute[] = {
+    {'a', "\xC3\xA1"}, {'e', "\xC3\xA9"}, {'i', "\xC3\xAD"}, {'o', "\xC3\xB3"}, {'u', "\xC3\xBA"}};
+
 constexpr std::string_view kElisions[] = {
     "l'",      "d'",     "j'",      "m'",   "n'",    "s'",    "t'",     "c'",    "qu'",   "lorsqu'",
     "puisqu'", "jusqu'", "quoiqu'", "un'",  "dell'", "nell'", "all'",   "dall'", "sull'", "quell'",
@@ -378,9 +383,28 @@ class SpellingCheck final : public Check {
   // (manta), "regalito" (regalo), "cafecito" (café), "amiguito" (amigo), "abuelitas" (abuelas).
   static bool accepted_diminutive(const CheckContext& ctx, const std::string& word) {
     if (ctx.rule_lang != "es" || word.size() < 6) return false;
+    std::string_view suffix;
+    for (std::string_view s : {"citas", "citos", "cita", "cito", "itas", "itos", "ita", "ito"}) {
+      if (word.size() > s.size() + 2 && word.ends_with(s)) {
+        suffix = s;
+        break;
+      }
+    }
+    if (suffix.empty()) return false;
+    const std::string stem = word.substr(0, word.size() - suffix.size());
+    std::vector<std::string> bases;
+    if (suffix.starts_with("c")) {  // café → cafecito, joven → jovencito
+      bases = {stem};
+      if (stem.size() > 1 && stem.back() == 'e')
+        bases.push_back(stem.substr(0, stem.size() - 1) + "\u00E9");
+    } else {  // manta → mantita, regalo → regalito; amiguito ← amigo, poquito ← poco
+      if (stem.size() < 4) return false;  // "subito" is no "subo" made small
+      std::string base = stem;
+      if (base.ends_with("gu")) base.pop_back();
+      if (base.ends_with("qu")) base.replace(base.size() - 2, 2, "c");
+      bases = {base + (suffix[2] == 'a' ? "a" : "o")};  // the gender stays: -ita from -a
+    }
     // "credito", "sequito": a word that only misses its accent (crédito, séquito) is that word.
-    static constexpr std::pair<char, std::string_view> kAcute[] = {
-        {'a', "\u00E1"}, {'e', "\u00E9"}, {'i', "\u00ED"}, {'o', "\u00F3"}, {'u', "\u00FA"}};
     for (std::size_t i = 0; i < word.size(); ++i) {
       for (const auto& [plain, accented] : kAcute) {
         if (word[i] != plain) continue;
@@ -389,32 +413,10 @@ class SpellingCheck final : public Check {
         if (ctx.speller.correct(variant)) return false;
       }
     }
-    for (std::string_view suffix :
-         {"citas", "citos", "cita", "cito", "itas", "itos", "ita", "ito"}) {
-      if (word.size() <= suffix.size() + 2 ||
-          word.compare(word.size() - suffix.size(), suffix.size(), suffix) != 0) {
-        continue;
-      }
-      const std::string stem = word.substr(0, word.size() - suffix.size());
-      const std::string plural = suffix.back() == 's' ? "s" : "";
-      std::vector<std::string> bases;
-      if (suffix.starts_with("c")) {  // café → cafecito, joven → jovencito
-        bases = {stem, stem.size() > 1 && stem.back() == 'e'
-                           ? stem.substr(0, stem.size() - 1) + "\u00E9"
-                           : stem};
-      } else {  // manta → mantita, regalo → regalito; amiguito ← amigo, poquito ← poco
-        if (stem.size() < 4) return false;  // "subito" is no "subo" made small
-        std::string base = stem;
-        if (base.ends_with("gu")) base.pop_back();
-        if (base.ends_with("qu")) base.replace(base.size() - 2, 2, "c");
-        bases = {base + (suffix[2] == 'a' ? "a" : "o")};  // the gender stays: -ita from -a
-      }
-      for (const std::string& base : bases) {
-        if (base.size() >= 3 && ctx.speller.correct(base + plural)) return true;
-      }
-      return false;
-    }
-    return false;
+    const std::string plural = suffix.back() == 's' ? "s" : "";
+    return std::any_of(bases.begin(), bases.end(), [&](const std::string& base) {
+      return base.size() >= 3 && ctx.speller.correct(base + plural);
+    });
   }
 
   // Whether a Spanish word's written accent falls on its third syllable from the end or
@@ -521,13 +523,8 @@ class SpellingCheck final : public Check {
       std::string plain;  // the stem without its acute accents
       bool had_accent = false;
       for (std::size_t i = 0; i < stem.size(); ++i) {
-        static constexpr std::pair<std::string_view, char> kAcute[] = {{"\xC3\xA1", 'a'},
-                                                                       {"\xC3\xA9", 'e'},
-                                                                       {"\xC3\xAD", 'i'},
-                                                                       {"\xC3\xB3", 'o'},
-                                                                       {"\xC3\xBA", 'u'}};
         bool replaced = false;
-        for (const auto& [accented, base] : kAcute) {
+        for (const auto& [base, accented] : kAcute) {
           if (stem.compare(i, accented.size(), accented) == 0) {
             plain += base;
             i += accented.size() - 1;

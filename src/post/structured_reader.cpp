@@ -229,10 +229,8 @@ Expected<std::vector<Post>> parse_json_posts(const std::shared_ptr<const SourceF
   // document was read first.
   std::vector<Post> posts;
   std::optional<Error> wrong_post;
-  std::size_t items = 0;
   auto root =
       parse_json(*file, after_bom(file->contents), file->contents.size(), [&](JsonValue& item) {
-        ++items;
         if (wrong_post) return;
         auto post = json_post(file, item, posts.size() + 1);
         if (!post) {

@@ -141,6 +141,13 @@ const Run* run_at_or_before(const std::vector<Run>& runs, std::size_t nfc_offset
 }
 }  // namespace
 
+std::size_t AnalysedText::sentence_start(std::size_t offset) const {
+  const auto after = std::upper_bound(
+      sentences_.begin(), sentences_.end(), offset,
+      [](std::size_t at, const Sentence& sentence) { return at < sentence.begin; });
+  return after == sentences_.begin() ? 0 : std::prev(after)->begin;
+}
+
 std::size_t AnalysedText::to_original(std::size_t nfc_offset) const {
   const auto* run = run_at_or_before(changes_, nfc_offset);
   if (run == nullptr) return nfc_offset;

@@ -57,6 +57,8 @@ class AnalysedText {
 
   const std::vector<Token>& tokens() const { return tokens_; }
   const std::vector<Sentence>& sentences() const { return sentences_; }
+  // Where the sentence holding nfc() byte `offset` begins (0 before the first sentence).
+  std::size_t sentence_start(std::size_t offset) const;
   // What find_entities(nfc()) and find_urls(nfc()) return, found once for every check.
   const std::vector<Entity>& entities() const { return entities_; }
   const std::vector<Entity>& urls() const { return urls_; }

@@ -239,25 +239,18 @@ FoldedText skeleton(const FoldedText& folded) {
              (k + 1 == t.size() || !is_ascii_letter(t[k + 1]))) {
         ++letters;
         after_last = k + 1;
-        if (k + 1 >= t.size()) {
-          ++k;
-          break;
-        }
+        if (k + 1 >= t.size()) break;
         const char sep = t[k + 1];
         if (separator == 0) separator = sep;
         if (sep != separator ||
             (sep != '.' && sep != ' ' && sep != '-' && sep != '_' && sep != '*')) {
-          ++k;
           break;
         }
-        if (k + 2 >= t.size() || !is_ascii_letter(t[k + 2])) {
-          ++k;
-          break;
-        }
+        if (k + 2 >= t.size() || !is_ascii_letter(t[k + 2])) break;
         k += 2;
       }
-      // "g a y s are": the run ends before the separator that precedes a longer word, which
-      // stays a word of its own.
+      // The run ends just after its last letter, also before the separator that precedes a
+      // longer word ("g a y s are"), which stays a word of its own.
       k = after_last;
       // "a f a g": a single-letter word ("a", "i", "y", "o"…) before the spaced letters stays
       // a word of its own.
