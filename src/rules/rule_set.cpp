@@ -63,10 +63,11 @@ std::string padded(const std::string& text) { return " " + text + " "; }
 template <class Found>
 void each_match(const Expression& x, const text::FoldedText& t, const std::string& padded,
                 Found&& found) {
-  const RE2& re = x.re->get();
-  if (!re.ok()) return;  // only a pattern built from lists can fail this late
   const bool words = x.reading == Reading::words;
   const std::string& s = words ? padded : t.text;
+  if (!x.re->found_in(s)) return;
+  const RE2& re = x.re->get();
+  if (!re.ok()) return;  // only a pattern built from lists can fail this late
   const re2::StringPiece input(s);
   re2::StringPiece groups[2];
   const int ngroups = x.reading == Reading::group ? 2 : 1;
@@ -599,6 +600,18 @@ MatchInput::MatchInput(std::string_view nfc) : folded(text::fold(nfc)) {
   if (text::may_hold_evasions(folded.text)) skeleton = text::skeleton(folded);
 }
 
+bool LazyRegex::found_in(std::string_view text) const {
+  std::call_once(screen_once_, [this] {
+    auto set = std::make_unique<RE2::Set>(regex_options(), RE2::UNANCHORED);
+    if (set->Add(pattern_, nullptr) == 0 && set->Compile()) screen_ = std::move(set);
+  });
+  if (!screen_) return true;  // the RE2 tells (it fails too, as a rule)
+  RE2::Set::ErrorInfo error;
+  if (screen_->Match(text, nullptr, &error)) return true;
+  // Out of memory for its states, the set gives up where an RE2 would go on more slowly.
+  return error.kind == RE2::Set::kOutOfMemory;
+}
+
 const RE2& LazyRegex::get() const {
   std::call_once(once_, [this] { re_ = std::make_unique<RE2>(pattern_, regex_options()); });
   return *re_;
@@ -608,7 +621,7 @@ TermMatcher::TermMatcher(std::string body)
     : x_{std::make_shared<LazyRegex>(whole_word(body)), Reading::words} {}
 
 bool TermMatcher::found_in(const text::FoldedText& folded) const {
-  return ok() && RE2::PartialMatch(padded(folded.text), x_.re->get());
+  return x_.re->found_in(padded(folded.text));
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> TermMatcher::find_all(

@@ -38,18 +38,27 @@ struct RuleMatch {
   std::size_t end;
 };
 
-// An RE2 compiled on first use. A language's rules expand to thousands of list entries, and
-// a post meets few of them: compiling every expression at start-up cost more than checking.
-// Thread-safe.
+// An expression compiled on first use. A language's rules expand to thousands of list
+// entries, and a post meets few of them: compiling every expression at start-up cost more than
+// checking. Thread-safe.
+//
+// Most expressions that a post's words make candidates never match (on 30,000 generated posts,
+// 19 of the 522 that ran), so an expression is first compiled as a one-expression RE2::Set,
+// which says whether it matches and keeps its program only. The RE2 that finds the spans also
+// keeps the parse tree, two to three times the program's size, and adds a reverse program for
+// the start of each match: it is compiled for the expressions that do match.
 class LazyRegex {
  public:
   explicit LazyRegex(std::string pattern) : pattern_(std::move(pattern)) {}
+  // Whether the expression matches somewhere in `text`. False when it does not compile.
+  bool found_in(std::string_view text) const;
   const RE2& get() const;
   const std::string& pattern() const { return pattern_; }
 
  private:
   std::string pattern_;
-  mutable std::once_flag once_;
+  mutable std::once_flag screen_once_, once_;
+  mutable std::unique_ptr<RE2::Set> screen_;  // null when it does not compile
   mutable std::unique_ptr<RE2> re_;
 };
 

@@ -9,6 +9,7 @@
 #include <functional>
 #include <hunspell/hunspell.hxx>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "cache/disk_cache.hpp"
@@ -291,22 +292,39 @@ std::string from_dictionary(const std::string& bytes, bool is_utf8, const std::s
 }  // namespace
 
 namespace {
-// Hashes std::string and std::string_view alike, so a lookup needs no copy of the word.
-struct WordHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+// The verdicts of correct() one thread has given, keyed by the word's 64-bit hash: a slot per
+// hash's low bits holds the hash with the verdict in its lowest bit, 8 bytes a word, and a new
+// word takes the slot of an old one that shares those bits. A map of the words themselves
+// took ten times the memory and was cleared whole when full; posts repeat a small set of
+// words, which keep their slots. Two words that share 63 bits of hash would share a verdict:
+// about one chance in 10^14 per pair of words among the 16,384 held.
+class Verdicts {
+ public:
+  // The verdict on the word of hash `h`, if held.
+  std::optional<bool> find(std::uint64_t h) const {
+    const std::uint64_t slot = slots_[h & kMask];
+    if (slot == 0 || (slot | 1) != (h | 1)) return std::nullopt;
+    return (slot & 1) != 0;
+  }
+  void keep(std::uint64_t h, bool verdict) {
+    const std::uint64_t value = (h & ~std::uint64_t{1}) | (verdict ? 1 : 0);
+    if (value != 0) slots_[h & kMask] = value;  // 0 marks an empty slot
+  }
+
+ private:
+  static constexpr std::size_t kSlots = std::size_t{1} << 14;
+  static constexpr std::uint64_t kMask = kSlots - 1;
+  std::vector<std::uint64_t> slots_ = std::vector<std::uint64_t>(kSlots);
 };
 }  // namespace
 
 bool SpellerPool::correct(std::string_view word) const {
   // Posts repeat their words, and spell() costs microseconds (more with French and Italian
   // affixes): each thread remembers its answers per pool, without a lock.
-  thread_local std::unordered_map<std::uint64_t,
-                                  std::unordered_map<std::string, bool, WordHash, std::equal_to<>>>
-      memo;
-  auto& known = memo[serial_];
-  if (auto hit = known.find(word); hit != known.end()) return hit->second;
-  if (known.size() > 50000) known.clear();  // bounded memory on endless streams
+  thread_local std::unordered_map<std::uint64_t, Verdicts> memo;
+  Verdicts& known = memo[serial_];
+  const std::uint64_t h = std::hash<std::string_view>{}(word);
+  if (const auto hit = known.find(h)) return *hit;
   // The tables answer where their answer is Hunspell's (see form_at_hand): a misspelling
   // with no form at all is refused without loading Hunspell.
   std::optional<bool> ok = form_at_hand(word);
@@ -314,7 +332,7 @@ bool SpellerPool::correct(std::string_view word) const {
     Lease hunspell(*this);
     ok = hunspell->spell(to_dictionary(word, utf8_, encoding_));
   }
-  known.emplace(std::string(word), *ok);
+  known.keep(h, *ok);
   return *ok;
 }
 

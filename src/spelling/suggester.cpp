@@ -400,7 +400,7 @@ std::uint32_t pair_bucket(char32_t a, char32_t b) {
 // The on-disk cache (cache/disk_cache.hpp): the tables as arrays of plain numbers, each with
 // its length, behind a key that names the format and the dictionary they were built from.
 
-constexpr std::string_view kCacheMagic = "brandlint suggester tables 7\n";
+constexpr std::string_view kCacheMagic = "brandlint suggester tables 8\n";
 
 // What the tables depend on: this format, the dictionary's two files as they are now, the
 // encoding and the language's built-in confusions. Empty when a file cannot be read.
@@ -425,7 +425,11 @@ struct Suggester::Lexicon {
   FlagType flag_type = FlagType::single;
   ConditionElements condition_elements;  // what the rules' conditions point to
   std::unordered_map<std::uint64_t, std::vector<AffixRule>> rules;
-  std::string dic;                    // the .dic text, UTF-8
+  // The .dic text, UTF-8, each line cut to the word and its flags: held when the tables were
+  // built, in the cache file when they were read from it (where the n-gram pass reads a few
+  // lines per word, and the rest of the text is never brought into memory).
+  std::string dic_built;
+  std::string_view dic;
   Table<std::uint32_t> entries;       // where each stem's line starts in `dic`
   Table<std::uint32_t> root_stem;     // roots: a stem, or a stem with one of its prefixes
   Table<std::uint8_t> root_lengths;   // each root's length in code points, at most 255
@@ -504,7 +508,7 @@ struct Suggester::Lexicon {
   }
 
   std::size_t bytes() const {
-    return dic.capacity() + entries.owned_bytes() + root_stem.owned_bytes() +
+    return dic_built.capacity() + entries.owned_bytes() + root_stem.owned_bytes() +
            root_lengths.owned_bytes() + bucket_start.owned_bytes() + postings.owned_bytes();
   }
 };
@@ -525,7 +529,7 @@ std::string Suggester::save_tables(const std::string& key) const {
        {&lex.entries, &lex.root_stem, &lex.bucket_start, &lex.postings}) {
     room += t->size() * sizeof(std::uint32_t) + 16;
   }
-  room += lex.root_lengths.size() + 16;
+  room += lex.root_lengths.size() + lex.dic.size() + 32;
   for (const HashSet64* set : {&forms_, &proper_, &unsure_, &hidden_}) room += set->bytes() + 32;
   for (const auto& word : no_suggest_) room += (word.size() + 1) * sizeof(char32_t);
   out.reserve(room);
@@ -539,6 +543,7 @@ std::string Suggester::save_tables(const std::string& key) const {
     no_suggest.push_back(0);
   }
   out.array(no_suggest);
+  out.text(lex.dic);
   for (const Table<std::uint32_t>* t : {&lex.entries, &lex.root_stem})
     out.array(t->data(), t->size());
   out.array(lex.root_lengths.data(), lex.root_lengths.size());
@@ -568,16 +573,17 @@ bool Suggester::restore_tables(std::shared_ptr<const cache::Mapped> file, const 
   };
   Table<std::uint32_t> entries, root_stem, bucket_start, postings;
   Table<std::uint8_t> root_lengths;
+  std::string_view dic;
   if (!in.text(&saved_key) || saved_key != key || !in.number(&apostrophes) ||
-      !in.array(&no_suggest) || !view(&entries) || !view(&root_stem) || !view(&root_lengths) ||
-      !view(&bucket_start) || !view(&postings)) {
+      !in.array(&no_suggest) || !in.text(&dic) || !view(&entries) || !view(&root_stem) ||
+      !view(&root_lengths) || !view(&bucket_start) || !view(&postings)) {
     return false;
   }
   // Every index must point inside what it indexes.
   const auto below = [](const Table<std::uint32_t>& v, std::size_t limit) {
     return std::all_of(v.begin(), v.end(), [limit](std::uint32_t x) { return x < limit; });
   };
-  if (!below(entries, lexicon_->dic.size()) || !below(root_stem, entries.size()) ||
+  if (!below(entries, dic.size()) || !below(root_stem, entries.size()) ||
       root_lengths.size() != root_stem.size() ||
       bucket_start.size() != (std::size_t{1} << kBucketBits) + 1 || bucket_start[0] != 0 ||
       bucket_start[bucket_start.size() - 1] != postings.size() ||
@@ -598,6 +604,7 @@ bool Suggester::restore_tables(std::shared_ptr<const cache::Mapped> file, const 
   // All read and checked: only now do the tables change, so a refused file leaves nothing
   // behind for load() to build over.
   Lexicon& lex = *lexicon_;
+  lex.dic = dic;
   lex.entries = std::move(entries);
   lex.root_stem = std::move(root_stem);
   lex.root_lengths = std::move(root_lengths);
@@ -814,15 +821,16 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
     }
   }
 
-  // Every stem with each of its affixes, hashed; the stems are kept for the n-gram pass.
-  lex.dic = word_and_flags(read_text(dic_path, encoding));
   const std::string key = cache_dir.empty() ? "" : cache_key(aff_path, dic_path, encoding, lang);
   const std::string cached = key.empty() ? "" : cache_path(dic_path, lang, cache_dir);
   if (!cached.empty() && s->restore_tables(cache::Mapped::open(cached), key)) {
     s->from_cache_ = true;
     return s;
   }
-  const std::string& dic = lex.dic;
+  // Every stem with each of its affixes, hashed; the stems are kept for the n-gram pass.
+  lex.dic_built = word_and_flags(read_text(dic_path, encoding));
+  lex.dic = lex.dic_built;
+  const std::string_view dic = lex.dic;
   std::size_t pos = dic.find('\n');  // the first line is the word count
   std::vector<std::uint64_t> forms, flags;
   // Per form: 1 made by a capitalised stem, 2 by a stem whose forms are unsure.
