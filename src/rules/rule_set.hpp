@@ -108,6 +108,7 @@ class RuleSet {
   // Matches of one rule only (for its examples).
   std::vector<RuleMatch> match_rule(const Rule& rule, const MatchInput& input) const;
 
+  // The rules as written, less their exceptions, which only the compiled expressions keep.
   const std::vector<Rule>& rules() const { return rules_; }
   const std::string& lang() const { return lang_; }
   // A shared list compiled as a TermMatcher; nullptr when the pack has no such list.
