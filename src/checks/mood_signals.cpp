@@ -212,9 +212,17 @@ CustomerMood read_mood(const CheckContext& context) {
       if (question != std::string::npos && question < end) asked.push_back(r);
     }
   }
+  // Complaint words about the customer's own slip ("I paid twice by mistake", "ho sbagliato")
+  // or a fraud someone else tried ("a scam text pretending to be you"): no apology is due.
+  std::vector<Span> no_fault;
+  if (const auto* blameless = context.rules.lexicon("no_fault")) {
+    no_fault = blameless->find_all(folded);
+  }
   if (const auto* complaint = context.rules.lexicon("complaint")) {
     for (const Span& found : complaint->find_all(folded)) {
-      if (inside_any(thanked, found) || inside_any(asked, found)) continue;
+      if (inside_any(thanked, found) || inside_any(asked, found) || inside_any(no_fault, found)) {
+        continue;
+      }
       if (in_a_name(text, found.first)) continue;
       mood.complaint = true;
       mood.evidence = quote(found);
