@@ -86,8 +86,9 @@ TEST_CASE("a statement about a group reported to condemn it is a note; asserted,
            {"fr",
             "« Tous les musulmans sont des terroristes », ce n'est pas une opinion, c'est du "
             "racisme."},
-           {"it",
-            "Chi scrive che i trans sono pericolosi sta diffondendo odio, e io lo segnalo."}}) {
+           {"it", "Chi scrive che i trans sono pericolosi sta diffondendo odio, e io lo segnalo."},
+           {"fr", "Si tu penses que les musulmans sont des animaux, tu fais partie du problème."},
+           {"it", "Se pensi che gli immigrati siano animali, sei parte del problema."}}) {
     const std::string& text = example.second;  // clang 14: no structured bindings in CAPTURE
     CAPTURE(text);
     const auto [any, severity] = worst(example.first, text);
@@ -102,6 +103,7 @@ TEST_CASE("a statement about a group reported to condemn it is a note; asserted,
            {"en", "Mexicans are all criminals."},
            {"en", "I'd never hire an immigrant, they steal and they lie."},
            {"es", "Los inmigrantes son parásitos y no es racismo decirlo."},
+           {"fr", "Mon oncle pense que les musulmans sont des animaux, et il a raison."},
            {"en",
             "The referee is a faggot, report me if you want, I don't care if that's "
             "homophobic."}}) {
