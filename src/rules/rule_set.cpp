@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 namespace brandlint::rules {
@@ -792,7 +793,17 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
       set->compiled_.push_back(std::move(compiled));
     }
   }
-  if (!set->expressions_.empty() && (!set->set_->Compile() || !set->pattern_set_->Compile())) {
+  // The two sets compile side by side: together they are most of what checking one post
+  // costs (English: 10-14 ms each on this machine), and the second core is otherwise idle.
+  bool compiled = true;
+  if (!set->expressions_.empty()) {
+    bool literal_ok = false;
+    std::thread literal([&literal_ok, &set] { literal_ok = set->set_->Compile(); });
+    const bool patterns_ok = set->pattern_set_->Compile();
+    literal.join();
+    compiled = literal_ok && patterns_ok;
+  }
+  if (!compiled) {
     return Error{"", 0, 0,
                  "the '" + lang +
                      "' rules need more memory than allowed when combined; "
