@@ -282,6 +282,19 @@ TEST_CASE("a word with a capital after a small letter is a brand to confirm, not
   CHECK(slip[0].severity == Severity::warning);
 }
 
+TEST_CASE("the vocabulary of today's support replies is no typo; a slip in it still is") {
+  auto l = linter();
+  CHECK(spelling(*l, "That was a smishing text: our antifraud team never asks for codes.", "en")
+            .empty());
+  CHECK(spelling(*l, "Nuestro equipo de ciberseguridad revisa el prepago y el pospago.", "es")
+            .empty());
+  CHECK(spelling(*l, "Votre wallbox et le coworking sont prêts, le chili au chipotle aussi.", "fr")
+            .empty());
+  CHECK(spelling(*l, "Il team antifrode e la cybersicurezza del postvendita sono attivi.", "it")
+            .empty());
+  CHECK(spelling(*l, "Nuestro equipo de ciberseguridda revisa el prepago.", "es").size() == 1);
+}
+
 TEST_CASE("Spanish accepts the RAE's sénior") {
   auto l = linter();
   CHECK(spelling(*l, "Nuestro equipo sénior te llamará mañana.", "es").empty());
