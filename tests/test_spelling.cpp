@@ -32,6 +32,13 @@ std::vector<Diagnostic> spelling(const Linter& l, const std::string& text, const
   return out;
 }
 
+// The one spelling finding of `text`; the test stops when there is not exactly one.
+Diagnostic only_finding(const Linter& l, const std::string& text, const std::string& lang) {
+  auto found = spelling(l, text, lang);
+  REQUIRE(found.size() == 1);
+  return found[0];
+}
+
 bool suggests(const Diagnostic& d, const std::string& word) {
   return std::find(d.suggestions.begin(), d.suggestions.end(), word) != d.suggestions.end();
 }
@@ -314,10 +321,9 @@ TEST_CASE("Spanish verbs with pronouns attached are words; nouns with a pronoun'
   // that keeps the "d" or "s" it drops before "os" or "nos".
   for (const std::string word : {"novéla", "envíados", "pelóta", "vámosnos"}) {
     CAPTURE(word);
-    const auto found = spelling(*l, "Hemos revisado " + word + " y te escribimos.", "es");
-    REQUIRE(found.size() == 1);
-    CHECK(found[0].match == word);
-    CHECK(found[0].severity == Severity::warning);
+    const auto found = only_finding(*l, "Hemos revisado " + word + " y te escribimos.", "es");
+    CHECK(found.match == word);
+    CHECK(found.severity == Severity::warning);
   }
 }
 
@@ -328,17 +334,14 @@ TEST_CASE("a reply's signature, a hashtag's acronym or possessive, a name the po
   CHECK(spelling(*l, "Tu reembolso ya está en camino. ^Dani", "es").empty());
   CHECK(spelling(*l, "Your refund is on its way. - Zorbalina", "en").empty());
   // Words after a dash that does not end the reply are words like any other.
-  const auto dash = spelling(*l, "Your refund - Zorbalina said - is on its way.", "en");
-  REQUIRE(dash.size() == 1);
-  CHECK(dash[0].match == "Zorbalina");
+  CHECK(only_finding(*l, "Your refund - Zorbalina said - is on its way.", "en").match ==
+        "Zorbalina");
   // Hashtags hold no apostrophe, and an acronym may start one.
   CHECK(spelling(*l, "Happy #InternationalWomensDay to our whole team!", "en").empty());
   CHECK(spelling(*l, "See you at the #NYCMarathon this Sunday!", "en").empty());
   CHECK(spelling(*l, "Bienvenidos a nuestro programa #FPDual.", "es").empty());
   // The word after the acronym is checked: "#NYCMarathn" is "NYC" and a typo.
-  const auto typo_tag = spelling(*l, "See you at the #NYCMarathn this Sunday!", "en");
-  REQUIRE(typo_tag.size() == 1);
-  CHECK(typo_tag[0].match == "Marathn");
+  CHECK(only_finding(*l, "See you at the #NYCMarathn this Sunday!", "en").match == "Marathn");
   // A capitalised word the post writes again in a hashtag, a link or a handle is a name.
   for (const auto& d : spelling(*l, "Lumio drops a new trailer tomorrow. #LumioTV", "en")) {
     CAPTURE(d.match);
@@ -349,9 +352,8 @@ TEST_CASE("a reply's signature, a hashtag's acronym or possessive, a name the po
     CHECK(d.severity == Severity::info);
   }
   // A typo that opens a sentence is still a warning when nothing else names it.
-  const auto typo = spelling(*l, "Recieved your message, we will call you today.", "en");
-  REQUIRE(typo.size() == 1);
-  CHECK(typo[0].severity == Severity::warning);
+  CHECK(only_finding(*l, "Recieved your message, we will call you today.", "en").severity ==
+        Severity::warning);
 }
 
 TEST_CASE("Spanish diminutives of known words are words; a word missing its accent is not one") {
@@ -363,8 +365,7 @@ TEST_CASE("Spanish diminutives of known words are words; a word missing its acce
   }
   for (const std::string word : {"credito", "sequito"}) {
     CAPTURE(word);
-    const auto found = spelling(*l, "Hemos revisado tu " + word + " hoy.", "es");
-    REQUIRE(found.size() == 1);
-    CHECK(found[0].severity == Severity::warning);
+    CHECK(only_finding(*l, "Hemos revisado tu " + word + " hoy.", "es").severity ==
+          Severity::warning);
   }
 }

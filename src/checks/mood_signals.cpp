@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 #include "text/folded_text.hpp"
 #include "text/letters.hpp"
@@ -154,6 +155,8 @@ CustomerMood read_mood(const CheckContext& context) {
   // Thanks that are not sarcastic ("thanks for nothing"), each with the rest of its clause:
   // "Thanks for the quick refund!" names a complaint word to praise how it was handled.
   std::vector<Span> thanked;
+  const auto* praise = context.rules.lexicon("praise");
+  std::optional<std::vector<Span>> praising;  // found on first need
   if (const auto* thanks = context.rules.lexicon("thanks")) {
     for (const Span& t : thanks->find_all(folded)) {
       std::size_t end = text.nfc().find_first_of(".!?;\n", t.second);
@@ -175,10 +178,9 @@ CustomerMood read_mood(const CheckContext& context) {
       // "Refund received, super quick, thanks!": thanks that end the message, after a clause
       // that praises (the language's `praise` list), thank for what that clause names.
       const bool last = text::letter_case(text.nfc().substr(t.second)).letters == 0;
-      const auto* praise = context.rules.lexicon("praise");
       if (grateful && last && praise != nullptr) {
         const std::size_t start = text.sentence_start(t.first);
-        const auto praising = praise->find_all(folded);
+        if (!praising) praising = praise->find_all(folded);
         // Not when the clause denies or still waits: "not fixed yet, thanks".
         std::string clause = " " + text::fold_term(text.nfc().substr(start, t.first - start)) + " ";
         for (char& c : clause) {
@@ -193,7 +195,7 @@ CustomerMood read_mood(const CheckContext& context) {
           denied = denied || clause.find(no) != std::string::npos;
         }
         const bool praised =
-            !denied && std::any_of(praising.begin(), praising.end(), [&](const Span& p) {
+            !denied && std::any_of(praising->begin(), praising->end(), [&](const Span& p) {
               return p.first >= start && p.second <= t.first;
             });
         if (praised) thanked.push_back({start, t.first});

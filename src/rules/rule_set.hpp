@@ -50,7 +50,8 @@ struct RuleMatch {
 class LazyRegex {
  public:
   explicit LazyRegex(std::string pattern) : pattern_(std::move(pattern)) {}
-  // Whether the expression matches somewhere in `text`. False when it does not compile.
+  // Whether the expression matches somewhere in `text`. True when the set cannot be compiled
+  // or runs out of memory: get() then decides.
   bool found_in(std::string_view text) const;
   const RE2& get() const;
   const std::string& pattern() const { return pattern_; }
@@ -86,7 +87,6 @@ struct Expression {
 class TermMatcher {
  public:
   explicit TermMatcher(std::string body);
-  bool ok() const { return x_.re->get().ok(); }
   bool found_in(const text::FoldedText& folded) const;
   // NFC spans of every match.
   std::vector<std::pair<std::size_t, std::size_t>> find_all(const text::FoldedText& folded) const;

@@ -293,28 +293,49 @@ std::string from_dictionary(const std::string& bytes, bool is_utf8, const std::s
 
 namespace {
 // The verdicts of correct() one thread has given, keyed by the word's 64-bit hash: a slot per
-// hash's low bits holds the hash with the verdict in its lowest bit, 8 bytes a word, and a new
+// hash's bits 1-14 holds the hash with the verdict in its lowest bit, 8 bytes a word, and a new
 // word takes the slot of an old one that shares those bits. A map of the words themselves
 // took ten times the memory and was cleared whole when full; posts repeat a small set of
 // words, which keep their slots. Two words that share 63 bits of hash would share a verdict:
-// about one chance in 10^14 per pair of words among the 16,384 held.
+// about one chance in 10^14 per pair of words among the 16,384 held. The table starts at 512
+// slots and doubles while more than half are taken: a folder run makes a pool per team's
+// configuration, and each pool a thread uses has a table of its own.
 class Verdicts {
  public:
   // The verdict on the word of hash `h`, if held.
   std::optional<bool> find(std::uint64_t h) const {
-    const std::uint64_t slot = slots_[h & kMask];
+    if (slots_.empty()) return std::nullopt;
+    const std::uint64_t slot = slots_[index(h)];
     if (slot == 0 || (slot | 1) != (h | 1)) return std::nullopt;
     return (slot & 1) != 0;
   }
   void keep(std::uint64_t h, bool verdict) {
     const std::uint64_t value = (h & ~std::uint64_t{1}) | (verdict ? 1 : 0);
-    if (value != 0) slots_[h & kMask] = value;  // 0 marks an empty slot
+    if (value == 0) return;  // 0 marks an empty slot
+    if (slots_.empty()) slots_.resize(kFirst);
+    std::uint64_t& slot = slots_[index(value)];
+    if (slot == 0) ++taken_;
+    slot = value;
+    if (taken_ * 2 > slots_.size() && slots_.size() < kMost) grow();
   }
 
  private:
-  static constexpr std::size_t kSlots = std::size_t{1} << 14;
-  static constexpr std::uint64_t kMask = kSlots - 1;
-  std::vector<std::uint64_t> slots_ = std::vector<std::uint64_t>(kSlots);
+  static constexpr std::size_t kFirst = 512, kMost = std::size_t{1} << 14;
+  // Bit 0 holds the verdict, so the slot comes from the bits above it.
+  std::size_t index(std::uint64_t h) const { return (h >> 1) & (slots_.size() - 1); }
+  void grow() {
+    std::vector<std::uint64_t> old(slots_.size() * 2);
+    old.swap(slots_);
+    taken_ = 0;
+    for (std::uint64_t value : old) {
+      if (value == 0) continue;
+      std::uint64_t& slot = slots_[index(value)];
+      if (slot == 0) ++taken_;
+      slot = value;
+    }
+  }
+  std::vector<std::uint64_t> slots_;
+  std::size_t taken_ = 0;
 };
 }  // namespace
 

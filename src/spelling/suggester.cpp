@@ -426,8 +426,8 @@ struct Suggester::Lexicon {
   ConditionElements condition_elements;  // what the rules' conditions point to
   std::unordered_map<std::uint64_t, std::vector<AffixRule>> rules;
   // The .dic text, UTF-8, each line cut to the word and its flags: held when the tables were
-  // built, in the cache file when they were read from it (where the n-gram pass reads a few
-  // lines per word, and the rest of the text is never brought into memory).
+  // built, and a view into the mapped cache file when they were read from it, so that a
+  // cached dictionary's .dic is neither read nor converted at start-up.
   std::string dic_built;
   std::string_view dic;
   Table<std::uint32_t> entries;       // where each stem's line starts in `dic`
