@@ -265,6 +265,55 @@ TEST_CASE(
   CHECK(english[0].severity == Severity::warning);
 }
 
+TEST_CASE("a word the language makes from one the dictionary has is a note, its slips are not") {
+  auto l = linter();
+  // A prefix on a word the dictionary lists, or the "can be done" adjective of a verb it
+  // lists: support replies write such words, dictionaries lag behind. A note, not a failure.
+  for (const auto& example : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"Es una tarjeta multiproducto sin comisiones.", "multiproducto", "es"},
+           {"Los billetes son descargables desde la app.", "descargables", "es"},
+           {"Il modulo viene autocompilato con i tuoi dati.", "autocompilato", "it"},
+           {"Un'offerta multiprodotto per casa e mobile.", "multiprodotto", "it"},
+           {"Une assurance multiproduit pour toute la famille.", "multiproduit", "fr"}}) {
+    const std::string& text = std::get<0>(example);
+    const std::string& word = std::get<1>(example);
+    CAPTURE(text);
+    const auto found = spelling(*l, text, std::get<2>(example));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].match == word);
+    CHECK(found[0].severity == Severity::info);
+    CHECK(found[0].message.find("but it is") != std::string::npos);
+  }
+  // Real misspellings of that shape stay warnings: Spanish doubles an "r" after a prefix
+  // ending in a vowel, Spanish and Italian do not write the joint's vowel twice, and "co",
+  // "des" and "dis" start too many words to be read as prefixes.
+  for (const auto& example : std::vector<std::pair<std::string, std::string>>{
+           {"Estudiamos la contrareforma en clase.", "es"},
+           {"Es un autoretrato de 1890.", "es"},
+           {"Cada teleespectador puede votar.", "es"},
+           {"Hay desconformidad con la factura.", "es"},
+           {"Sono molti i telespettatori e i teleespettatori.", "it"}}) {
+    const std::string& text = example.first;
+    CAPTURE(text);
+    const auto found = spelling(*l, text, example.second);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].severity == Severity::warning);
+  }
+  // A word in capitals after the word for a code is the code; elsewhere it is spelled.
+  for (const auto& example : std::vector<std::pair<std::string, std::string>>{
+           {"Get 5 pounds off with code COSYNIGHT tonight.", "en"},
+           {"El cupón PRIMERPEDIDO se aplica en pedidos de más de 15 €.", "es"},
+           {"Livraison offerte avec le code PIZZANIGHT jusqu'à 23 h.", "fr"},
+           {"Usa il codice: BENVENUTO al checkout.", "it"}}) {
+    CAPTURE(example.first);
+    CHECK(spelling(*l, example.first, example.second).empty());
+  }
+  CHECK(spelling(*l, "PLEASE CHECK THE DEADLNE TODAY.", "en").size() == 1);
+  // English dictionaries list their derived words: a typo that looks like one is a typo.
+  const auto english = spelling(*l, "Please preorder and reenter your code.", "en");
+  for (const auto& d : english) CHECK(d.severity != Severity::info);
+}
+
 TEST_CASE("a word with a capital after a small letter is a brand to confirm, not a failure") {
   auto l = linter();
   // Brands and products write their names so; anywhere in a sentence, in any language.

@@ -227,6 +227,21 @@ class SpellingCheck final : public Check {
     return true;
   }
 
+  // "with code COSYNIGHT", "el cupón PRIMERPEDIDO", "avec le code PIZZANIGHT": a word in
+  // capitals right after the word for a code is the code, not a word to spell.
+  static bool after_code_word(const std::string& text, std::size_t begin) {
+    const std::size_t from = begin > 24 ? begin - 24 : 0;
+    std::string before = text::fold_term(std::string_view(text).substr(from, begin - from));
+    while (!before.empty() && (before.back() == ' ' || before.back() == ':')) before.pop_back();
+    const std::size_t space = before.find_last_of(" \n");
+    const std::string last = space == std::string::npos ? before : before.substr(space + 1);
+    for (std::string_view code : {"code", "codes", "codigo", "cupon", "coupon", "codice", "promo",
+                                  "voucher", "promocode"}) {
+      if (last == code) return true;
+    }
+    return false;
+  }
+
   void check_word(const CheckContext& ctx, const std::unordered_set<std::string>& names,
                   const std::vector<Named>& elsewhere, std::size_t begin, std::string_view word,
                   std::vector<Diagnostic>& out, bool in_hashtag = false, bool mid_sentence = false,
@@ -234,6 +249,7 @@ class SpellingCheck final : public Check {
     const text::LetterCase l = text::letter_case(word);
     if (l.code_points < 2 || l.digits > 0) return;
     if (l.upper == l.code_points && l.code_points <= 5) return;  // an acronym: DM, FAQ, NASA
+    if (l.upper == l.code_points && after_code_word(ctx.text.nfc(), begin)) return;
     // "shop.example", "i.e.", "U.S.": a host name or an abbreviation, never a typo to flag.
     if (word.find('.') != std::string_view::npos) return;
     std::string plain = text::straight_apostrophes(word);
@@ -257,7 +273,7 @@ class SpellingCheck final : public Check {
       return;
     }
     const bool english = english_loanword(ctx, plain);
-    const std::string prefix = english ? std::string() : repeated_action(ctx, plain, l);
+    const std::string derived = english ? std::string() : derivation(ctx, plain, l);
     // "Thanks, Priya!", "our store in Cergy": a capitalised word inside a sentence that the
     // dictionary does not know is nearly always a name, a place or a product, rarely a typo.
     // It is shown, as a suggestion, but does not fail a check; the same word starting a
@@ -294,10 +310,10 @@ class SpellingCheck final : public Check {
         });
     const bool proper_noun_here = proper_noun || addressed;
     const bool name_like = proper_noun_here || brand || named_there;
-    Diagnostic d =
-        ctx.diagnostic("spelling.unknown-word", "spelling", "",
-                       name_like || english || !prefix.empty() ? Severity::info : Severity::warning,
-                       std::string(), begin, begin + word.size());
+    Diagnostic d = ctx.diagnostic(
+        "spelling.unknown-word", "spelling", "",
+        name_like || english || !derived.empty() ? Severity::info : Severity::warning,
+        std::string(), begin, begin + word.size());
     d.message =
         "\"" + std::string(word) + "\" is not in the " + ctx.speller.name().language_name +
         (brand || named_there
@@ -307,10 +323,10 @@ class SpellingCheck final : public Check {
                               "or name the customer in 'customer'; if not, a typo"
          : english          ? " dictionary but is an English word: fine as a loanword (add it to "
                               "'words' in .brandlint.yaml to stop this note); if not, a typo"
-         : !prefix.empty()
-             ? " dictionary, but it is \"" + prefix + "\" + \"" + plain.substr(prefix.size()) +
-                   "\", which is: fine if the action is done again (add it to 'words' in "
-                   ".brandlint.yaml to stop this note); if not, a typo"
+         : !derived.empty()
+             ? " dictionary, but it is " + derived +
+                   ": fine if that is what you mean (add it to 'words' in .brandlint.yaml to "
+                   "stop this note); if not, a typo"
              : " dictionary: a typo? (a name or brand term can go in 'words' in "
                ".brandlint.yaml)");
     if (in_hashtag) {  // "a lot" or "e-mail" cannot go inside #CamelCase
@@ -328,7 +344,7 @@ class SpellingCheck final : public Check {
       d.suggestions = suggested.empty() ? ctx.speller.suggest(plain, 3) : std::move(suggested);
       // "area" for "área", "album" for "álbum": English words, but the post's language has
       // the same letters with accents, so the accent is what is missing.
-      if ((english || !prefix.empty()) && !name_like) {
+      if ((english || !derived.empty()) && !name_like) {
         for (const auto& s : d.suggestions) {
           if (text::fold_term(s) == folded) {
             d.severity = Severity::warning;
@@ -343,22 +359,98 @@ class SpellingCheck final : public Check {
     out.push_back(std::move(d));
   }
 
-  // "recalculamos", "reconectamos", "recolocarán": a word the dictionary does not
-  // list, made of the prefix of doing again and a word of six letters or more that it does.
-  // Agents write such forms all the time; a typo seldom leaves a whole word after "re".
-  // Returns the prefix, or nothing.
-  static std::string repeated_action(const CheckContext& ctx, const std::string& word,
-                                     const text::LetterCase& l) {
-    // Not English: its dictionaries list such forms, and "reguarding" or "remining" are typos.
-    if (l.upper > 0 || ctx.rule_lang == "en") return {};
-    std::vector<std::string_view> prefixes{"re"};
-    if (ctx.rule_lang == "fr") prefixes.push_back("r\u00E9");
-    if (ctx.rule_lang == "it") prefixes = {"ri"};
-    for (std::string_view p : prefixes) {
+  // "recalculamos", "preautorizzazione", "multiproducto", "prenotabili", "desenfundable": a
+  // word the dictionary does not list, made by the language's own rules from one it does,
+  // with a prefix ("re" + "calculamos", "pre" + "autorizzazione") or as the adjective of what
+  // can be done ("prenotare" + "-abili"). Agents write such forms all the time and
+  // dictionaries lag behind them; a typo seldom leaves a whole word of six letters or more
+  // once the prefix or the suffix is taken off. Returns how the word is made, or nothing.
+  // Not English: its dictionaries list such forms, and "reguarding" or "remining" are typos.
+  static std::string derivation(const CheckContext& ctx, const std::string& word,
+                                const text::LetterCase& l) {
+    if (l.upper > 0 || l.digits > 0 || ctx.rule_lang == "en") return {};
+    auto quoted = [](std::string_view s) {
+      std::string q(1, '"');
+      q.append(s).push_back('"');
+      return q;
+    };
+    if (std::string made = adjective_of_verb(ctx, word); !made.empty()) return made;
+    for (std::string_view p : prefixes(ctx.rule_lang)) {
       if (word.size() <= p.size() || word.compare(0, p.size(), p) != 0) continue;
       const std::string rest = word.substr(p.size());
-      if (text::letter_case(rest).code_points >= 6 && ctx.speller.correct(rest)) {
-        return std::string(p);
+      if (text::letter_case(rest).code_points < 6 || !joins(ctx.rule_lang, p, rest)) continue;
+      if (ctx.speller.correct(rest)) return quoted(p) + " + " + quoted(rest);
+      if (std::string made = adjective_of_verb(ctx, rest); !made.empty()) {
+        return quoted(p) + " + " + made;
+      }
+    }
+    return {};
+  }
+
+  // Whether the prefix and the word are written together as the language writes them: in
+  // Spanish an "r" after a vowel doubles ("contrarreforma", "autorretrato"), and Spanish
+  // and Italian seldom keep the same vowel twice at the joint ("telespettatore"), but
+  // after "re" ("reenvíalo"). Real misspelling lists are full of both slips.
+  static bool joins(std::string_view lang, std::string_view prefix, std::string_view rest) {
+    const char last = prefix.back();
+    const bool vowel = std::string_view("aeiou").find(last) != std::string_view::npos;
+    if (lang == "es" && vowel && rest.front() == 'r') return false;
+    if ((lang == "es" || lang == "it") && vowel && rest.front() == last && prefix != "re") {
+      return false;
+    }
+    return true;
+  }
+
+  // The prefixes each language puts on words it already has, forming new ones. Not "co",
+  // "des", "dis" or "dé": they begin so many words that their typos ("conotaciones",
+  // "descriminar") would pass for new words.
+  static std::vector<std::string_view> prefixes(std::string_view lang) {
+    if (lang == "es") {
+      return {"re",    "pre",   "anti",  "auto",  "contra", "eco",  "extra", "hiper",
+              "inter", "macro", "micro", "mini",  "multi",  "post", "semi",  "sobre",
+              "sub",   "super", "tele",  "ultra", "bio",    "ciber"};
+    }
+    if (lang == "fr") {
+      return {"re",       "r\u00E9",        "pr\u00E9", "anti",  "auto",  "contre",
+              "\u00E9co", "extra",          "hyper",    "inter", "macro", "micro",
+              "mini",     "multi",          "post",     "semi",  "sous",  "sur",
+              "super",    "t\u00E9l\u00E9", "ultra",    "bio",   "cyber"};
+    }
+    if (lang == "it") {
+      return {"ri",    "pre",   "anti",  "auto", "contro", "eco",  "extra", "iper",
+              "inter", "macro", "micro", "mini", "multi",  "post", "semi",  "sotto",
+              "sovra", "sub",   "super", "tele", "ultra",  "bio",  "ciber"};
+    }
+    return {};
+  }
+
+  // "prenotabili" from "prenotare", "desenfundable" from "desenfundar", "lavables" from
+  // "laver": the adjective saying that something can be done, from a verb the dictionary
+  // knows. Returns how the word is made, or nothing.
+  static std::string adjective_of_verb(const CheckContext& ctx, const std::string& word) {
+    struct Form {
+      std::string_view ending;
+      std::string_view infinitive;
+    };
+    // Spanish and French "-ible" forms are irregular ("transmisible", "lisible"): not made.
+    static const std::vector<Form> es{{"ables", "ar"}, {"able", "ar"}};
+    static const std::vector<Form> fr{{"ables", "er"}, {"able", "er"}};
+    static const std::vector<Form> it{{"abili", "are"}, {"abile", "are"}, {"ibili", "ire"},
+                                      {"ibile", "ire"}, {"ibili", "ere"}, {"ibile", "ere"}};
+    static const std::vector<Form> none;
+    const auto& forms = ctx.rule_lang == "es"   ? es
+                        : ctx.rule_lang == "fr" ? fr
+                        : ctx.rule_lang == "it" ? it
+                                                : none;
+    for (const Form& f : forms) {
+      if (word.size() <= f.ending.size() + 4 ||
+          word.compare(word.size() - f.ending.size(), f.ending.size(), f.ending) != 0) {
+        continue;
+      }
+      const std::string verb =
+          word.substr(0, word.size() - f.ending.size()) + std::string(f.infinitive);
+      if (text::letter_case(verb).code_points >= 6 && ctx.speller.correct(verb)) {
+        return "\"" + verb + "\" with \"-" + std::string(f.ending) + "\"";
       }
     }
     return {};
