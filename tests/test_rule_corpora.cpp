@@ -88,7 +88,17 @@ TEST_CASE("a statement about a group reported to condemn it is a note; asserted,
             "racisme."},
            {"it", "Chi scrive che i trans sono pericolosi sta diffondendo odio, e io lo segnalo."},
            {"fr", "Si tu penses que les musulmans sont des animaux, tu fais partie du problème."},
-           {"it", "Se pensi che gli immigrati siano animali, sei parte del problema."}}) {
+           {"it", "Se pensi che gli immigrati siano animali, sei parte del problema."},
+           // Moderation and rebuttal words condemn too.
+           {"en",
+            "Someone commented \"women are useless drivers\" under our ad. That's an insult to "
+            "every customer we have."},
+           {"en", "\"Old people are a burden\"? Not on our page."},
+           {"es", "Un cliente escribió que los inmigrantes son parásitos. Bloqueamos su cuenta."},
+           {"fr", "« Les femmes ne savent pas conduire » : nos chiffres disent le contraire."},
+           {"it",
+            "Qualcuno ha scritto che gli immigrati sono parassiti: commenti come questo li "
+            "blocchiamo."}}) {
     const std::string& text = example.second;  // clang 14: no structured bindings in CAPTURE
     CAPTURE(text);
     const auto [any, severity] = worst(example.first, text);
@@ -104,6 +114,8 @@ TEST_CASE("a statement about a group reported to condemn it is a note; asserted,
            {"en", "I'd never hire an immigrant, they steal and they lie."},
            {"es", "Los inmigrantes son parásitos y no es racismo decirlo."},
            {"fr", "Mon oncle pense que les musulmans sont des animaux, et il a raison."},
+           {"en", "Women are useless drivers. That's an insult to nobody."},
+           {"en", "Immigrants are parasites, and I'll say it again: block me if you like."},
            {"en",
             "The referee is a faggot, report me if you want, I don't care if that's "
             "homophobic."}}) {

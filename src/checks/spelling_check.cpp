@@ -359,28 +359,68 @@ class SpellingCheck final : public Check {
     out.push_back(std::move(d));
   }
 
+  // How a language makes new words from ones it has: prefixes, and the ending of the
+  // adjective saying that something can be done with the infinitive it comes from.
+  struct AdjectiveForm {
+    std::string_view ending;
+    std::string_view infinitive;
+  };
+  struct WordFormation {
+    std::vector<std::string_view> prefixes;
+    std::vector<AdjectiveForm> adjectives;
+  };
+
+  // Not "co", "des", "dis" or "dé" among the prefixes: they begin so many words that their
+  // typos ("conotaciones", "descriminar") would pass for new words. Spanish and French "-ible"
+  // forms are irregular ("transmisible", "lisible"): not made. English: none, as its
+  // dictionaries list such forms, and "reguarding" or "remining" are typos.
+  static const WordFormation& word_formation(std::string_view lang) {
+    static const WordFormation es{
+        {"re",    "pre",   "anti",  "auto",  "contra", "eco",  "extra", "hiper",
+         "inter", "macro", "micro", "mini",  "multi",  "post", "semi",  "sobre",
+         "sub",   "super", "tele",  "ultra", "bio",    "ciber"},
+        {{"ables", "ar"}, {"able", "ar"}}};
+    static const WordFormation fr{
+        {"re",    "r\u00E9", "pr\u00E9", "anti",           "auto",  "contre", "\u00E9co", "extra",
+         "hyper", "inter",   "macro",    "micro",          "mini",  "multi",  "post",     "semi",
+         "sous",  "sur",     "super",    "t\u00E9l\u00E9", "ultra", "bio",    "cyber"},
+        {{"ables", "er"}, {"able", "er"}}};
+    static const WordFormation it{
+        {"ri",    "pre",   "anti",  "auto", "contro", "eco",  "extra", "iper",
+         "inter", "macro", "micro", "mini", "multi",  "post", "semi",  "sotto",
+         "sovra", "sub",   "super", "tele", "ultra",  "bio",  "ciber"},
+        {{"abili", "are"},
+         {"abile", "are"},
+         {"ibili", "ire"},
+         {"ibile", "ire"},
+         {"ibili", "ere"},
+         {"ibile", "ere"}}};
+    static const WordFormation none;
+    return lang == "es" ? es : lang == "fr" ? fr : lang == "it" ? it : none;
+  }
+
   // "recalculamos", "preautorizzazione", "multiproducto", "prenotabili", "desenfundable": a
   // word the dictionary does not list, made by the language's own rules from one it does,
   // with a prefix ("re" + "calculamos", "pre" + "autorizzazione") or as the adjective of what
   // can be done ("prenotare" + "-abili"). Agents write such forms all the time and
   // dictionaries lag behind them; a typo seldom leaves a whole word of six letters or more
   // once the prefix or the suffix is taken off. Returns how the word is made, or nothing.
-  // Not English: its dictionaries list such forms, and "reguarding" or "remining" are typos.
   static std::string derivation(const CheckContext& ctx, const std::string& word,
                                 const text::LetterCase& l) {
-    if (l.upper > 0 || l.digits > 0 || ctx.rule_lang == "en") return {};
+    if (l.upper > 0 || l.digits > 0) return {};
+    const WordFormation& formation = word_formation(ctx.rule_lang);
     auto quoted = [](std::string_view s) {
       std::string q(1, '"');
       q.append(s).push_back('"');
       return q;
     };
-    if (std::string made = adjective_of_verb(ctx, word); !made.empty()) return made;
-    for (std::string_view p : prefixes(ctx.rule_lang)) {
+    if (std::string made = adjective_of_verb(ctx, formation, word); !made.empty()) return made;
+    for (std::string_view p : formation.prefixes) {
       if (word.size() <= p.size() || word.compare(0, p.size(), p) != 0) continue;
       const std::string rest = word.substr(p.size());
       if (text::letter_case(rest).code_points < 6 || !joins(ctx.rule_lang, p, rest)) continue;
       if (ctx.speller.correct(rest)) return quoted(p) + " + " + quoted(rest);
-      if (std::string made = adjective_of_verb(ctx, rest); !made.empty()) {
+      if (std::string made = adjective_of_verb(ctx, formation, rest); !made.empty()) {
         return quoted(p) + " + " + made;
       }
     }
@@ -401,52 +441,13 @@ class SpellingCheck final : public Check {
     return true;
   }
 
-  // The prefixes each language puts on words it already has, forming new ones. Not "co",
-  // "des", "dis" or "dé": they begin so many words that their typos ("conotaciones",
-  // "descriminar") would pass for new words.
-  static std::vector<std::string_view> prefixes(std::string_view lang) {
-    if (lang == "es") {
-      return {"re",    "pre",   "anti",  "auto",  "contra", "eco",  "extra", "hiper",
-              "inter", "macro", "micro", "mini",  "multi",  "post", "semi",  "sobre",
-              "sub",   "super", "tele",  "ultra", "bio",    "ciber"};
-    }
-    if (lang == "fr") {
-      return {"re",       "r\u00E9",        "pr\u00E9", "anti",  "auto",  "contre",
-              "\u00E9co", "extra",          "hyper",    "inter", "macro", "micro",
-              "mini",     "multi",          "post",     "semi",  "sous",  "sur",
-              "super",    "t\u00E9l\u00E9", "ultra",    "bio",   "cyber"};
-    }
-    if (lang == "it") {
-      return {"ri",    "pre",   "anti",  "auto", "contro", "eco",  "extra", "iper",
-              "inter", "macro", "micro", "mini", "multi",  "post", "semi",  "sotto",
-              "sovra", "sub",   "super", "tele", "ultra",  "bio",  "ciber"};
-    }
-    return {};
-  }
-
   // "prenotabili" from "prenotare", "desenfundable" from "desenfundar", "lavables" from
   // "laver": the adjective saying that something can be done, from a verb the dictionary
   // knows. Returns how the word is made, or nothing.
-  static std::string adjective_of_verb(const CheckContext& ctx, const std::string& word) {
-    struct Form {
-      std::string_view ending;
-      std::string_view infinitive;
-    };
-    // Spanish and French "-ible" forms are irregular ("transmisible", "lisible"): not made.
-    static const std::vector<Form> es{{"ables", "ar"}, {"able", "ar"}};
-    static const std::vector<Form> fr{{"ables", "er"}, {"able", "er"}};
-    static const std::vector<Form> it{{"abili", "are"}, {"abile", "are"}, {"ibili", "ire"},
-                                      {"ibile", "ire"}, {"ibili", "ere"}, {"ibile", "ere"}};
-    static const std::vector<Form> none;
-    const auto& forms = ctx.rule_lang == "es"   ? es
-                        : ctx.rule_lang == "fr" ? fr
-                        : ctx.rule_lang == "it" ? it
-                                                : none;
-    for (const Form& f : forms) {
-      if (word.size() <= f.ending.size() + 4 ||
-          word.compare(word.size() - f.ending.size(), f.ending.size(), f.ending) != 0) {
-        continue;
-      }
+  static std::string adjective_of_verb(const CheckContext& ctx, const WordFormation& formation,
+                                       const std::string& word) {
+    for (const AdjectiveForm& f : formation.adjectives) {
+      if (word.size() <= f.ending.size() + 4 || !word.ends_with(f.ending)) continue;
       const std::string verb =
           word.substr(0, word.size() - f.ending.size()) + std::string(f.infinitive);
       if (text::letter_case(verb).code_points >= 6 && ctx.speller.correct(verb)) {
