@@ -12,7 +12,20 @@ namespace brandlint {
 Expected<std::string> read_text_file(const std::string& path, const std::string& what) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{path, 0, 0, "cannot read " + what + ": " + std::strerror(errno)};
-  std::string contents((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string contents;
+  // A file's size is known: read at once (a character at a time took a fifth of a one-post
+  // run's reading of the rule packs). A pipe's is not.
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size >= 0 && in) {
+    contents.resize(static_cast<std::size_t>(size));
+    in.read(contents.data(), size);
+    contents.resize(static_cast<std::size_t>(in.gcount()));
+  } else {
+    in.clear();
+    contents.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
   if (in.bad()) return Error{path, 0, 0, "cannot read " + what + ": " + std::strerror(errno)};
   if (auto bad = text::check_utf8(contents, path)) return *bad;
   return contents;

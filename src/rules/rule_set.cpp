@@ -11,6 +11,9 @@
 #include <set>
 #include <unordered_map>
 
+#include "cache/disk_cache.hpp"
+#include "rules/required_text.hpp"
+
 namespace brandlint::rules {
 namespace {
 
@@ -331,12 +334,6 @@ std::vector<Clause> required_lists(const std::string& p,
   return required(groups[0]);
 }
 
-// A set entry that can only match where a word starts: after a character that is not an
-// ASCII letter, digit or underscore, or at the text's start. RE2 then follows the entry's words
-// from word starts only, not from every byte: the set's DFA has far fewer states to build,
-// and building them was most of the time rule matching took.
-constexpr std::string_view kWordStart = "(?:^|[^A-Za-z0-9_])";
-
 bool ascii_word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
@@ -648,13 +645,14 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
   Expander expand(shared);
   RE2::Options options = regex_options();
   options.set_max_mem(256 << 20);  // the whole language's set
-  set->set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  LiteralScreen::Builder screen(shared);
   set->pattern_set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  // Parses (and so checks) the expressions that are not in the set; never compiled.
+  // Parses (and so checks) a user's expressions that are not in the pattern set; never
+  // compiled.
   RE2::Set parser(regex_options(), RE2::UNANCHORED);
   std::map<std::string, std::size_t> list_entries;  // a list's place in candidates_
   // Lists that some pattern may need in the middle of a word ("un{{x}}", a list at a
-  // pattern's start): their set entries start anywhere, the others at word starts only.
+  // pattern's start): their screen entries start anywhere, the others at word starts only.
   std::set<std::string> inside_words;
   WordFirst word_first(shared);
   for (const auto& file : files) {
@@ -670,17 +668,16 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
       }
     }
   }
-  // The set entry of a list: its words, without the boundaries a pattern puts around them.
+  // The screen's entry of a list: its words, without the boundaries a pattern puts around
+  // them.
   auto list_entry = [&](const std::string& name) -> Expected<std::size_t> {
     auto known = list_entries.find(name);
     if (known != list_entries.end()) return known->second;
-    auto body = expand.list(name);
+    auto body = expand.list(name);  // checks the list's terms
     if (!body) return body.error();
-    std::string error;
-    const std::string entry =
-        inside_words.count(name) > 0 ? body.value() : std::string(kWordStart) + body.value();
-    if (set->set_->Add(entry, &error) < 0) return Error{"", 0, 0, error};
-    set->literal_entries_.push_back(set->candidates_.size());
+    screen.add_list(
+        static_cast<std::uint32_t>(set->candidates_.size()), name,
+        inside_words.count(name) > 0 ? LiteralScreen::Start::anywhere : LiteralScreen::Start::word);
     set->candidates_.emplace_back();
     list_entries.emplace(name, set->candidates_.size() - 1);
     return set->candidates_.size() - 1;
@@ -692,6 +689,7 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
     return slot;
   };
   std::set<std::string> ids;
+  std::unordered_map<std::string, Expression> exception_patterns;  // by the text written
   for (auto& file : files) {
     for (auto& rule : file.rules) {
       if (!ids.insert(rule.id).second) {
@@ -699,31 +697,45 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
       }
       CompiledRule compiled;
       const std::size_t index = set->rules_.size();
-      // Set::Add parses every expression, so syntax errors are reported here with their
-      // place; a pattern the user wrote without lists is also compiled now, so that one
-      // needing too much memory is reported at its line too. The rest, and the shipped
-      // packs' (the test suite compiles them all), compile when a post first needs them.
-      // The set only says which expressions may match, so a term's whole-word boundaries,
-      // Unicode classes that make up most of its program, are left to the expression itself.
-      auto add = [&](const Located& where, const std::string& regex, const std::string& screen,
-                     Reading reading, const char* what, bool compile_now,
-                     const std::vector<Clause>& needs = {}) -> std::optional<Error> {
+      // Every expression of a user's file is parsed here, so that syntax errors are reported
+      // with their place; a pattern the user wrote without lists is also compiled now, so
+      // that one needing too much memory is reported at its line too. The rest, and the
+      // shipped packs' (the test suite compiles them all), compile when a post first needs
+      // them. The screens only say which expressions may match: a term's whole-word
+      // boundaries are left to the expression itself.
+      auto add = [&](const Located& where, const std::string& regex,
+                     const std::string& screen_regex, Reading reading, const char* what,
+                     bool compile_now, const std::vector<Clause>& needs = {},
+                     const std::vector<std::string>& terms = {}) -> std::optional<Error> {
         std::string error;
         const bool literal = reading == Reading::words;
-        RE2::Set& checker = !needs.empty() ? parser : literal ? *set->set_ : *set->pattern_set_;
-        const bool check = needs.empty() || !file.shipped;
-        if (check && checker.Add(screen, &error) < 0) {
+        // A pattern that needs no list is screened by the text it cannot match without, when
+        // its syntax tells (required_text.hpp), else compiled into the pattern set at once.
+        std::vector<std::string> required;
+        if (needs.empty() && !literal) required = required_text(where.text);
+        const bool in_set = needs.empty() && !literal && required.empty();
+        // The rest of a user's file is parsed, so that its errors are reported at its line.
+        RE2::Set& checker = in_set ? *set->pattern_set_ : parser;
+        if ((in_set || !file.shipped) && checker.Add(screen_regex, &error) < 0) {
           return located_error(file, where,
                                std::string("bad ") + what + ": " + error + " (RE2 syntax)");
         }
         const std::size_t expression = set->expressions_.size();
         if (needs.empty()) {
-          (literal ? set->literal_entries_ : set->pattern_entries_)
-              .push_back(set->candidates_.size());
+          const auto entry = static_cast<std::uint32_t>(set->candidates_.size());
+          if (literal) {
+            screen.add_terms(entry, terms, LiteralScreen::Start::word);
+          } else if (!required.empty()) {
+            for (const auto& text : required) {
+              screen.add_literal(entry, text, LiteralScreen::Start::anywhere);
+            }
+          } else {
+            set->pattern_entries_.push_back(entry);
+          }
           set->candidates_.push_back({expression});
         }
-        // Every list it needs is in the set; a hit on the first clause's lists makes it a
-        // candidate, and it runs when each clause has a hit.
+        // Every list it needs is in the literal screen; a hit on the first clause's lists makes
+        // it a candidate, and it runs when each clause has a hit.
         std::vector<std::vector<std::size_t>> entries;
         for (const auto& clause : needs) {
           auto& either = entries.emplace_back();
@@ -740,7 +752,8 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
           auto re = compile_one(file, where, regex, what);
           if (!re) return re.error();
         }
-        if (reading == Reading::whole && has_capture_group(regex)) reading = Reading::group;
+        // Read from the pattern as written: lists expand to groups that do not capture.
+        if (reading == Reading::whole && has_capture_group(where.text)) reading = Reading::group;
         compiled.expressions.push_back(expression);
         set->expressions_.push_back({{lazy(regex), reading}, index, std::move(entries)});
         return std::nullopt;
@@ -748,9 +761,12 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
       if (!rule.terms.empty()) {
         auto regex = terms_regex(file, rule.terms, expand);
         if (!regex) return regex.error();
-        if (auto e = add(rule.terms.front(), whole_word(regex.value()),
-                         std::string(kWordStart) + "(?:" + regex.value() + ")", Reading::words,
-                         "term", false)) {
+        std::vector<std::string> terms;
+        terms.reserve(rule.terms.size());
+        for (const auto& term : rule.terms) terms.push_back(term.text);
+        const std::string words = whole_word(regex.value());
+        if (auto e =
+                add(rule.terms.front(), words, words, Reading::words, "term", false, {}, terms)) {
           return *e;
         }
       }
@@ -759,10 +775,12 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
         if (!regex) return located_error(file, pattern, regex.error().message);
         const bool uses_lists = pattern.text.find("{{") != std::string::npos;
         // Screened by the lists it needs, if it needs some.
-        const auto needs = required_lists(pattern.text, [&](const std::string& name) {
-          auto list = shared.find(name);
-          return list == shared.end() ? std::size_t{0} : list->second.size();
-        });
+        const auto needs =
+            !uses_lists ? std::vector<Clause>{}
+                        : required_lists(pattern.text, [&](const std::string& name) {
+                            auto list = shared.find(name);
+                            return list == shared.end() ? std::size_t{0} : list->second.size();
+                          });
         if (auto e = add(pattern, regex.value(), regex.value(), Reading::whole, "pattern",
                          !uses_lists, needs)) {
           return *e;
@@ -774,15 +792,21 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
         compiled.exceptions.push_back({lazy(whole_word(regex.value())), Reading::words});
       }
       for (const auto& pattern : rule.exception_patterns) {
+        // A file's shared exception patterns are every rule's: read once each.
+        if (auto known = exception_patterns.find(pattern.text); known != exception_patterns.end()) {
+          compiled.exceptions.push_back(known->second);
+          continue;
+        }
         auto regex = expand.pattern(pattern.text);
         if (!regex) return located_error(file, pattern, regex.error().message);
         if (!file.shipped && pattern.text.find("{{") == std::string::npos) {
           auto re = compile_one(file, pattern, regex.value(), "exception pattern");
           if (!re) return re.error();
         }
-        compiled.exceptions.push_back({lazy(regex.value()), has_capture_group(regex.value())
-                                                                ? Reading::group
-                                                                : Reading::whole});
+        const Expression x{lazy(regex.value()),
+                           has_capture_group(pattern.text) ? Reading::group : Reading::whole};
+        exception_patterns.emplace(pattern.text, x);
+        compiled.exceptions.push_back(x);
       }
       // The compiled expressions hold the exceptions. A file's shared exception patterns are
       // copied into each of its rules: kept as text, they took 3 MB for the four packs.
@@ -792,11 +816,10 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
       set->compiled_.push_back(std::move(compiled));
     }
   }
-  // The two sets compiled side by side on two threads saved 1.6 ms of a one-post run (5 %),
-  // but the second thread's malloc arena kept its compile-time memory: 5 MB more at the peak
-  // of a long run. One after the other, then.
-  const bool compiled =
-      set->expressions_.empty() || (set->set_->Compile() && set->pattern_set_->Compile());
+  // The few patterns whose text the screen cannot read (none in the English and Spanish
+  // packs, two in the French, one in the Italian) are the only expressions compiled at
+  // start-up.
+  const bool compiled = set->pattern_entries_.empty() || set->pattern_set_->Compile();
   if (!compiled) {
     return Error{"", 0, 0,
                  "the '" + lang +
@@ -814,12 +837,37 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
     if (alternatives.empty()) continue;
     set->lexicons_.emplace_back(name, std::make_unique<TermMatcher>(alternatives));
   }
+  set->literal_screen_ = screen.finish();
+  if (std::all_of(files.begin(), files.end(), [](const RuleFile& f) { return f.checksum != 0; })) {
+    std::string key = "brandlint vocabulary 1\n" + lang + '\n';
+    for (const auto& file : files)
+      key.append(file.path).append(" ").append(cache::hex(file.checksum)).append("\n");
+    key += cache::code_identity();
+    set->vocabulary_key_ = std::move(key);
+  }
   set->lists_ = std::move(shared);
   return set;
 }
 
 const Vocabulary& RuleSet::vocabulary() const {
   std::call_once(vocabulary_once_, [this]() {
+    // Gathered once per set of rule files and kept in the cache: a fifth of a one-post run
+    // with a typo went to gathering it.
+    const std::string dir = vocabulary_key_.empty() ? std::string() : cache::directory();
+    const std::string file =
+        dir.empty() ? std::string()
+                    : cache::file_for(dir, "vocabulary-" + lang_, vocabulary_key_, ".vocabulary");
+    if (!file.empty()) {
+      if (auto mapped = cache::Mapped::open(file); !mapped->bytes().empty()) {
+        cache::Reader in(mapped->bytes());
+        std::string_view key, words;
+        if (in.text(&key) && key == vocabulary_key_ && in.text(&words) && in.at_end()) {
+          vocabulary_.restore(words);
+          Lists().swap(lists_);
+          return;
+        }
+      }
+    }
     for (const auto& [name, entries] : lists_) {
       for (const auto& entry : entries) add_term_words(entry.text, vocabulary_);
     }
@@ -829,6 +877,12 @@ const Vocabulary& RuleSet::vocabulary() const {
     }
     vocabulary_.finish();
     Lists().swap(lists_);
+    if (!file.empty()) {
+      cache::Writer out;
+      out.text(vocabulary_key_);
+      out.text(vocabulary_.saved());
+      cache::write(file, out.bytes());
+    }
   });
   return vocabulary_;
 }
@@ -868,11 +922,8 @@ std::vector<RuleMatch> RuleSet::match(const MatchInput& input, std::string_view 
   if (expressions_.empty()) return out;
   for (const text::FoldedText* t : input.copies()) {
     std::vector<int> hits, found;
-    if (!literal_entries_.empty() && set_->Match(t->text, &found)) {
-      for (int h : found)
-        hits.push_back(static_cast<int>(literal_entries_[static_cast<std::size_t>(h)]));
-    }
-    found.clear();
+    literal_screen_.find(t->text,
+                         [&hits](std::uint32_t entry) { hits.push_back(static_cast<int>(entry)); });
     if (!pattern_entries_.empty() && pattern_set_->Match(t->text, &found)) {
       for (int h : found)
         hits.push_back(static_cast<int>(pattern_entries_[static_cast<std::size_t>(h)]));
@@ -881,7 +932,8 @@ std::vector<RuleMatch> RuleSet::match(const MatchInput& input, std::string_view 
     const std::string around = padded(t->text);
     std::vector<std::size_t> run;
     std::vector<bool> hit(candidates_.size());
-    for (int h : hits) {
+    for (int h : hits) {  // the screen may report an entry many times
+      if (hit[static_cast<std::size_t>(h)]) continue;
       const auto& c = candidates_[static_cast<std::size_t>(h)];
       run.insert(run.end(), c.begin(), c.end());
       hit[static_cast<std::size_t>(h)] = true;

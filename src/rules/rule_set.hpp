@@ -1,5 +1,6 @@
-// Every rule of one language compiled into one RE2::Set, so a post is scanned in one pass;
-// each candidate is then confirmed by its own RE2 for the span.
+// Every rule of one language behind one screen, so a post is scanned in one pass for the words
+// and text its rules cannot match without; each candidate is then confirmed by its own RE2
+// for the span.
 #pragma once
 
 #include <re2/re2.h>
@@ -11,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/literal_screen.hpp"
 #include "rules/rule.hpp"
 #include "rules/vocabulary.hpp"
 #include "text/folded_text.hpp"
@@ -138,22 +140,23 @@ class RuleSet {
   std::vector<Rule> rules_;
   std::vector<CompiledRule> compiled_;
   std::vector<RuleExpression> expressions_;
-  // Screens a text before any expression runs. An expression that cannot match without words
-  // of some lists is not in the set: the lists are, once each, and it runs only when each
-  // list it needs (or one of each group of alternatives) has a hit. For each entry of the
-  // set, the expressions that a hit on it makes candidates.
+  // Screen a text before any expression runs. An expression that cannot match without words
+  // of some lists is not screened itself: the lists are, once each, and it runs only when
+  // each list it needs (or one of each group of alternatives) has a hit. For each entry of
+  // the screens, the expressions that a hit on it makes candidates (candidates_).
   //
-  // Two sets: the lists and terms, each entry starting at word starts where its uses allow,
-  // and the patterns that need no list. RE2 builds a DFA state for each combination of
-  // partial matches that the text leads to, and a post's words keep leading the many lists to
-  // new ones; the patterns in a set of their own do not multiply them.
-  // literal_entries_ and pattern_entries_ give each set entry's index in candidates_.
-  std::unique_ptr<RE2::Set> set_;
+  // The lists and terms are found by a trie of their spellings (literal_screen.hpp), whose
+  // entries are indexes into candidates_; the patterns that need no list by an RE2::Set,
+  // whose entries pattern_entries_ maps to candidates_.
+  LiteralScreen literal_screen_;
   std::unique_ptr<RE2::Set> pattern_set_;
-  std::vector<std::size_t> literal_entries_, pattern_entries_;
+  std::vector<std::size_t> pattern_entries_;
   std::vector<std::vector<std::size_t>> candidates_;
   std::vector<std::pair<std::string, std::unique_ptr<TermMatcher>>> lexicons_;
   mutable Lists lists_;  // every file's lists, for vocabulary(), which then frees them
+  // What the vocabulary is made from (the files, by path and checksum, and this program),
+  // for the cache; empty when a file was not read from disk.
+  std::string vocabulary_key_;
   mutable std::once_flag vocabulary_once_;
   mutable Vocabulary vocabulary_;
 };

@@ -99,6 +99,32 @@ void Vocabulary::finish() {
   size_ = words.size();
 }
 
+std::string Vocabulary::saved() const {
+  std::string out;
+  out.reserve(text_.size() + size_);
+  for (const auto& same : by_length_) {
+    for (std::string_view w : same) out.append(w).push_back('\n');
+  }
+  return out;
+}
+
+void Vocabulary::restore(std::string_view lines) {
+  text_.clear();
+  text_.reserve(lines.size());  // never grows again: the views below stay valid
+  by_length_.clear();
+  size_ = 0;
+  for (std::size_t i = 0; i < lines.size();) {
+    std::size_t end = lines.find('\n', i);
+    if (end == std::string_view::npos) end = lines.size();
+    const std::size_t n = end - i;
+    if (by_length_.size() <= n) by_length_.resize(n + 1);
+    by_length_[n].emplace_back(text_.data() + text_.size(), n);
+    text_.append(lines.substr(i, n));
+    ++size_;
+    i = end + 1;
+  }
+}
+
 bool Vocabulary::contains(std::string_view word) const {
   const auto& same = of_length(word.size());
   return std::binary_search(same.begin(), same.end(), word);

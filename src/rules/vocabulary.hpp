@@ -21,6 +21,9 @@ class Vocabulary {
   const std::vector<std::string_view>& of_length(std::size_t length) const;
   // Sorts the words by length into one block of text; call once all are added.
   void finish();
+  // The words after finish(), one a line, and the same read back (for the cache).
+  std::string saved() const;
+  void restore(std::string_view lines);
 
   static constexpr std::size_t kMinLength = 4;
 

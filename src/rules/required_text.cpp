@@ -1,0 +1,366 @@
+#include "rules/required_text.hpp"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <string_view>
+
+namespace brandlint::rules {
+namespace {
+
+// Texts kept exact before they are reduced to what every match contains: "(?:a|b) (?:c|d)"
+// is four texts, four groups of four would be 256.
+constexpr std::size_t kMaxExact = 16;
+// Alternatives kept of a choice of required texts; past that the choice is too weak to use.
+constexpr std::size_t kMaxChoice = 32;
+
+// What is known of the text a part of a pattern matches.
+struct Known {
+  // exact: each match is one of `texts`. Otherwise each match contains one of `texts`;
+  // none means nothing is known.
+  bool exact = false;
+  std::vector<std::string> texts;
+
+  static Known empty() { return {true, {std::string()}}; }
+  static Known nothing() { return {}; }
+};
+
+void unique(std::vector<std::string>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+bool unknown(const Known& k) { return !k.exact && k.texts.empty(); }
+
+// Texts one of which every match contains; empty when that says nothing (an empty text).
+std::vector<std::string> contained(const Known& k) {
+  for (const auto& t : k.texts) {
+    if (t.empty()) return {};
+  }
+  return k.texts;
+}
+
+std::size_t shortest(const std::vector<std::string>& v) {
+  std::size_t n = v.empty() ? 0 : v.front().size();
+  for (const auto& t : v) n = std::min(n, t.size());
+  return n;
+}
+
+// The stronger of two requirements that both hold: its shortest text is longer, or it has
+// fewer texts.
+Known stronger(const Known& a, const Known& b) {
+  auto ca = contained(a);
+  auto cb = contained(b);
+  const bool take_b = !cb.empty() && (ca.empty() || shortest(cb) > shortest(ca) ||
+                                      (shortest(cb) == shortest(ca) && cb.size() < ca.size()));
+  return {false, take_b ? std::move(cb) : std::move(ca)};
+}
+
+// Both exact: each text of `a` followed by each of `b`.
+Known concatenate(const Known& a, const Known& b) {
+  Known out{true, {}};
+  for (const auto& x : a.texts) {
+    for (const auto& y : b.texts) out.texts.push_back(x + y);
+  }
+  unique(out.texts);
+  return out;
+}
+
+Known alternate(const Known& a, const Known& b) {
+  if (a.exact && b.exact && a.texts.size() + b.texts.size() <= kMaxExact) {
+    Known out{true, a.texts};
+    out.texts.insert(out.texts.end(), b.texts.begin(), b.texts.end());
+    unique(out.texts);
+    return out;
+  }
+  auto ca = contained(a);
+  auto cb = contained(b);
+  if (ca.empty() || cb.empty() || ca.size() + cb.size() > kMaxChoice) return Known::nothing();
+  ca.insert(ca.end(), cb.begin(), cb.end());
+  unique(ca);
+  return {false, std::move(ca)};
+}
+
+// Reads a pattern by recursive descent. `ok` turns false on what it does not read (flags
+// that make the pattern case-insensitive, \Q…\E, a stray ')').
+class Reader {
+ public:
+  explicit Reader(const std::string& p) : p_(p) {}
+
+  Known pattern() {
+    Known k = alternation();
+    if (i_ != p_.size()) ok_ = false;
+    return k;
+  }
+  bool ok() const { return ok_; }
+
+ private:
+  Known alternation() {
+    Known k = sequence();
+    while (ok_ && i_ < p_.size() && p_[i_] == '|') {
+      ++i_;
+      if (unknown(k)) {  // nothing can make it known again: only read on
+        const bool was = skipping_;
+        skipping_ = true;
+        sequence();
+        skipping_ = was;
+      } else {
+        k = alternate(k, sequence());
+      }
+    }
+    return k;
+  }
+
+  // Exact texts are joined while they stay few; where they would multiply, or an atom is
+  // unknown, the run so far becomes a requirement and a new run starts, and the strongest
+  // requirement is kept: "(?:a|b),? and" keeps the run ", and" / " and".
+  Known sequence() {
+    Known run = Known::empty();
+    Known best = Known::nothing();
+    bool exact = true;
+    while (ok_ && i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') {
+      if (plain_character()) {  // most of a pattern: joined without building an atom
+        if (!skipping_) {
+          for (auto& t : run.texts) t += p_[i_];
+        }
+        ++i_;
+        continue;
+      }
+      Known a = quantified(atom());
+      if (skipping_) continue;
+      if (a.exact && a.texts.size() == 1) {  // most atoms: one character
+        for (auto& t : run.texts) t += a.texts.front();
+        continue;
+      }
+      if (a.exact && run.texts.size() * a.texts.size() <= kMaxExact) {
+        run = concatenate(run, a);
+        continue;
+      }
+      exact = false;
+      best = stronger(best, run);
+      if (a.exact) {
+        run = std::move(a);
+      } else {
+        best = stronger(best, a);
+        run = Known::empty();
+      }
+    }
+    return exact ? run : stronger(best, run);
+  }
+
+  // Whether p_[i_] is an ASCII character that stands for itself and is not repeated.
+  bool plain_character() const {
+    const char c = p_[i_];
+    if ((static_cast<unsigned char>(c) & 0x80) != 0 ||
+        std::string_view("()[]{}|\\.^$?*+").find(c) != std::string_view::npos) {
+      return false;
+    }
+    if (i_ + 1 >= p_.size()) return true;
+    const char next = p_[i_ + 1];
+    return next != '?' && next != '*' && next != '+' && next != '{';
+  }
+
+  // A repeated atom: "a?" is "a" or nothing, "a+" contains "a", "a*" says nothing.
+  Known quantified(Known a) {
+    if (i_ >= p_.size()) return a;
+    const char c = p_[i_];
+    Known out = std::move(a);
+    if (c == '?') {
+      ++i_;
+      if (out.exact && out.texts.size() < kMaxExact) {
+        out.texts.emplace_back();
+        unique(out.texts);
+      } else {
+        out = Known::nothing();
+      }
+    } else if (c == '*') {
+      ++i_;
+      out = Known::nothing();
+    } else if (c == '+') {
+      ++i_;
+      out = {false, contained(out)};
+    } else if (c == '{' && i_ + 1 < p_.size() &&
+               std::isdigit(static_cast<unsigned char>(p_[i_ + 1]))) {
+      const std::size_t close = p_.find('}', i_);
+      if (close == std::string::npos) {
+        ok_ = false;
+        return Known::nothing();
+      }
+      const bool at_least_one = p_[i_ + 1] != '0';
+      i_ = close + 1;
+      out = at_least_one ? Known{false, contained(out)} : Known::nothing();
+    } else {
+      return out;
+    }
+    if (i_ < p_.size() && p_[i_] == '?') ++i_;  // a lazy repeat reads the same
+    return out;
+  }
+
+  Known atom() {
+    const char c = p_[i_];
+    if (c == '(') return group();
+    if (c == '[') return char_class();
+    if (c == '\\') return escape();
+    if (c == '.') {
+      ++i_;
+      return Known::nothing();
+    }
+    if (c == '^' || c == '$') {
+      ++i_;
+      return Known::empty();
+    }
+    if (p_.compare(i_, 2, "{{") == 0) {  // a list's words: read through the lists' screen
+      const std::size_t close = p_.find("}}", i_ + 2);
+      if (close == std::string::npos) {
+        ok_ = false;
+        return Known::nothing();
+      }
+      i_ = close + 2;
+      return Known::nothing();
+    }
+    // A character, taken literally: all of its bytes.
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(p_.data());
+    auto at = static_cast<std::int32_t>(i_);
+    U8_FWD_1(bytes, at, static_cast<std::int32_t>(p_.size()));
+    const std::size_t start = i_;
+    i_ = static_cast<std::size_t>(at);
+    if (skipping_) return Known::nothing();
+    return {true, {p_.substr(start, i_ - start)}};
+  }
+
+  Known group() {
+    ++i_;  // (
+    bool unknown_text = false;
+    if (i_ < p_.size() && p_[i_] == '?') {
+      ++i_;
+      if (i_ < p_.size() && p_[i_] == 'P') {  // (?P<name>…)
+        const std::size_t close = p_.find('>', i_);
+        if (close == std::string::npos) {
+          ok_ = false;
+          return Known::nothing();
+        }
+        i_ = close + 1;
+      } else {  // (?flags) or (?flags:…)
+        std::size_t k = i_;
+        while (k < p_.size() && p_[k] != ':' && p_[k] != ')') ++k;
+        if (k >= p_.size()) {
+          ok_ = false;
+          return Known::nothing();
+        }
+        const bool case_insensitive = p_.substr(i_, k - i_).find('i') != std::string::npos;
+        i_ = k + 1;
+        if (p_[k] == ')') {  // flags for the rest of the pattern
+          if (case_insensitive) ok_ = false;
+          return Known::empty();
+        }
+        unknown_text = case_insensitive;
+      }
+    }
+    Known inner = alternation();
+    if (i_ >= p_.size() || p_[i_] != ')') {
+      ok_ = false;
+      return Known::nothing();
+    }
+    ++i_;
+    return unknown_text ? Known::nothing() : inner;
+  }
+
+  // A class of a few ASCII characters listed one by one ("[.!?]") is those texts; any other
+  // is unknown text.
+  Known char_class() {
+    ++i_;  // [
+    bool plain = true;
+    if (i_ < p_.size() && p_[i_] == '^') {
+      plain = false;
+      ++i_;
+    }
+    std::vector<std::string> chars;
+    bool first = true;
+    while (i_ < p_.size() && (p_[i_] != ']' || first)) {
+      first = false;
+      const char c = p_[i_];
+      if (p_.compare(i_, 2, "[:") == 0) {  // [:alpha:]
+        const std::size_t close = p_.find(":]", i_ + 2);
+        if (close == std::string::npos) break;
+        i_ = close + 2;
+        plain = false;
+      } else if (c == '\\') {
+        if (i_ + 1 < p_.size() && std::ispunct(static_cast<unsigned char>(p_[i_ + 1]))) {
+          chars.emplace_back(1, p_[i_ + 1]);
+          i_ += 2;
+        } else {  // \d, \pL, \x{…}: to the end of the escape, then unknown
+          plain = false;
+          i_ += 2;
+          if (i_ < p_.size() && p_[i_] == '{') {
+            const std::size_t close = p_.find('}', i_);
+            i_ = close == std::string::npos ? p_.size() : close + 1;
+          }
+        }
+      } else if (c == '-' && !chars.empty() && i_ + 1 < p_.size() && p_[i_ + 1] != ']') {
+        plain = false;  // a range
+        ++i_;
+      } else if ((static_cast<unsigned char>(c) & 0x80) != 0) {
+        plain = false;
+        ++i_;
+      } else {
+        chars.emplace_back(1, c);
+        ++i_;
+      }
+    }
+    if (i_ >= p_.size()) {
+      ok_ = false;
+      return Known::nothing();
+    }
+    ++i_;  // ]
+    if (!plain || chars.empty() || chars.size() > 8) return Known::nothing();
+    unique(chars);
+    return {true, std::move(chars)};
+  }
+
+  Known escape() {
+    if (i_ + 1 >= p_.size()) {
+      ok_ = false;
+      return Known::nothing();
+    }
+    const char c = p_[i_ + 1];
+    i_ += 2;
+    if (c == 'b' || c == 'B' || c == 'A' || c == 'z') return Known::empty();
+    if (c == 'Q') {
+      ok_ = false;
+      return Known::nothing();
+    }
+    if (c == 'p' || c == 'P' || c == 'x') {
+      if (i_ < p_.size() && p_[i_] == '{') {
+        const std::size_t close = p_.find('}', i_);
+        i_ = close == std::string::npos ? p_.size() : close + 1;
+      } else {
+        i_ += c == 'x' ? 2 : 1;
+      }
+      i_ = std::min(i_, p_.size());
+      return Known::nothing();
+    }
+    if (std::isalnum(static_cast<unsigned char>(c))) return Known::nothing();  // \d, \s, \w…
+    return {true, {std::string(1, c)}};  // escaped punctuation: itself
+  }
+
+  const std::string& p_;
+  std::size_t i_ = 0;
+  bool ok_ = true;
+  bool skipping_ = false;  // reading an alternative whose text cannot matter
+};
+
+}  // namespace
+
+std::vector<std::string> required_text(const std::string& pattern, std::size_t min_length) {
+  Reader reader(pattern);
+  const Known k = reader.pattern();
+  if (!reader.ok()) return {};
+  std::vector<std::string> texts = contained(k);
+  if (texts.empty() || texts.size() > kMaxChoice || shortest(texts) < min_length) return {};
+  unique(texts);
+  return texts;
+}
+
+}  // namespace brandlint::rules

@@ -1,0 +1,170 @@
+// The screens that decide which rule expressions run on a post: the trie of the lists' and
+// terms' spellings, and the text a pattern cannot match without. A screen that misses a
+// spelling hides a finding, so each is checked against every spelling, and against the
+// shipped packs' own examples.
+#include <doctest/doctest.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "rules/literal_screen.hpp"
+#include "rules/required_text.hpp"
+#include "rules/rule.hpp"
+#include "text/folded_text.hpp"
+
+using namespace brandlint;
+using rules::LiteralScreen;
+
+namespace {
+
+std::set<std::uint32_t> found(const LiteralScreen& screen, const std::string& folded) {
+  std::set<std::uint32_t> out;
+  screen.find(folded, [&out](std::uint32_t id) { out.insert(id); });
+  return out;
+}
+
+rules::Lists lists_of(std::initializer_list<std::pair<std::string, std::vector<std::string>>> in) {
+  rules::Lists out;
+  for (const auto& [name, terms] : in) {
+    for (const auto& t : terms) out[name].push_back({t, 1, 1});
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the literal screen finds terms and lists where they may start") {
+  const auto lists =
+      lists_of({{"nationality", {"French", "italian(s|)"}}, {"nested", {"very {{nationality}}"}}});
+  LiteralScreen::Builder build(lists);
+  build.add_terms(0, {"typical {{nationality}}"}, LiteralScreen::Start::word);
+  build.add_terms(1, {"as (we|i) (already|) said", "calm(| yourself) down"},
+                  LiteralScreen::Start::word);
+  build.add_list(2, "nationality", LiteralScreen::Start::anywhere);
+  build.add_literal(3, " and?", LiteralScreen::Start::anywhere);
+  build.add_list(4, "nested", LiteralScreen::Start::word);
+  const LiteralScreen screen = build.finish();
+
+  CHECK(found(screen, "a typical italians day") == std::set<std::uint32_t>{0, 2});
+  CHECK(found(screen, "so typical french!") == std::set<std::uint32_t>{0, 2});
+  // "atypical": not where a word starts; the list's own entry may start anywhere.
+  CHECK(found(screen, "atypical french") == std::set<std::uint32_t>{2});
+  CHECK(found(screen, "unfrenchlike") == std::set<std::uint32_t>{2});
+  // The space after an optional group is optional too.
+  CHECK(found(screen, "as we said") == std::set<std::uint32_t>{1});
+  CHECK(found(screen, "as i already said") == std::set<std::uint32_t>{1});
+  CHECK(found(screen, "please calm yourself down") == std::set<std::uint32_t>{1});
+  CHECK(found(screen, "calm down") == std::set<std::uint32_t>{1});
+  CHECK(found(screen, "as they said").empty());
+  CHECK(found(screen, "ok and?") == std::set<std::uint32_t>{3});
+  CHECK(found(screen, "ok and").empty());
+  CHECK(found(screen, "very italian") == std::set<std::uint32_t>{2, 4});
+  CHECK(found(screen, "").empty());
+}
+
+TEST_CASE("an unknown list makes its entry found in every text") {
+  const rules::Lists lists;
+  LiteralScreen::Builder build(lists);
+  build.add_list(7, "missing", LiteralScreen::Start::word);
+  const LiteralScreen screen = build.finish();
+  CHECK(found(screen, "anything at all") == std::set<std::uint32_t>{7});
+  CHECK(found(screen, "") == std::set<std::uint32_t>{7});
+}
+
+TEST_CASE("spellings that multiply past the bound are still all found, from a bounded trie") {
+  // 10 × 10 × 10 × 10 spellings: the expansion stops where they multiply too much, and the
+  // entry is found where the spellings so far end.
+  const std::string group = "(ab|cd|ef|gh|ij|kl|mn|op|qr|st)";
+  const rules::Lists lists;
+  LiteralScreen::Builder build(lists);
+  build.add_terms(1, {group + " " + group + " " + group + " " + group}, LiteralScreen::Start::word);
+  const LiteralScreen screen = build.finish();
+  const std::vector<std::string> parts = {"ab", "cd", "ef", "gh", "ij",
+                                          "kl", "mn", "op", "qr", "st"};
+  std::size_t missed = 0;
+  for (const auto& a : parts) {
+    for (const auto& b : parts) {
+      for (const auto& c : parts) {
+        for (const auto& d : parts) {
+          if (found(screen, "x " + a + " " + b + " " + c + " " + d + " y").count(1) == 0) {
+            ++missed;
+          }
+        }
+      }
+    }
+  }
+  CHECK(missed == 0);
+  CHECK(found(screen, "zz ab cd").empty());
+  CHECK(found(screen, "xab xcd xef xgh").empty());  // not where words start
+  // The whole expansion would take over 20,000 nodes.
+  CHECK(screen.nodes() < 2000);
+}
+
+TEST_CASE("required text: what every match of a pattern contains") {
+  using V = std::vector<std::string>;
+  CHECK(rules::required_text(R"(\btax the rich\b)") == V{"tax the rich"});
+  CHECK(rules::required_text(R"(\b(?:refund|return) policy\b)") ==
+        V{"refund policy", "return policy"});
+  // An optional part is not required: "waste time" alone would miss "waste our time".
+  CHECK(rules::required_text(R"(\bnot (?:going to |gonna )?waste (?:our )?time\b)") ==
+        V{"not going to waste our time", "not going to waste time", "not gonna waste our time",
+          "not gonna waste time", "not waste our time", "not waste time"});
+  // Past sixteen texts a run ends, and the strongest run is kept: here the eight of
+  // "(f|g|h|i) (please|kindly) ", not the five of "(a|…|e) " or the nine of "(j|…|r)".
+  const auto strongest = rules::required_text(
+      R"(\b(?:a|b|c|d|e) (?:f|g|h|i) (?:please|kindly) (?:j|k|l|m|n|o|p|q|r)\b)");
+  CHECK(strongest.size() == 8);
+  CHECK(std::count(strongest.begin(), strongest.end(), "g kindly ") == 1);
+  CHECK(rules::required_text(R"((?:^|[.!?] )(?:ok|okay|so),? and\?)") == V{" and?", ", and?"});
+  CHECK(rules::required_text(R"(\bgo+d\b)") == V{});  // "g" and "d" are too short
+  CHECK(rules::required_text(R"(\bcolou?r scheme\b)") == V{"color scheme", "colour scheme"});
+  CHECK(rules::required_text(R"(\b{{group}} are (?:all )?lazy\b)") ==
+        V{" are all lazy", " are lazy"});
+  CHECK(rules::required_text(R"(\b(?:{{group}}|they) always\b)") == V{" always"});
+  CHECK(rules::required_text(R"([a-z]+ing properly)") == V{"ing properly"});
+  CHECK(rules::required_text(R"(\bcafés? crème\b)") == V{"café crème", "cafés crème"});
+  // Case-insensitive or unread syntax: nothing is certain.
+  CHECK(rules::required_text(R"((?i)tax the rich)").empty());
+  CHECK(rules::required_text(R"(\Qa.b\E)").empty());
+  CHECK(rules::required_text(R"(\d+ ?%)").empty());
+  CHECK(rules::required_text(R"(spam|\w+)").empty());
+}
+
+TEST_CASE("every example a shipped list-free pattern matches holds the pattern's required text") {
+  const std::filesystem::path packs = std::filesystem::path(BRANDLINT_SOURCE_DIR) / "rules";
+  std::size_t patterns = 0, screened = 0, examples = 0;
+  for (const auto& lang : {"en", "es", "fr", "it"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(packs / lang)) {
+      auto file = rules::load_rule_file(entry.path().string());
+      REQUIRE(file);
+      for (const auto& rule : file.value().rules) {
+        for (const auto& pattern : rule.patterns) {
+          if (pattern.text.find("{{") != std::string::npos) continue;
+          ++patterns;
+          const auto required = rules::required_text(pattern.text);
+          if (required.empty()) continue;
+          ++screened;
+          const RE2 re(pattern.text);
+          REQUIRE(re.ok());
+          for (const auto& example : rule.flag_examples) {
+            const std::string folded = text::fold(example.text).text;
+            if (!RE2::PartialMatch(folded, re)) continue;
+            ++examples;
+            const bool holds = std::any_of(
+                required.begin(), required.end(),
+                [&](const std::string& t) { return folded.find(t) != std::string::npos; });
+            INFO(rule.id << ": " << pattern.text << " on \"" << folded << "\"");
+            CHECK(holds);
+          }
+        }
+      }
+    }
+  }
+  // Nearly every pattern is screened by its text, and the check read many examples.
+  CHECK(screened * 100 >= patterns * 95);
+  CHECK(examples > 500);
+}
