@@ -14,6 +14,7 @@
 #include "rules/literal_screen.hpp"
 #include "rules/required_text.hpp"
 #include "rules/rule.hpp"
+#include "test_support.hpp"
 #include "text/folded_text.hpp"
 
 using namespace brandlint;
@@ -102,6 +103,33 @@ TEST_CASE("spellings that multiply past the bound are still all found, from a bo
   CHECK(found(screen, "xab xcd xef xgh").empty());  // not where words start
   // The whole expansion would take over 20,000 nodes.
   CHECK(screen.nodes() < 2000);
+}
+
+TEST_CASE("a screen kept in the cache is read back only for the same entries and key") {
+  const auto lists = lists_of({{"nationality", {"french", "italian(s|)"}}});
+  TempDir dir;
+  const std::string file = dir.path("screen-en.screen");
+  auto build = [&](const std::string& literal, const std::string& key) {
+    LiteralScreen::Builder b(lists);
+    b.add_terms(0, {"typical {{nationality}}"}, LiteralScreen::Start::word);
+    b.add_literal(1, literal, LiteralScreen::Start::anywhere);
+    return b.finish(file, key);
+  };
+  const LiteralScreen built = build("refund", "k1");
+  REQUIRE(std::filesystem::exists(file));
+  const auto written = std::filesystem::last_write_time(file);
+  const LiteralScreen read = build("refund", "k1");
+  CHECK(std::filesystem::last_write_time(file) == written);  // read, not written again
+  CHECK(read.nodes() == built.nodes());
+  for (const std::string text : {"typical italians", "no refunds", "atypical french", "x"}) {
+    CHECK(found(read, text) == found(built, text));
+  }
+  // Other entries, or another key (a rule file changed, another program): built anew.
+  CHECK(found(build("voucher", "k1"), "a voucher") == std::set<std::uint32_t>{1});
+  CHECK(found(build("refund", "k2"), "a refund") == std::set<std::uint32_t>{1});
+  // A damaged file is built anew too.
+  dir.write("screen-en.screen", "not a screen");
+  CHECK(found(build("refund", "k2"), "typical french refund") == std::set<std::uint32_t>{0, 1});
 }
 
 TEST_CASE("required text: what every match of a pattern contains") {

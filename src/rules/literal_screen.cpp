@@ -308,6 +308,47 @@ struct LiteralScreen::Builder::Impl {
     return t;
   }
 
+  // The entries as added; built by replay() unless the cache holds their screen, which
+  // `hash` (of every call) identifies.
+  enum class Kind : std::uint8_t { terms, list, literal };
+  struct Call {
+    Kind kind;
+    std::uint32_t id;
+    Start start;
+    std::vector<std::string> texts;
+  };
+  void record(Kind kind, std::uint32_t id, Start start, std::vector<std::string> texts) {
+    const std::uint8_t head[] = {static_cast<std::uint8_t>(kind), static_cast<std::uint8_t>(start)};
+    hash = cache::fnv1a(std::string_view(reinterpret_cast<const char*>(head), sizeof head), hash);
+    hash = cache::fnv1a(std::string_view(reinterpret_cast<const char*>(&id), sizeof id), hash);
+    for (const auto& t : texts) hash = cache::fnv1a(std::string_view(t.data(), t.size() + 1), hash);
+    calls.push_back({kind, id, start, std::move(texts)});
+  }
+  void replay() {
+    for (const auto& call : calls) {
+      switch (call.kind) {
+        case Kind::terms:
+          for (const auto& term : call.texts) add_term(call.id, text::fold_term(term), call.start);
+          break;
+        case Kind::list: {
+          std::string term = "{{";  // built by appending: GCC 12 warns wrongly about "{{" + name
+          term.append(call.texts.front()).append("}}");
+          add_term(call.id, term, call.start);
+          break;
+        }
+        case Kind::literal: {
+          Growing& g = tries[call.start == Start::word ? 0 : 1];
+          Frontier f{0};
+          for (char c : call.texts.front()) step(g, f, static_cast<unsigned char>(c));
+          g.accept(f, call.id);
+          break;
+        }
+      }
+    }
+  }
+  std::vector<Call> calls;
+  std::uint64_t hash = cache::kFnv1aBasis;
+
   const Lists& lists;
   std::map<std::string, std::vector<std::string>> folded_lists;
   std::map<std::string, std::uint64_t> counts;
@@ -319,24 +360,34 @@ LiteralScreen::Builder::~Builder() { delete impl_; }
 
 void LiteralScreen::Builder::add_terms(std::uint32_t id, const std::vector<std::string>& terms,
                                        Start start) {
-  for (const auto& term : terms) impl_->add_term(id, text::fold_term(term), start);
+  impl_->record(Impl::Kind::terms, id, start, terms);
 }
 
 void LiteralScreen::Builder::add_list(std::uint32_t id, const std::string& name, Start start) {
-  std::string term = "{{";  // built by appending: GCC 12 warns wrongly about "{{" + name
-  term.append(name).append("}}");
-  impl_->add_term(id, term, start);
+  impl_->record(Impl::Kind::list, id, start, {name});
 }
 
 void LiteralScreen::Builder::add_literal(std::uint32_t id, std::string_view text, Start start) {
-  Growing& g = impl_->tries[start == Start::word ? 0 : 1];
-  Frontier f{0};
-  for (char c : text) Impl::step(g, f, static_cast<unsigned char>(c));
-  g.accept(f, id);
+  impl_->record(Impl::Kind::literal, id, start, {std::string(text)});
 }
 
-LiteralScreen LiteralScreen::Builder::finish() {
+LiteralScreen LiteralScreen::Builder::finish(const std::string& cache_file,
+                                             const std::string& key) {
+  constexpr std::string_view kMagic = "brandlint literal screen 1\n";
   LiteralScreen screen;
+  if (!cache_file.empty()) {
+    if (auto mapped = cache::Mapped::open(cache_file); !mapped->bytes().empty()) {
+      cache::Reader in(mapped->bytes());
+      std::string_view magic, saved_key;
+      std::uint64_t calls = 0;
+      if (in.text(&magic) && magic == kMagic && in.text(&saved_key) && saved_key == key &&
+          in.number(&calls) && calls == impl_->hash && screen.restore(in) && in.at_end()) {
+        return screen;
+      }
+      screen = LiteralScreen();
+    }
+  }
+  impl_->replay();
   // An entry accepted at the root has an empty spelling: it is found in every text.
   for (auto& g : impl_->tries) {
     auto& accepts = g.accepts();
@@ -352,7 +403,66 @@ LiteralScreen LiteralScreen::Builder::finish() {
                            screen.everywhere_.end());
   screen.word_ = Impl::freeze(impl_->tries[0]);
   screen.anywhere_ = Impl::freeze(impl_->tries[1]);
+  if (!cache_file.empty()) {
+    cache::Writer out;
+    out.text(kMagic);
+    out.text(key);
+    out.number(impl_->hash);
+    screen.save(out);
+    cache::write(cache_file, out.bytes());
+  }
   return screen;
+}
+
+void LiteralScreen::Trie::save(cache::Writer& out) const {
+  out.array(root_.data(), root_.size());
+  out.array(first_edge_);
+  out.array(labels_);
+  out.array(targets_);
+  out.array(first_id_);
+  out.array(ids_);
+}
+
+bool LiteralScreen::Trie::restore(cache::Reader& in) {
+  std::vector<std::uint32_t> root;
+  Trie t;
+  if (!in.array(&root) || root.size() != t.root_.size() || !in.array(&t.first_edge_) ||
+      !in.array(&t.labels_) || !in.array(&t.targets_) || !in.array(&t.first_id_) ||
+      !in.array(&t.ids_)) {
+    return false;
+  }
+  std::copy(root.begin(), root.end(), t.root_.begin());
+  // What a walk reads must stay within the arrays, whatever the file held.
+  const std::size_t nodes = t.first_edge_.size();
+  if (nodes != 0) {
+    const auto in_range = [nodes](std::uint32_t n) { return n == kNone || n < nodes - 1; };
+    if (t.first_id_.size() != nodes || t.first_edge_.back() != t.labels_.size() ||
+        t.labels_.size() != t.targets_.size() || t.first_id_.back() != t.ids_.size() ||
+        t.first_edge_.front() != 0 || t.first_id_.front() != 0 ||
+        !std::is_sorted(t.first_edge_.begin(), t.first_edge_.end()) ||
+        !std::is_sorted(t.first_id_.begin(), t.first_id_.end()) ||
+        !std::all_of(t.targets_.begin(), t.targets_.end(), in_range) ||
+        !std::all_of(t.root_.begin(), t.root_.end(), in_range)) {
+      return false;
+    }
+  } else if (!t.labels_.empty() || !t.targets_.empty() || !t.first_id_.empty() || !t.ids_.empty()) {
+    return false;
+  }
+  *this = std::move(t);
+  return true;
+}
+
+void LiteralScreen::save(cache::Writer& out) const {
+  out.array(everywhere_);
+  word_.save(out);
+  anywhere_.save(out);
+}
+
+bool LiteralScreen::restore(cache::Reader& in) {
+  LiteralScreen s;
+  if (!in.array(&s.everywhere_) || !s.word_.restore(in) || !s.anywhere_.restore(in)) return false;
+  *this = std::move(s);
+  return true;
 }
 
 }  // namespace brandlint::rules

@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cache/disk_cache.hpp"
 #include "rules/rule.hpp"
 
 namespace brandlint::rules {
@@ -50,7 +51,10 @@ class LiteralScreen {
     // Entry `id` is found where `text` (already folded; taken literally) occurs.
     void add_literal(std::uint32_t id, std::string_view text, Start start);
 
-    LiteralScreen finish();
+    // The screen of the entries added. When `cache_file` holds the screen that the same
+    // entries made under `key` (what the rule files and the program are), it is read back
+    // instead of built; otherwise it is built and saved there. No file: built only.
+    LiteralScreen finish(const std::string& cache_file = "", const std::string& key = "");
 
    private:
     struct Impl;
@@ -71,6 +75,10 @@ class LiteralScreen {
   bool empty() const { return word_.empty() && anywhere_.empty() && everywhere_.empty(); }
   // Trie nodes, for tests and the benchmark.
   std::size_t nodes() const { return word_.nodes() + anywhere_.nodes(); }
+
+  void save(cache::Writer& out) const;
+  // False, and the screen unchanged, when `in` does not hold a screen that save() wrote.
+  bool restore(cache::Reader& in);
 
   static bool word_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -95,6 +103,9 @@ class LiteralScreen {
         n = child(n, static_cast<unsigned char>(text[p]));
       }
     }
+
+    void save(cache::Writer& out) const;
+    bool restore(cache::Reader& in);
 
    private:
     friend class Builder;

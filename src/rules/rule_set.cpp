@@ -837,14 +837,26 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
     if (alternatives.empty()) continue;
     set->lexicons_.emplace_back(name, std::make_unique<TermMatcher>(alternatives));
   }
-  set->literal_screen_ = screen.finish();
+  // The screen is built once per set of rule files and program and kept in the cache: it was
+  // the largest part of compiling what remained.
   if (std::all_of(files.begin(), files.end(), [](const RuleFile& f) { return f.checksum != 0; })) {
-    std::string key = "brandlint vocabulary 1\n" + lang + '\n';
-    for (const auto& file : files)
+    // Named by what stays (the files' paths and the program's), so that a rule file edited
+    // or a program rebuilt rewrites its file instead of leaving another.
+    std::string key = "brandlint rules 1\n" + lang + '\n';
+    std::string name = lang;
+    for (const auto& file : files) {
       key.append(file.path).append(" ").append(cache::hex(file.checksum)).append("\n");
+      name.append(" ").append(file.path);
+    }
     key += cache::code_identity();
-    set->vocabulary_key_ = std::move(key);
+    set->cache_key_ = std::move(key);
+    set->cache_name_ = name + ' ' + cache::code_file();
   }
+  const std::string dir = set->cache_key_.empty() ? std::string() : cache::directory();
+  set->literal_screen_ = screen.finish(
+      dir.empty() ? std::string()
+                  : cache::file_for(dir, "screen-" + lang, set->cache_name_, ".screen"),
+      set->cache_key_);
   set->lists_ = std::move(shared);
   return set;
 }
@@ -853,15 +865,15 @@ const Vocabulary& RuleSet::vocabulary() const {
   std::call_once(vocabulary_once_, [this]() {
     // Gathered once per set of rule files and kept in the cache: a fifth of a one-post run
     // with a typo went to gathering it.
-    const std::string dir = vocabulary_key_.empty() ? std::string() : cache::directory();
+    const std::string dir = cache_key_.empty() ? std::string() : cache::directory();
     const std::string file =
         dir.empty() ? std::string()
-                    : cache::file_for(dir, "vocabulary-" + lang_, vocabulary_key_, ".vocabulary");
+                    : cache::file_for(dir, "vocabulary-" + lang_, cache_name_, ".vocabulary");
     if (!file.empty()) {
       if (auto mapped = cache::Mapped::open(file); !mapped->bytes().empty()) {
         cache::Reader in(mapped->bytes());
         std::string_view key, words;
-        if (in.text(&key) && key == vocabulary_key_ && in.text(&words) && in.at_end()) {
+        if (in.text(&key) && key == cache_key_ && in.text(&words) && in.at_end()) {
           vocabulary_.restore(words);
           Lists().swap(lists_);
           return;
@@ -879,7 +891,7 @@ const Vocabulary& RuleSet::vocabulary() const {
     Lists().swap(lists_);
     if (!file.empty()) {
       cache::Writer out;
-      out.text(vocabulary_key_);
+      out.text(cache_key_);
       out.text(vocabulary_.saved());
       cache::write(file, out.bytes());
     }

@@ -154,9 +154,10 @@ class RuleSet {
   std::vector<std::vector<std::size_t>> candidates_;
   std::vector<std::pair<std::string, std::unique_ptr<TermMatcher>>> lexicons_;
   mutable Lists lists_;  // every file's lists, for vocabulary(), which then frees them
-  // What the vocabulary is made from (the files, by path and checksum, and this program),
-  // for the cache; empty when a file was not read from disk.
-  std::string vocabulary_key_;
+  // What the set is made from (the files, by path and checksum, and this program), for the
+  // cached screen and vocabulary; empty when a file was not read from disk.
+  std::string cache_key_;
+  std::string cache_name_;  // what names its files: the files' paths and the program's
   mutable std::once_flag vocabulary_once_;
   mutable Vocabulary vocabulary_;
 };
