@@ -105,6 +105,18 @@ TEST_CASE("spellings that multiply past the bound are still all found, from a bo
   CHECK(screen.nodes() < 2000);
 }
 
+TEST_CASE("groups nested past any pack's depth neither crash nor hide an entry") {
+  const std::string deep = std::string(5000, '(') + "abc" + std::string(5000, ')');
+  const rules::Lists lists;
+  LiteralScreen::Builder build(lists);
+  build.add_terms(2, {deep}, LiteralScreen::Start::word);
+  const LiteralScreen screen = build.finish();
+  CHECK(found(screen, "abc") == std::set<std::uint32_t>{2});
+  CHECK(rules::required_text(deep).empty());
+  CHECK(rules::required_text(std::string(150, '(') + "abcd" + std::string(150, ')')) ==
+        std::vector<std::string>{"abcd"});
+}
+
 TEST_CASE("a screen kept in the cache is read back only for the same entries and key") {
   const auto lists = lists_of({{"nationality", {"french", "italian(s|)"}}});
   TempDir dir;

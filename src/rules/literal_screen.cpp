@@ -17,6 +17,9 @@ using Frontier = std::vector<std::uint32_t>;  // trie nodes where spellings so f
 // expressions compiled and run).
 constexpr std::size_t kMaxFrontier = 256;
 constexpr int kMaxDepth = 8;  // lists within lists; deeper is an error the rules report
+// Groups within groups followed; deeper (no pack comes close) the entry is taken as found
+// where its spellings so far end, and the recursion stops.
+constexpr int kMaxNesting = 100;
 
 // Each node once, after unions.
 void normalise(Frontier& f) {
@@ -150,7 +153,16 @@ struct LiteralScreen::Builder::Impl {
           i = close + 2;
         } else if (t[i] == '(') {
           ++i;
-          product = saturate(product * std::max<std::uint64_t>(1, alternatives_count(t, i, depth)));
+          if (nesting >= kMaxNesting) {  // too deep to count: as many as can be
+            skip(t, i);
+            while (i < t.size() && t[i] == '|') skip(t, ++i);
+            product = std::uint64_t{1} << 40;
+          } else {
+            ++nesting;
+            product =
+                saturate(product * std::max<std::uint64_t>(1, alternatives_count(t, i, depth)));
+            --nesting;
+          }
           if (i < t.size() && t[i] == ')') ++i;
         } else {
           ++i;
@@ -233,6 +245,11 @@ struct LiteralScreen::Builder::Impl {
         normalise(out);
         f = std::move(out);
       } else if (t[i] == '(') {
+        if (nesting >= kMaxNesting) {
+          g.accept(f, id);
+          f.clear();
+          continue;  // skipped at the top of the loop
+        }
         ++i;
         std::size_t end = i;
         if (f.size() > 1 && f.size() * alternatives_count(t, end, depth) > kMaxFrontier) {
@@ -242,7 +259,9 @@ struct LiteralScreen::Builder::Impl {
           continue;
         }
         bool had_empty = false;
+        ++nesting;
         f = alternatives(g, t, i, f, id, depth, had_empty);
+        --nesting;
         if (i < t.size() && t[i] == ')') ++i;
         after_optional = had_empty;
       } else {
@@ -348,6 +367,7 @@ struct LiteralScreen::Builder::Impl {
   }
   std::vector<Call> calls;
   std::uint64_t hash = cache::kFnv1aBasis;
+  int nesting = 0;  // groups open in the term being followed or counted
 
   const Lists& lists;
   std::map<std::string, std::vector<std::string>> folded_lists;

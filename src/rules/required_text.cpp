@@ -15,6 +15,8 @@ namespace {
 constexpr std::size_t kMaxExact = 16;
 // Alternatives kept of a choice of required texts; past that the choice is too weak to use.
 constexpr std::size_t kMaxChoice = 32;
+// Groups within groups read; RE2 refuses 1,000.
+constexpr int kMaxDepth = 200;
 
 // What is known of the text a part of a pattern matches.
 struct Known {
@@ -231,7 +233,11 @@ class Reader {
   }
 
   Known group() {
-    ++i_;  // (
+    ++i_;                        // (
+    if (++depth_ > kMaxDepth) {  // deeper than RE2 allows: not read, and no deep recursion
+      ok_ = false;
+      return Known::nothing();
+    }
     bool unknown_text = false;
     if (i_ < p_.size() && p_[i_] == '?') {
       ++i_;
@@ -259,6 +265,7 @@ class Reader {
       }
     }
     Known inner = alternation();
+    --depth_;
     if (i_ >= p_.size() || p_[i_] != ')') {
       ok_ = false;
       return Known::nothing();
@@ -349,6 +356,7 @@ class Reader {
   std::size_t i_ = 0;
   bool ok_ = true;
   bool skipping_ = false;  // reading an alternative whose text cannot matter
+  int depth_ = 0;          // groups open
 };
 
 }  // namespace
