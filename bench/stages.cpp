@@ -9,7 +9,6 @@
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <sstream>
@@ -135,14 +134,8 @@ void rule_compile(benchmark::State& state) {
   static const std::array<const char*, 4> kLangs = {"en", "es", "fr", "it"};
   const std::string lang = kLangs.at(static_cast<std::size_t>(state.range(0)));
   const bool cached = state.range(1) != 0;
-  std::vector<std::string> paths;
-  for (const auto& entry : std::filesystem::directory_iterator(
-           std::filesystem::path(BRANDLINT_SOURCE_DIR) / "rules" / lang)) {
-    if (entry.path().extension() == ".yaml") paths.push_back(entry.path().string());
-  }
-  std::sort(paths.begin(), paths.end());
   std::vector<rules::RuleFile> files;
-  for (const auto& path : paths) {
+  for (const auto& path : linter()->impl().pack_files(lang)) {
     auto file = rules::load_rule_file(path);
     if (!file) {
       state.SkipWithError(file.error().to_string().c_str());

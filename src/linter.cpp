@@ -142,14 +142,7 @@ Expected<std::shared_ptr<const rules::RuleSet>> LinterImpl::rule_set(
           if (file.lang == rule_lang) files.push_back(file);
         }
         // The files by what they hold; one not read from a file is never shared.
-        std::string key = rule_lang;
-        for (const auto& file : files) {
-          if (file.checksum == 0) {
-            key.clear();
-            break;
-          }
-          key += '\n' + file.path + '\t' + std::to_string(file.checksum);
-        }
+        const std::string key = rules::files_key(rule_lang, files);
         // Shared by every Linter of the process made from the same files as they are now: a
         // folder run with a configuration per team (the same rules, each team its own words)
         // compiles each language's rules once, and the set's matching states, built as posts

@@ -409,11 +409,6 @@ class SpellingCheck final : public Check {
                                 const text::LetterCase& l) {
     if (l.upper > 0 || l.digits > 0) return {};
     const WordFormation& formation = word_formation(ctx.rule_lang);
-    auto quoted = [](std::string_view s) {
-      std::string q(1, '"');
-      q.append(s).push_back('"');
-      return q;
-    };
     if (std::string made = adjective_of_verb(ctx, formation, word); !made.empty()) return made;
     for (std::string_view p : formation.prefixes) {
       if (word.size() <= p.size() || word.compare(0, p.size(), p) != 0) continue;
@@ -425,6 +420,14 @@ class SpellingCheck final : public Check {
       }
     }
     return {};
+  }
+
+  // `s` in double quotes, for how a word is made. Built by appending: GCC 12 warns wrongly
+  // about "\"" + s.
+  static std::string quoted(std::string_view s) {
+    std::string q(1, '"');
+    q.append(s).push_back('"');
+    return q;
   }
 
   // Whether the prefix and the word are written together as the language writes them: in
@@ -451,7 +454,7 @@ class SpellingCheck final : public Check {
       const std::string verb =
           word.substr(0, word.size() - f.ending.size()) + std::string(f.infinitive);
       if (text::letter_case(verb).code_points >= 6 && ctx.speller.correct(verb)) {
-        return "\"" + verb + "\" with \"-" + std::string(f.ending) + "\"";
+        return quoted(verb) + " with " + quoted("-" + std::string(f.ending));
       }
     }
     return {};

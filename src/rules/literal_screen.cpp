@@ -375,8 +375,8 @@ struct LiteralScreen::Builder::Impl {
   Growing tries[2];  // Start::word, Start::anywhere
 };
 
-LiteralScreen::Builder::Builder(const Lists& lists) : impl_(new Impl(lists)) {}
-LiteralScreen::Builder::~Builder() { delete impl_; }
+LiteralScreen::Builder::Builder(const Lists& lists) : impl_(std::make_unique<Impl>(lists)) {}
+LiteralScreen::Builder::~Builder() = default;
 
 void LiteralScreen::Builder::add_terms(std::uint32_t id, const std::vector<std::string>& terms,
                                        Start start) {
@@ -402,9 +402,8 @@ LiteralScreen LiteralScreen::Builder::finish(const std::string& cache_file,
       std::uint64_t calls = 0;
       if (in.text(&magic) && magic == kMagic && in.text(&saved_key) && saved_key == key &&
           in.number(&calls) && calls == impl_->hash && screen.restore(in) && in.at_end()) {
-        return screen;
+        return screen;  // restore() leaves the screen empty when it fails
       }
-      screen = LiteralScreen();
     }
   }
   impl_->replay();

@@ -18,6 +18,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,7 +59,7 @@ class LiteralScreen {
 
    private:
     struct Impl;
-    Impl* impl_;
+    std::unique_ptr<Impl> impl_;
   };
 
   // Calls `found(id)` for every entry with a spelling in `text`, folded; an entry may be

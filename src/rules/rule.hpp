@@ -59,6 +59,11 @@ struct RuleFile {
   std::uint64_t checksum = 0;
 };
 
+// What `files` of `lang` hold as they were read: the language, then a line per file with its
+// path and checksum; empty when one was not read from a file (checksum 0). Rule sets made from
+// the same key are the same.
+std::string files_key(const std::string& lang, const std::vector<RuleFile>& files);
+
 // Reads and validates a rule file: unknown keys, wrong types, missing fields, ids that do not
 // follow <category>.<subcategory>.<name>, fewer than two examples of each kind. The language
 // is the file's `lang:` key, else the name of its folder when that is a language.

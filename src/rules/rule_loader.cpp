@@ -327,6 +327,15 @@ std::vector<std::string> literal_term_warnings(const RuleFile& file) {
   return out;
 }
 
+std::string files_key(const std::string& lang, const std::vector<RuleFile>& files) {
+  std::string key = lang;
+  for (const auto& file : files) {
+    if (file.checksum == 0) return {};
+    key.append("\n").append(file.path).append("\t").append(cache::hex(file.checksum));
+  }
+  return key;
+}
+
 Expected<RuleFile> load_rule_file(const std::string& path) {
   auto contents = read_text_file(path, "rule file");
   if (!contents) return contents.error();

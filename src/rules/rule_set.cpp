@@ -334,10 +334,6 @@ std::vector<Clause> required_lists(const std::string& p,
   return required(groups[0]);
 }
 
-bool ascii_word_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
 // Whether every text a list's terms match starts with an ASCII letter, digit or underscore,
 // from the terms' syntax: words, (a|b|) groups, {{lists}}. Unsure answers are false.
 class WordFirst {
@@ -363,7 +359,7 @@ class WordFirst {
   // Whether every match of `t` from `i` starts with a word character.
   bool term(const std::string& t, std::size_t i, int depth) {
     if (i >= t.size() || depth > 8) return false;
-    if (ascii_word_char(t[i])) return true;
+    if (LiteralScreen::word_char(t[i])) return true;
     if (t.compare(i, 2, "{{") == 0) {
       const std::size_t close = t.find("}}", i + 2);
       return close != std::string::npos && list(t.substr(i + 2, close - i - 2), depth + 1);
@@ -563,7 +559,7 @@ class BeforeList {
   }
   bool branches_start_with_word(std::size_t open, std::size_t close) const {
     return each_branch(open, close, [&](std::size_t begin, std::size_t end) {
-      return begin < end && ascii_word_char(p_[begin]);
+      return begin < end && LiteralScreen::word_char(p_[begin]);
     });
   }
 
@@ -703,9 +699,8 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
       // shipped packs' (the test suite compiles them all), compile when a post first needs
       // them. The screens only say which expressions may match: a term's whole-word
       // boundaries are left to the expression itself.
-      auto add = [&](const Located& where, const std::string& regex,
-                     const std::string& screen_regex, Reading reading, const char* what,
-                     bool compile_now, const std::vector<Clause>& needs = {},
+      auto add = [&](const Located& where, const std::string& regex, Reading reading,
+                     const char* what, bool compile_now, const std::vector<Clause>& needs = {},
                      const std::vector<std::string>& terms = {}) -> std::optional<Error> {
         std::string error;
         const bool literal = reading == Reading::words;
@@ -716,7 +711,7 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
         const bool in_set = needs.empty() && !literal && required.empty();
         // The rest of a user's file is parsed, so that its errors are reported at its line.
         RE2::Set& checker = in_set ? *set->pattern_set_ : parser;
-        if ((in_set || !file.shipped) && checker.Add(screen_regex, &error) < 0) {
+        if ((in_set || !file.shipped) && checker.Add(regex, &error) < 0) {
           return located_error(file, where,
                                std::string("bad ") + what + ": " + error + " (RE2 syntax)");
         }
@@ -764,9 +759,8 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
         std::vector<std::string> terms;
         terms.reserve(rule.terms.size());
         for (const auto& term : rule.terms) terms.push_back(term.text);
-        const std::string words = whole_word(regex.value());
-        if (auto e =
-                add(rule.terms.front(), words, words, Reading::words, "term", false, {}, terms)) {
+        if (auto e = add(rule.terms.front(), whole_word(regex.value()), Reading::words, "term",
+                         false, {}, terms)) {
           return *e;
         }
       }
@@ -781,8 +775,7 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
                             auto list = shared.find(name);
                             return list == shared.end() ? std::size_t{0} : list->second.size();
                           });
-        if (auto e = add(pattern, regex.value(), regex.value(), Reading::whole, "pattern",
-                         !uses_lists, needs)) {
+        if (auto e = add(pattern, regex.value(), Reading::whole, "pattern", !uses_lists, needs)) {
           return *e;
         }
       }
@@ -839,17 +832,12 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
   }
   // The screen is built once per set of rule files and program and kept in the cache: it was
   // the largest part of compiling what remained.
-  if (std::all_of(files.begin(), files.end(), [](const RuleFile& f) { return f.checksum != 0; })) {
+  if (const std::string files_read = files_key(lang, files); !files_read.empty()) {
+    set->cache_key_ = "brandlint rules 1\n" + files_read + '\n' + cache::code_identity();
     // Named by what stays (the files' paths and the program's), so that a rule file edited
     // or a program rebuilt rewrites its file instead of leaving another.
-    std::string key = "brandlint rules 1\n" + lang + '\n';
     std::string name = lang;
-    for (const auto& file : files) {
-      key.append(file.path).append(" ").append(cache::hex(file.checksum)).append("\n");
-      name.append(" ").append(file.path);
-    }
-    key += cache::code_identity();
-    set->cache_key_ = std::move(key);
+    for (const auto& file : files) name.append(" ").append(file.path);
     set->cache_name_ = name + ' ' + cache::code_file();
   }
   const std::string dir = set->cache_key_.empty() ? std::string() : cache::directory();

@@ -145,9 +145,11 @@ class RuleSet {
   // each list it needs (or one of each group of alternatives) has a hit. For each entry of
   // the screens, the expressions that a hit on it makes candidates (candidates_).
   //
-  // The lists and terms are found by a trie of their spellings (literal_screen.hpp), whose
-  // entries are indexes into candidates_; the patterns that need no list by an RE2::Set,
-  // whose entries pattern_entries_ maps to candidates_.
+  // The lists and terms are found by a trie of their spellings (literal_screen.hpp), and so
+  // is the text each pattern that needs no list cannot match without (required_text.hpp);
+  // the trie's entries are indexes into candidates_. The few such patterns whose text
+  // nothing certain is known of are in an RE2::Set, whose entries pattern_entries_ maps to
+  // candidates_.
   LiteralScreen literal_screen_;
   std::unique_ptr<RE2::Set> pattern_set_;
   std::vector<std::size_t> pattern_entries_;
