@@ -265,6 +265,7 @@ std::vector<const ConditionElement*> parse_condition(std::string_view text,
 
 struct AffixRule {
   bool suffix = true, cross = false;
+  bool lowercase = true;  // strip and add as the .aff file writes them hold no capital
   std::u32string strip, add;
   std::vector<std::uint64_t> continuation;
   std::vector<const ConditionElement*> condition;  // owned by the Lexicon's elements
@@ -299,6 +300,21 @@ std::uint64_t form_hash(const char32_t* p, std::size_t n) {
   return h == 0 ? 1 : h;
 }
 std::uint64_t form_hash(const std::u32string& s) { return form_hash(s.data(), s.size()); }
+
+// An elision flag and a suffix flag that one stem carries, as one number that no single flag
+// is (flags are at most 16 bits).
+std::uint64_t flag_pair(std::uint64_t elision, std::uint64_t suffix) {
+  return (elision << 32) ^ suffix ^ (std::uint64_t{1} << 63);
+}
+// The key of a stem that carries a flag or a pair of them (see Suggester::elided): the flag and
+// the stem's hash, mixed so that every bit of both moves the slot and the fingerprint.
+std::uint64_t elision_key(std::uint64_t flag, std::uint64_t form) {
+  std::uint64_t h = form ^ ((flag + 0x9E3779B97F4A7C15ULL) * 0xBF58476D1CE4E5B9ULL);
+  h ^= h >> 31;
+  h *= 0x94D049BB133111EBULL;
+  h ^= h >> 29;
+  return h == 0 ? 1 : h;
+}
 
 struct Confusion {
   const char* from;
@@ -400,7 +416,7 @@ std::uint32_t pair_bucket(char32_t a, char32_t b) {
 // The on-disk cache (cache/disk_cache.hpp): the tables as arrays of plain numbers, each with
 // its length, behind a key that names the format and the dictionary they were built from.
 
-constexpr std::string_view kCacheMagic = "brandlint suggester tables 8\n";
+constexpr std::string_view kCacheMagic = "brandlint suggester tables 9\n";
 
 // What the tables depend on: this format, the dictionary's two files as they are now, the
 // encoding and the language's built-in confusions. Empty when a file cannot be read.
@@ -425,6 +441,24 @@ struct Suggester::Lexicon {
   FlagType flag_type = FlagType::single;
   ConditionElements condition_elements;  // what the rules' conditions point to
   std::unordered_map<std::uint64_t, std::vector<AffixRule>> rules;
+  // Elisions Hunspell reads as prefixes ("PFX T 0 l' [aeiouh]"), written in lowercase and
+  // stripping nothing, by the head they add ("l'", "dell'", "qu'"), each with its flag.
+  struct Elision {
+    std::uint64_t flag;
+    const AffixRule* rule;
+  };
+  std::unordered_map<std::u32string, std::vector<Elision>> elisions;
+  std::unordered_set<std::uint64_t> elision_flags;
+  // The suffix rules that combine with prefixes, by the last letter they add (0: none), with
+  // their flags: an elided word's tail is read back to its stem through them.
+  struct Suffix {
+    std::uint64_t flag;
+    const AffixRule* rule;
+  };
+  std::unordered_map<char32_t, std::vector<Suffix>> cross_suffixes;
+  std::unordered_set<std::uint64_t> cross_flags;  // flags of those suffixes
+  std::unordered_set<std::uint64_t> continued;  // those of them with a rule continued by an elision
+  bool full_strip = false;                      // FULLSTRIP: a suffix may replace a whole stem
   // The .dic text, UTF-8, each line cut to the word and its flags: held when the tables were
   // built, and a view into the mapped cache file when they were read from it, so that a
   // cached dictionary's .dic is neither read nor converted at start-up.
@@ -530,7 +564,9 @@ std::string Suggester::save_tables(const std::string& key) const {
     room += t->size() * sizeof(std::uint32_t) + 16;
   }
   room += lex.root_lengths.size() + lex.dic.size() + 32;
-  for (const HashSet64* set : {&forms_, &proper_, &unsure_, &hidden_}) room += set->bytes() + 32;
+  for (const HashSet64* set : {&forms_, &proper_, &unsure_, &hidden_, &elided_}) {
+    room += set->bytes() + 32;
+  }
   for (const auto& word : no_suggest_) room += (word.size() + 1) * sizeof(char32_t);
   out.reserve(room);
   out.text(key);
@@ -550,7 +586,7 @@ std::string Suggester::save_tables(const std::string& key) const {
   for (const Table<std::uint32_t>* t : {&lex.bucket_start, &lex.postings}) {
     out.array(t->data(), t->size());
   }
-  for (const HashSet64* set : {&forms_, &proper_, &unsure_, &hidden_}) {
+  for (const HashSet64* set : {&forms_, &proper_, &unsure_, &hidden_, &elided_}) {
     out.number<std::uint64_t>(set->size());
     out.array(set->slots().data(), set->slots().size());
   }
@@ -591,7 +627,7 @@ bool Suggester::restore_tables(std::shared_ptr<const cache::Mapped> file, const 
       !below(postings, root_stem.size())) {
     return false;
   }
-  HashSet64 sets[4];
+  HashSet64 sets[5];
   for (HashSet64& set : sets) {
     std::uint64_t size = 0;
     Table<std::uint32_t> slots;
@@ -614,6 +650,7 @@ bool Suggester::restore_tables(std::shared_ptr<const cache::Mapped> file, const 
   proper_ = std::move(sets[1]);
   unsure_ = std::move(sets[2]);
   hidden_ = std::move(sets[3]);
+  elided_ = std::move(sets[4]);
   cache_file_ = std::move(file);
   apostrophe_words_ = apostrophes != 0;
   std::u32string word;
@@ -683,7 +720,9 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
     const auto f = fields(line);
     if (f.empty() || f[0][0] == '#') continue;
     const std::string_view cmd = f[0];
-    if (cmd == "FLAG" && f.size() > 1) {
+    if (cmd == "FULLSTRIP") {
+      lex.full_strip = true;
+    } else if (cmd == "FLAG" && f.size() > 1) {
       if (f[1] == "long") flag_type = FlagType::long_pair;
       if (f[1] == "num") flag_type = FlagType::number;
     } else if (cmd == "TRY" && f.size() > 1) {
@@ -750,6 +789,8 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
         add = add.substr(0, slash);
       }
       if (add != "0") r.add = lower(to_u32(add));
+      r.lowercase =
+          (f[2] == "0" || r.strip == to_u32(f[2])) && (add == "0" || r.add == to_u32(add));
       r.condition = parse_condition(f.size() > 4 ? f[4] : ".", lex.condition_elements);
       if (r.condition.size() == 1 && r.condition[0]->any) r.condition.clear();
       rules[flags[0]].push_back(std::move(r));
@@ -810,13 +851,40 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
     }
   }
 
+  auto has_any = [](const std::vector<std::uint64_t>& of, const std::vector<std::uint64_t>& in) {
+    return std::any_of(of.begin(), of.end(), [&](std::uint64_t f) {
+      return std::find(in.begin(), in.end(), f) != in.end();
+    });
+  };
+
   // Elided articles and pronouns ("l'", "dell'", "qu'"): a candidate "d'accordo" is plausible
-  // when its head is one of them and its tail a form.
+  // when its head is one of them and its tail a form. Those written in lowercase and adding
+  // just the head are also indexed, to judge an elided word without Hunspell (elided()).
   for (const auto& [flag, list] : rules) {
     for (const AffixRule& r : list) {
       const std::size_t apostrophe = r.add.find(U'\'');
-      if (!r.suffix && apostrophe != std::u32string::npos) {
-        s->elision_heads_.insert(r.add.substr(0, apostrophe + 1));
+      if (r.suffix || apostrophe == std::u32string::npos) continue;
+      s->elision_heads_.insert(r.add.substr(0, apostrophe + 1));
+      if (r.lowercase && r.strip.empty() && apostrophe + 1 == r.add.size() &&
+          r.continuation.empty()) {
+        lex.elisions[r.add].push_back({flag, &r});
+        lex.elision_flags.insert(flag);
+      }
+    }
+  }
+  if (!lex.elisions.empty()) {
+    for (const auto& [flag, list] : rules) {
+      for (const AffixRule& r : list) {
+        // Not those that need another affix, or forbid or restrict the form, after them.
+        if (!r.suffix || !r.cross || has_any(r.continuation, unsure_flags) ||
+            has_any(r.continuation, need_affix_flags)) {
+          continue;
+        }
+        lex.cross_suffixes[r.add.empty() ? 0 : r.add.back()].push_back({flag, &r});
+        lex.cross_flags.insert(flag);
+        for (std::uint64_t next : r.continuation) {
+          if (lex.elision_flags.count(next) > 0) lex.continued.insert(flag);
+        }
       }
     }
   }
@@ -836,15 +904,10 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   // Per form: 1 made by a capitalised stem, 2 by a stem whose forms are unsure.
   std::vector<std::uint8_t> kinds;
   std::unordered_set<std::uint64_t> names, unsure;  // candidates, until the other stems speak
-  std::vector<std::uint64_t> hidden;
+  std::vector<std::uint64_t> hidden, elided;
   std::unordered_set<std::uint64_t> cased;  // a stem's forms in its own case, lowercased
   Lexicon::Scratch cased_scratch;
   // An affix flag is unsure when one of its rules leads on to an unsure flag (CIRCUMFIX).
-  auto has_any = [](const std::vector<std::uint64_t>& of, const std::vector<std::uint64_t>& in) {
-    return std::any_of(of.begin(), of.end(), [&](std::uint64_t f) {
-      return std::find(in.begin(), in.end(), f) != in.end();
-    });
-  };
   std::unordered_set<std::uint64_t> unsure_affixes;
   for (const auto& [flag, list] : rules) {
     for (const AffixRule& r : list) {
@@ -923,6 +986,26 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
       bare = false;
     });
     for (std::uint64_t h : cased) add_form(h, true);
+    // The stems an elided word may be read back to (see elided()): written in lowercase and
+    // taken by Hunspell; keyed with each elision flag they carry, when the stem is a word alone
+    // (French verbs' stems need a suffix); with each suffix flag continued by an elision; and
+    // with each pair of an elision flag and a suffix flag, both combining, that they carry
+    // (one entry's flags: "open/L'D'Q'" and "open/S.()" are two entries).
+    if (lex.elisions.empty() || original != stem || unsure_stem) continue;
+    const std::uint64_t stem_hash = form_hash(stem);
+    for (std::uint64_t flag : flags) {
+      if (lex.elision_flags.count(flag) > 0) {
+        if (!needs_affix) elided.push_back(elision_key(flag, stem_hash));
+        continue;
+      }
+      if (lex.cross_flags.count(flag) == 0) continue;
+      if (lex.continued.count(flag) > 0) elided.push_back(elision_key(flag, stem_hash));
+      for (std::uint64_t elision : flags) {
+        if (lex.elision_flags.count(elision) > 0) {
+          elided.push_back(elision_key(flag_pair(elision, flag), stem_hash));
+        }
+      }
+    }
   }
   // Only names: "may" is also a month, "el" only a name in English. And unsure only when no
   // other stem makes the form surely. Names and unsure forms are a few thousand, the others
@@ -936,6 +1019,7 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   s->proper_.build(std::vector<std::uint64_t>(names.begin(), names.end()));
   s->unsure_.build(std::vector<std::uint64_t>(unsure.begin(), unsure.end()));
   s->hidden_.build(std::move(hidden));
+  s->elided_.build(std::move(elided));
 
   // The n-gram index: for each letter pair of "^root$" (accents folded), the roots holding it.
   // Two passes, counting and then filling, so the postings are one array.
@@ -1011,15 +1095,68 @@ Held Suggester::held(std::string_view word, std::uint64_t* hash) const {
   // As Hunspell reads case: a name's forms only with their capital ("El", not "el").
   if (!u_isupper(static_cast<UChar32>(w[0])) && proper_.contains(h)) return Held::none;
   // Surely a word: a form as it stands. An elided head and a word (l'école, c'est in an
-  // Italian post) depend on which heads go with which words, and Hunspell knows that.
-  // Written in mixed case (OCaml, iPhone), a word is Hunspell's to judge too: only the
-  // dictionary's own case, or all capitals, passes.
+  // Italian post) depend on which heads go with which words: read back through the affix
+  // file's rules (elided()), as Hunspell reads them. Written in mixed case (OCaml, iPhone), a word
+  // is Hunspell's to judge too: only the dictionary's own case, or all capitals, passes.
   const text::LetterCase l = text::letter_case(word);
   const bool upper_after_first = l.upper > (l.first_upper ? 1 : 0);
   if ((!upper_after_first || l.lower == 0) && !unsure_.contains(h) && forms_.contains(h)) {
     return Held::sure;
   }
+  // An elided word in lowercase or with its first letter capitalised, as Hunspell then also
+  // tries it in lowercase (L'attesa); in capitals (L'ATTESA) Hunspell recases its parts.
+  if (!upper_after_first && !unsure_.contains(h) && elided(folded)) return Held::sure;
   return plausible(folded) ? Held::form : Held::none;
+}
+
+bool Suggester::elided(const std::u32string& w) const {
+  const std::size_t apostrophe = w.find(U'\'');
+  if (apostrophe == std::u32string::npos || apostrophe + 1 >= w.size() || elided_.size() == 0) {
+    return false;
+  }
+  const Lexicon& lex = *lexicon_;
+  const auto heads = lex.elisions.find(w.substr(0, apostrophe + 1));
+  if (heads == lex.elisions.end()) return false;
+  const std::u32string tail = w.substr(apostrophe + 1);
+  const auto has = [&](std::uint64_t flag, std::uint64_t stem) {
+    return elided_.contains(elision_key(flag, stem));
+  };
+  // As Hunspell reads it: the prefix's condition holds on the tail, and the tail is a stem
+  // carrying the prefix's flag ...
+  const std::uint64_t whole = form_hash(tail);
+  bool any = false;
+  for (const Lexicon::Elision& e : heads->second) {
+    if (!e.rule->applies_to(tail)) continue;
+    if (has(e.flag, whole)) return true;
+    any = any || e.rule->cross;
+  }
+  if (!any) return false;
+  // ... or a stem and a suffix that combines with the prefix, the stem carrying the suffix's
+  // flag and either the prefix's or a suffix continued by it (n'hésitez: hésiter + "er → ez",
+  // whose flags allow n').
+  std::u32string stem;
+  for (const char32_t last : {tail.back(), char32_t{0}}) {
+    const auto suffixes = lex.cross_suffixes.find(last);
+    if (suffixes == lex.cross_suffixes.end()) continue;
+    for (const Lexicon::Suffix& sfx : suffixes->second) {
+      const AffixRule& r = *sfx.rule;
+      if (r.add.size() > tail.size() || (r.add.size() == tail.size() && !lex.full_strip) ||
+          tail.compare(tail.size() - r.add.size(), r.add.size(), r.add) != 0) {
+        continue;
+      }
+      stem.assign(tail, 0, tail.size() - r.add.size());
+      stem += r.strip;
+      if (!r.applies_to(stem)) continue;
+      const std::uint64_t h = form_hash(stem);
+      for (const Lexicon::Elision& e : heads->second) {
+        if (!e.rule->cross || !e.rule->applies_to(tail)) continue;
+        const bool continued =
+            std::find(r.continuation.begin(), r.continuation.end(), e.flag) != r.continuation.end();
+        if ((continued && has(sfx.flag, h)) || has(flag_pair(e.flag, sfx.flag), h)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 bool Suggester::surely_offered(std::string_view word) const {

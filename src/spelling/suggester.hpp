@@ -166,6 +166,11 @@ class Suggester {
   struct Candidate;
 
   bool plausible(const std::u32string& w) const;
+  // Is `w` (lowercase) an elided head and a word that Hunspell surely takes together
+  // (l'attesa, dell'anno, qu'il, n'hésitez): a prefix rule adds the head, its condition holds
+  // on the rest, and the rest is a stem written in lowercase with the rule's flag, or such a
+  // stem with a suffix that combines with the prefix. Read back as Hunspell reads affixes.
+  bool elided(const std::u32string& w) const;
   // held(), also giving the hash of the lowercase word.
   Held held(std::string_view word, std::uint64_t* hash) const;
   float replace_cost(char32_t from, char32_t to) const;
@@ -194,6 +199,7 @@ class Suggester {
   HashSet64 proper_;  // forms only capitalised stems make (friday → Friday), also in forms_
   HashSet64 unsure_;  // forms only stems Hunspell may refuse make (see is_form), also in forms_
   HashSet64 hidden_;  // forms a stem flagged NOSUGGEST makes (not always only such stems)
+  HashSet64 elided_;  // stems with each elision or cross suffix flag they carry (elided())
   std::unordered_set<std::u32string> elision_heads_;  // "l'", "dell'", "qu'": PFX adds up to '
   bool apostrophe_words_ = false;                     // stems like "hadn't", "d'altronde"
   std::vector<char32_t> base_table_;                  // base_letter_ as an array, for speed
