@@ -326,3 +326,87 @@ rules:
   CHECK(matches(*set, "the screw are late").empty());
   CHECK(matches(*set, "Very rude staff").empty());
 }
+
+TEST_CASE("a list after an optional space is looked for right after the words before it") {
+  // `(?:un|une|d') ?{{x}}` matches "unrom" too: the list's words may follow "un" or "une"
+  // with nothing between. They are looked for there, not inside every word.
+  const std::string yaml = R"YAML(lang: en
+lists:
+  group: [rom, lazy]
+  pred: [bad, slow]
+  adj: [tired, sleepy]
+rules:
+  - id: discrimination.race.glued
+    category: discrimination
+    subcategory: race
+    severity: error
+    message: "“{match}” stereotypes a group."
+    explanation: Never acceptable.
+    patterns:
+      - '\b(?:un|une|d'') ?(?:(?:vrai|sale) )?{{group}} (?:is|are) {{pred}}\b'
+      - '\bsuper ?{{adj}} people\b'
+    examples:
+      flag: ["un rom is bad", "unrom is bad", "une sale rom is slow", "d'rom is bad",
+             "supertired people"]
+      pass: ["the promo is bad", "aromatic is bad", "super people"]
+)YAML";
+  // A word that only holds the lists' words wakes no pattern: nothing is compiled.
+  const auto quiet = compile(yaml);
+  CHECK(matches(*quiet, "the promo is bad, aromatic ones are slow").empty());
+  CHECK(matches(*quiet, "superb people, untired").empty());
+  CHECK(quiet->expressions_compiled() == 0);
+  CHECK(matches(*quiet, "you rom is bad").empty());  // "rom" starts a word: it runs
+  CHECK(quiet->expressions_compiled() == 1);
+  // Every spelling the patterns match is found.
+  const auto set = compile(yaml);
+  CHECK(matches(*set, "un rom is bad").size() == 1);
+  CHECK(matches(*set, "unrom is bad").size() == 1);
+  CHECK(matches(*set, "uneROM is slow").size() == 1);
+  CHECK(matches(*set, "une vrai lazy is slow").size() == 1);
+  CHECK(matches(*set, "d'rom is bad").size() == 1);
+  CHECK(matches(*set, "supersleepy people").size() == 1);
+  CHECK(matches(*set, "super tired people").size() == 1);
+  // Without \b before them, the optional words may end another word and the list follow
+  // them ("abcunelazy", "xunrom").
+  std::string loose = yaml;
+  loose.replace(loose.find("'\\b(?:un|une|d'')"), 3, "'");
+  const auto anywhere = compile(loose);
+  CHECK(matches(*anywhere, "abcunelazy is slow").size() == 1);
+  CHECK(matches(*anywhere, "xunrom is bad").size() == 1);
+  // An escape before the space is no word to glue: \pL is any letter.
+  std::string letter = yaml;
+  letter.replace(letter.find("'\\bsuper ?"), 10, "'\\pL ?");
+  const auto any_letter = compile(letter);
+  CHECK(matches(*any_letter, "xtired people").size() == 1);
+  CHECK(matches(*any_letter, "a sleepy people").size() == 1);
+}
+
+TEST_CASE("ordinary words that hold a group's name wake no discrimination pattern") {
+  // "promis", "chromé", "aromatique", "promozione": "rom" and "roma" (the Roma) are in the
+  // French and Italian group lists, which patterns such as `\b(?:un|une|d') ?{{people_noun}}`
+  // may glue to "un" or "une". The sentence compiles no more expressions than one without
+  // those words.
+  struct Case {
+    std::string lang, plain, holding;
+  };
+  for (const Case& c : {Case{"fr", "Comme prévu, votre code et un flacon doré.",
+                             "Comme promis, votre code et un flacon chromé aromatique."},
+                        Case{"it", "Come previsto, ecco il codice e un dolce.",
+                             "Come promesso, ecco la promozione e un aroma di caffè."}}) {
+    CAPTURE(c.lang);
+    auto compiled_by = [&](const std::string& text) {
+      std::vector<rules::RuleFile> files;
+      for (const auto& entry : std::filesystem::directory_iterator(
+               std::string(BRANDLINT_SOURCE_DIR) + "/rules/" + c.lang)) {
+        auto file = rules::load_rule_file(entry.path().string());
+        REQUIRE(file);
+        files.push_back(std::move(file.value()));
+      }
+      auto set = rules::RuleSet::compile(c.lang, std::move(files));
+      REQUIRE(set);
+      CHECK(matches(*set.value(), text).empty());
+      return set.value()->expressions_compiled();
+    };
+    CHECK(compiled_by(c.holding) == compiled_by(c.plain));
+  }
+}

@@ -305,6 +305,17 @@ struct LiteralScreen::Builder::Impl {
     g.accept(end, id);
   }
 
+  // The list `term` right after the word `glue`, which starts as `start` says.
+  void add_glued(std::uint32_t id, const std::string& glue, const std::string& term, Start start) {
+    Growing& g = tries[start == Start::word ? 0 : 1];
+    Frontier f{0};
+    for (char c : glue) step(g, f, static_cast<unsigned char>(c));
+    std::size_t i = 0;
+    bool unused = false;
+    Frontier end = alternatives(g, term, i, f, id, 0, unused);
+    g.accept(end, id);
+  }
+
   static LiteralScreen::Trie freeze(Growing& g) {
     LiteralScreen::Trie t;
     auto& accepts = g.accepts();
@@ -353,6 +364,10 @@ struct LiteralScreen::Builder::Impl {
           std::string term = "{{";  // built by appending: GCC 12 warns wrongly about "{{" + name
           term.append(call.texts.front()).append("}}");
           add_term(call.id, term, call.start);
+          for (std::size_t k = 1; k < call.texts.size(); ++k) {
+            const std::string& g = call.texts[k];
+            add_glued(call.id, g.substr(1), term, g[0] == 'w' ? Start::word : Start::anywhere);
+          }
           break;
         }
         case Kind::literal: {
@@ -383,8 +398,14 @@ void LiteralScreen::Builder::add_terms(std::uint32_t id, const std::vector<std::
   impl_->record(Impl::Kind::terms, id, start, terms);
 }
 
-void LiteralScreen::Builder::add_list(std::uint32_t id, const std::string& name, Start start) {
-  impl_->record(Impl::Kind::list, id, start, {name});
+void LiteralScreen::Builder::add_list(std::uint32_t id, const std::string& name, Start start,
+                                      const std::vector<Glue>& glue) {
+  std::vector<std::string> texts{name};
+  for (const auto& g : glue) {  // each word after where it starts: 'w' or 'a'
+    texts.push_back(g.word);
+    texts.back().insert(texts.back().begin(), g.start == Start::word ? 'w' : 'a');
+  }
+  impl_->record(Impl::Kind::list, id, start, std::move(texts));
 }
 
 void LiteralScreen::Builder::add_literal(std::uint32_t id, std::string_view text, Start start) {

@@ -34,6 +34,14 @@ class LiteralScreen {
   // start or after a character that is not an ASCII letter, digit or underscore: the text
   // is folded), or anywhere, inside words too.
   enum class Start : std::uint8_t { word, anywhere };
+  // A word a list may follow with nothing between ("un" + "{{people_noun}}"), and where the
+  // word may start.
+  struct Glue {
+    std::string word;  // folded; taken literally
+    Start start;
+    bool operator<(const Glue& o) const { return word != o.word ? word < o.word : start < o.start; }
+    bool operator==(const Glue& o) const { return word == o.word && start == o.start; }
+  };
 
   class Builder {
    public:
@@ -47,8 +55,10 @@ class LiteralScreen {
     // here) matches.
     void add_terms(std::uint32_t id, const std::vector<std::string>& terms, Start start);
     // Entry `id` is found where one of the list's terms matches; an unknown list is found
-    // everywhere.
-    void add_list(std::uint32_t id, const std::string& name, Start start);
+    // everywhere. Also where one of `glue` starts and one of the terms follows it at once
+    // ("un" + "{{x}}").
+    void add_list(std::uint32_t id, const std::string& name, Start start,
+                  const std::vector<Glue>& glue = {});
     // Entry `id` is found where `text` (already folded; taken literally) occurs.
     void add_literal(std::uint32_t id, std::string_view text, Start start);
 

@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -161,7 +162,7 @@ Expected<std::string> Expander::term_at(const std::string& term, int depth) {
       ++i;
       continue;
     }
-    if (folded.compare(i, 2, "{{") == 0) {
+    if (c == '{' && i + 1 < folded.size() && folded[i + 1] == '{') {
       const std::size_t close = folded.find("}}", i + 2);
       if (close == std::string::npos) return Error{"", 0, 0, "'{{' without '}}' in '" + term + "'"};
       auto list = list_at(folded.substr(i + 2, close - i - 2), depth);
@@ -406,16 +407,30 @@ class WordFirst {
 // letter, \w, a negated class) is unsure, and unsure is false.
 class BeforeList {
  public:
-  BeforeList(const std::string& p, bool list_starts_with_word)
-      : p_(p), word_first_(list_starts_with_word) {}
+  struct Glue {
+    std::set<std::string> at_word, anywhere;
+  };
+  explicit BeforeList(const std::string& p) : p_(p) {}
 
-  bool at(std::size_t i) const { return before(i, word_first_, 0); }
+  // `word_first`: whether every text the list matches starts with a word character.
+  bool at(std::size_t i, bool word_first) const { return before(i, word_first, 0); }
+
+  // Where at(i) is false only because the list may follow a word with nothing between
+  // (`(?:un|une|d') ?{{people_noun}}`, `\bsuper ?{{x}}`): those words ("un", "une", "super"),
+  // with where each may start (a word start, or anywhere when nothing before it says); the
+  // list then starts at word starts or right after one of them. Nullopt when anything else
+  // may precede it.
+  std::optional<Glue> glue(std::size_t i, bool word_first) const {
+    Glue words;
+    if (!before(i, word_first, 0, &words)) return std::nullopt;
+    return words;
+  }
 
  private:
   // Whether what the pattern matches just before position i always ends in a non-word
   // character, or is the text's start; `next_is_word`: whether what is matched from i always
   // starts with a word character (for \b).
-  bool before(std::size_t i, bool next_is_word, int depth) const {
+  bool before(std::size_t i, bool next_is_word, int depth, Glue* glue = nullptr) const {
     if (depth > 24) return false;
     i = branch_start(i);
     // The pattern's start, or a branch of the whole pattern: the list may follow anything.
@@ -426,31 +441,44 @@ class BeforeList {
       return c == 's' || punctuation(c);
     }
     if (escaped(i - 1)) return false;
-    if (c == '?' || c == '*' || c == '+') {
+    // A quantifier: ?, *, +, or {m,n}, which with m = 0 may leave its atom out too.
+    std::size_t q = i - 1;  // where the quantifier starts
+    bool may_be_absent = c == '?' || c == '*';
+    if (c == '}') {
+      std::size_t k = i - 1;
+      while (k > 0 && (std::isdigit(static_cast<unsigned char>(p_[k - 1])) || p_[k - 1] == ',')) {
+        --k;
+      }
+      if (k == 0 || k == i - 1 || p_[k - 1] != '{' || escaped(k - 1)) return false;
+      q = k - 1;
+      may_be_absent = p_[k] == '0' || p_[k] == ',';
+    }
+    if (c == '?' || c == '*' || c == '+' || c == '}') {
       // A repeated or optional atom: it must end so when present, and when it may be left
       // out, what precedes it must too.
-      if (i < 2 || escaped(i - 2)) return false;
-      std::size_t atom = i - 2;  // where the atom starts
+      if (q < 1 || escaped(q - 1)) return false;
+      const std::size_t last = q - 1;  // the atom's last character
+      std::size_t atom = last;         // where the atom starts
       bool atom_starts_word = false;
-      if (p_[i - 2] == ')') {
-        atom = opening(i - 2);
-        if (atom == std::string::npos || !branches_end(atom, i - 2, next_is_word, depth)) {
+      if (p_[last] == ')') {
+        atom = opening(last);
+        if (atom == std::string::npos || !branches_end(atom, last, next_is_word, depth, glue)) {
           return false;
         }
-        atom_starts_word = branches_start_with_word(atom, i - 2);
-      } else if (p_[i - 2] == ']') {
-        atom = class_start(i - 2);
-        if (atom == std::string::npos || !punctuation_class(atom, i - 2)) return false;
-      } else if (p_[i - 2] == ' ' || punctuation(p_[i - 2])) {
-        if (i >= 3 && p_[i - 3] == '\\' && !escaped(i - 3)) return false;
+        atom_starts_word = branches_start_with_word(atom, last, next_is_word);
+      } else if (p_[last] == ']') {
+        atom = class_start(last);
+        if (atom == std::string::npos || !punctuation_class(atom, last)) return false;
+      } else if (p_[last] == ' ' || punctuation(p_[last])) {
+        if (last >= 1 && p_[last - 1] == '\\' && !escaped(last - 1)) return false;
       } else {
         return false;
       }
-      return c == '+' || before(atom, next_is_word && atom_starts_word, depth + 1);
+      return !may_be_absent || before(atom, next_is_word && atom_starts_word, depth + 1, glue);
     }
     if (c == ')') {
       const std::size_t open = opening(i - 1);
-      return open != std::string::npos && branches_end(open, i - 1, next_is_word, depth);
+      return open != std::string::npos && branches_end(open, i - 1, next_is_word, depth, glue);
     }
     if (c == ']') {
       const std::size_t open = class_start(i - 1);
@@ -460,6 +488,18 @@ class BeforeList {
       const std::size_t k = branch_start(i - 1);
       return k == 0 || k == std::string::npos;
     }
+    if (glue != nullptr && LiteralScreen::word_char(c)) {
+      // A plain word: the list may follow it at once.
+      std::size_t k = i - 1;
+      while (k > 0 && LiteralScreen::word_char(p_[k - 1]) && !escaped(k - 1)) --k;
+      // \d, \pL, \x41: not a word; after \b or \B, before() tells.
+      if (k > 0 &&
+          (p_[k - 1] == '\\' || (escaped(k - 1) && p_[k - 1] != 'b' && p_[k - 1] != 'B'))) {
+        return false;
+      }
+      (before(k, true, depth + 1) ? glue->at_word : glue->anywhere).insert(p_.substr(k, i - k));
+      return true;
+    }
     return c == ' ' || punctuation(c);
   }
 
@@ -467,7 +507,7 @@ class BeforeList {
   // alternatives that open at i. npos for a branch of the whole pattern, which starts it too.
   std::size_t branch_start(std::size_t i) const {
     for (;;) {
-      if (i >= 3 && p_.compare(i - 3, 3, "(?:") == 0 && !escaped(i - 3)) {
+      if (i >= 3 && non_capturing(i - 3) && !escaped(i - 3)) {
         i -= 3;
       } else if (i >= 1 && p_[i - 1] == '(' && !escaped(i - 1)) {
         i -= 1;
@@ -479,6 +519,10 @@ class BeforeList {
       }
     }
   }
+  // Whether a group "(?:" opens at k.
+  bool non_capturing(std::size_t k) const {
+    return k + 2 < p_.size() && p_[k] == '(' && p_[k + 1] == '?' && p_[k + 2] == ':';
+  }
   // Whether p_[k] is escaped: preceded by an odd run of backslashes.
   bool escaped(std::size_t k) const {
     std::size_t slashes = 0;
@@ -488,41 +532,85 @@ class BeforeList {
   static bool punctuation(char c) {
     return std::string_view("'\"-,;:!#@/&%.").find(c) != std::string_view::npos;
   }
-  // The '(' of the group holding p_[k] (a '|' or a ')' closing it); npos when at the top
-  // level, or when a class is in the way that class_start() cannot read.
+  // The '(' of the group holding p_[k] (a '|' or a ')' closing it); npos at the top level.
   std::size_t opening(std::size_t k) const {
-    int nesting = 0;
-    while (k > 0) {
-      --k;
-      if (escaped(k)) continue;
-      if (p_[k] == ']') {  // a class: back to its start
-        k = class_start(k);
-        if (k == std::string::npos) return k;
+    return (p_[k] == ')' || p_[k] == '|') ? partner(k) : kNone;
+  }
+  // The '[' of the class that the ']' at k closes; npos when it closes none.
+  std::size_t class_start(std::size_t k) const { return p_[k] == ']' ? partner(k) : kNone; }
+  // The ')' closing the group that opens at `open`; npos when none does.
+  std::size_t closing(std::size_t open) const { return p_[open] == '(' ? partner(open) : kNone; }
+  // For a '(' its ')', for a ')' or '|' its group's '(', for a class's ']' its '['.
+  std::size_t partner(std::size_t k) const {
+    index();
+    return !broken_ && k < partner_.size() && partner_[k] != kNoPartner ? partner_[k] : kNone;
+  }
+  // One pass over the pattern for the tables above, the first time one is needed: classes
+  // (their content, POSIX classes such as [[:alpha:]] included, is skipped) and the groups'
+  // parentheses and bars.
+  void index() const {
+    if (indexed_) return;
+    indexed_ = true;
+    const std::size_t n = p_.size();
+    if (n >= kNoPartner) {  // no pattern is that long: unknown
+      broken_ = true;
+      return;
+    }
+    partner_.assign(n, kNoPartner);
+    std::vector<std::size_t> open;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (p_[k] == '\\') {
+        ++k;
         continue;
       }
-      if (p_[k] == '[') return std::string::npos;
-      if (p_[k] == ')') ++nesting;
-      if (p_[k] == '(' && nesting-- == 0) return k;
+      if (p_[k] == '[') {
+        std::size_t e = k + 1;
+        if (e < n && p_[e] == '^') ++e;
+        if (e < n && p_[e] == ']') ++e;  // a ']' first is itself
+        while (e < n && p_[e] != ']') {
+          if (p_[e] == '\\') {
+            e += 2;
+          } else if (p_.compare(e, 2, "[:") == 0) {
+            const std::size_t end = p_.find(":]", e + 2);
+            e = end == std::string::npos ? n : end + 2;
+          } else {
+            ++e;
+          }
+        }
+        if (e >= n) {  // unclosed: RE2 refuses it anyway; nothing is known
+          broken_ = true;
+          return;
+        }
+        partner_[e] = static_cast<std::uint32_t>(k);
+        k = e;
+        continue;
+      }
+      if (p_[k] == '(') {
+        open.push_back(k);
+      } else if (p_[k] == ')') {
+        if (open.empty()) continue;
+        partner_[k] = static_cast<std::uint32_t>(open.back());
+        partner_[open.back()] = static_cast<std::uint32_t>(k);
+        open.pop_back();
+      } else if (p_[k] == '|') {
+        if (!open.empty()) partner_[k] = static_cast<std::uint32_t>(open.back());
+      }
     }
-    return std::string::npos;
   }
-  // The '[' of the class that the ']' at k closes; npos when unsure.
-  std::size_t class_start(std::size_t k) const {
-    for (std::size_t j = k; j > 0;) {
-      --j;
-      if (p_[j] == '\\' || p_[j] == ']') return std::string::npos;
-      if (p_[j] == '[') return escaped(j) ? std::string::npos : j;
-    }
-    return std::string::npos;
-  }
-  // Whether the class from `open` to `close` holds punctuation and non-ASCII characters only
-  // (not negated, no ranges, no escapes).
+  // Whether the class from `open` to `close` holds spaces, punctuation and non-ASCII
+  // characters only (not negated, no ranges; an escaped quote, bracket, dash or dot is
+  // itself).
   bool punctuation_class(std::size_t open, std::size_t close) const {
     if (close <= open + 1 || p_[open + 1] == '^') return false;
     for (std::size_t k = open + 1; k < close; ++k) {
       const char c = p_[k];
+      if (c == '\\' && k + 1 < close &&
+          std::string_view("\"'[]-.").find(p_[k + 1]) != std::string_view::npos) {
+        ++k;  // an escaped quote, bracket, dash or dot: itself
+        continue;
+      }
       if ((c & 0x80) == 0 && !punctuation(c) &&
-          std::string_view("!?()").find(c) == std::string_view::npos) {
+          std::string_view(" !?()").find(c) == std::string_view::npos) {
         return false;
       }
       if (c == '-' && k != open + 1 && k + 1 != close) return false;  // a range
@@ -532,39 +620,54 @@ class BeforeList {
   // The top-level branches of the group from `open` (its '(') to `close` (its ')').
   template <class Each>
   bool each_branch(std::size_t open, std::size_t close, Each&& each) const {
-    std::size_t begin = p_.compare(open, 3, "(?:") == 0 ? open + 3 : open + 1;
-    int nesting = 0;
+    index();
+    if (broken_) return false;  // its bars are unknown
+    std::size_t begin = non_capturing(open) ? open + 3 : open + 1;
     for (std::size_t k = begin; k <= close; ++k) {
-      if (k < close && escaped(k)) continue;
-      if (k < close && p_[k] == '[') {  // a class: to its end
-        std::size_t end = k + 1;
-        if (end < close && p_[end] == '^') ++end;
-        if (end < close && p_[end] == ']') ++end;
-        while (end < close && (p_[end] != ']' || escaped(end))) ++end;
-        if (end >= close) return false;
-        k = end;
-        continue;
-      }
-      if (k < close && p_[k] == '(') ++nesting;
-      if (k < close && p_[k] == ')') --nesting;
-      if ((k == close || (p_[k] == '|' && nesting == 0)) && !each(begin, k)) return false;
-      if (k < close && p_[k] == '|' && nesting == 0) begin = k + 1;
+      if (k < close && (p_[k] != '|' || opening(k) != open)) continue;
+      if (!each(begin, k)) return false;
+      begin = k + 1;
     }
     return true;
   }
-  bool branches_end(std::size_t open, std::size_t close, bool next_is_word, int depth) const {
+  bool branches_end(std::size_t open, std::size_t close, bool next_is_word, int depth,
+                    Glue* glue = nullptr) const {
     return each_branch(open, close, [&](std::size_t, std::size_t end) {
-      return before(end, next_is_word, depth + 1);
+      return before(end, next_is_word, depth + 1, glue);
     });
   }
-  bool branches_start_with_word(std::size_t open, std::size_t close) const {
+  // Whether each branch starts with a word character; an empty one, as `next_is_word` says
+  // what follows the group does.
+  bool branches_start_with_word(std::size_t open, std::size_t close, bool next_is_word,
+                                int depth = 0) const {
     return each_branch(open, close, [&](std::size_t begin, std::size_t end) {
-      return begin < end && LiteralScreen::word_char(p_[begin]);
+      return starts_with_word(begin, end, next_is_word, depth);
     });
   }
-
+  // Whether what p_[begin, end) matches starts with a word character: a plain one, not made
+  // optional ("a?b", "a*-"), or a group whose branches do; empty, as `next_is_word` says.
+  bool starts_with_word(std::size_t begin, std::size_t end, bool next_is_word, int depth) const {
+    if (begin >= end) return next_is_word;
+    if (depth > 8) return false;
+    if (p_[begin] == '(') {
+      const std::size_t close = closing(begin);
+      if (close == std::string::npos || close >= end) return false;
+      if (close + 1 < end &&
+          std::string_view("?*{").find(p_[close + 1]) != std::string_view::npos) {
+        return false;  // the group may be left out
+      }
+      const bool after = starts_with_word(close + 1, end, next_is_word, depth + 1);
+      return branches_start_with_word(begin, close, after, depth + 1);
+    }
+    const bool optional =
+        begin + 1 < end && std::string_view("?*{").find(p_[begin + 1]) != std::string_view::npos;
+    return LiteralScreen::word_char(p_[begin]) && !optional;
+  }
+  static constexpr std::size_t kNone = std::string::npos;
   const std::string& p_;
-  const bool word_first_;
+  mutable bool indexed_ = false, broken_ = false;
+  static constexpr std::uint32_t kNoPartner = 0xFFFFFFFFu;
+  mutable std::vector<std::uint32_t> partner_;
 };
 
 Expected<std::unique_ptr<RE2>> compile_one(const RuleFile& file, const Located& where,
@@ -595,6 +698,7 @@ MatchInput::MatchInput(std::string_view nfc) : folded(text::fold(nfc)) {
 
 bool LazyRegex::found_in(std::string_view text) const {
   std::call_once(screen_once_, [this] {
+    compiled_ = true;
     auto set = std::make_unique<RE2::Set>(regex_options(), RE2::UNANCHORED);
     if (set->Add(pattern_, nullptr) == 0 && set->Compile()) screen_ = std::move(set);
   });
@@ -647,19 +751,33 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
   // compiled.
   RE2::Set parser(regex_options(), RE2::UNANCHORED);
   std::map<std::string, std::size_t> list_entries;  // a list's place in candidates_
-  // Lists that some pattern may need in the middle of a word ("un{{x}}", a list at a
-  // pattern's start): their screen entries start anywhere, the others at word starts only.
+  // Lists that some pattern may need in the middle of a word (a list at a pattern's start,
+  // after a letter): their screen entries start anywhere, the others at word starts only, or
+  // right after the words a pattern may put just before them ("(?:un|une) ?{{x}}").
   std::set<std::string> inside_words;
+  std::map<std::string, std::vector<LiteralScreen::Glue>> glued;
   WordFirst word_first(shared);
   for (const auto& file : files) {
     for (const auto& rule : file.rules) {
       for (const auto& pattern : rule.patterns) {
         const std::string& p = pattern.text;
+        if (p.find("{{") == std::string::npos) continue;
+        const BeforeList before(p);
         for (std::size_t at = p.find("{{"); at != std::string::npos; at = p.find("{{", at + 2)) {
           const std::size_t close = p.find("}}", at + 2);
           if (close == std::string::npos) break;
           std::string name = p.substr(at + 2, close - at - 2);
-          if (!BeforeList(p, word_first.list(name)).at(at)) inside_words.insert(std::move(name));
+          const bool first = word_first.list(name);
+          if (before.at(at, first)) continue;
+          if (auto words = before.glue(at, first)) {
+            auto& list = glued[name];
+            for (const auto& w : words->at_word) list.push_back({w, LiteralScreen::Start::word});
+            for (const auto& w : words->anywhere) {
+              list.push_back({w, LiteralScreen::Start::anywhere});
+            }
+          } else {
+            inside_words.insert(std::move(name));
+          }
         }
       }
     }
@@ -671,9 +789,20 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
     if (known != list_entries.end()) return known->second;
     auto body = expand.list(name);  // checks the list's terms
     if (!body) return body.error();
-    screen.add_list(
-        static_cast<std::uint32_t>(set->candidates_.size()), name,
-        inside_words.count(name) > 0 ? LiteralScreen::Start::anywhere : LiteralScreen::Start::word);
+    const auto id = static_cast<std::uint32_t>(set->candidates_.size());
+    if (inside_words.count(name) > 0) {
+      screen.add_list(id, name, LiteralScreen::Start::anywhere);
+    } else {
+      auto glue = glued.find(name);
+      if (glue == glued.end()) {
+        screen.add_list(id, name, LiteralScreen::Start::word);
+      } else {
+        auto& words = glue->second;
+        std::sort(words.begin(), words.end());
+        words.erase(std::unique(words.begin(), words.end()), words.end());
+        screen.add_list(id, name, LiteralScreen::Start::word, words);
+      }
+    }
     set->candidates_.emplace_back();
     list_entries.emplace(name, set->candidates_.size() - 1);
     return set->candidates_.size() - 1;
@@ -885,6 +1014,14 @@ const Vocabulary& RuleSet::vocabulary() const {
     }
   });
   return vocabulary_;
+}
+
+std::size_t RuleSet::expressions_compiled() const {
+  std::set<const LazyRegex*> compiled;
+  for (const auto& e : expressions_) {
+    if (e.x.re->compiled()) compiled.insert(e.x.re.get());
+  }
+  return compiled.size();
 }
 
 const TermMatcher* RuleSet::lexicon(const std::string& name) const {

@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -57,12 +58,15 @@ class LazyRegex {
   bool found_in(std::string_view text) const;
   const RE2& get() const;
   const std::string& pattern() const { return pattern_; }
+  // Whether found_in() has compiled the expression (for tests and the benchmark).
+  bool compiled() const { return compiled_; }
 
  private:
   std::string pattern_;
   mutable std::once_flag screen_once_, once_;
   mutable std::unique_ptr<RE2::Set> screen_;  // null when it does not compile
   mutable std::unique_ptr<RE2> re_;
+  mutable std::atomic<bool> compiled_{false};
 };
 
 // What a match of an expression reports.
@@ -117,6 +121,9 @@ class RuleSet {
   const TermMatcher* lexicon(const std::string& name) const;
   // The words of the rules' terms, patterns and lists, gathered on first use. Thread-safe.
   const Vocabulary& vocabulary() const;
+  // How many of the rules' expressions the posts matched so far have compiled: those the
+  // screens could not rule out.
+  std::size_t expressions_compiled() const;
 
  private:
   struct RuleExpression {
