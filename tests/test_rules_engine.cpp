@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "rules/rule.hpp"
 #include "rules/rule_set.hpp"
@@ -379,6 +381,75 @@ rules:
   const auto any_letter = compile(letter);
   CHECK(matches(*any_letter, "xtired people").size() == 1);
   CHECK(matches(*any_letter, "a sleepy people").size() == 1);
+}
+
+TEST_CASE("the patterns' readings are kept in the cache, and read again when stale or damaged") {
+  TempDir tmp;
+  ScopedEnv cache("BRANDLINT_CACHE_DIR", tmp.path("cache"));
+  const std::string yaml = R"YAML(lang: en
+lists:
+  group: [millennials, boomers]
+  pred: [lazy, entitled]
+rules:
+  - id: discrimination.age.generalisation
+    category: discrimination
+    subcategory: age
+    severity: error
+    message: "“{match}” stereotypes an age group."
+    explanation: Never acceptable.
+    patterns:
+      - '\b(?:all |those )?{{group}} are (?:so )?{{pred}}\b'
+      - '\bok,? boomer\b'
+    examples:
+      flag: ["millennials are lazy", "OK boomer"]
+      pass: ["our millennials team", "ok"]
+)YAML";
+  const std::string path = tmp.write("en/own.yaml", yaml);
+  auto compile_file = [&] {
+    auto file = rules::load_rule_file(path);
+    REQUIRE(file);
+    auto set = rules::RuleSet::compile("en", {file.value()});
+    REQUIRE(set);
+    return std::move(set.value());
+  };
+  auto read = [](const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+  };
+  auto readings = [&] {
+    std::vector<std::filesystem::path> out;
+    for (const auto& e : std::filesystem::directory_iterator(tmp.path("cache"))) {
+      if (e.path().extension() == ".readings") out.push_back(e.path());
+    }
+    return out;
+  };
+  const std::string text = "Those boomers are so entitled. Ok, boomer.";
+  CHECK(matches(*compile_file(), text).size() == 2);
+  REQUIRE(readings().size() == 1);
+  const auto file = readings().front();
+  const std::string saved = read(file);
+  SUBCASE("read back, and left as it is") {
+    CHECK(matches(*compile_file(), text).size() == 2);
+    CHECK(read(file) == saved);
+  }
+  SUBCASE("damaged: read again and written anew") {
+    std::string bytes = saved;
+    bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x20);
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+    CHECK(matches(*compile_file(), text).size() == 2);
+    CHECK(read(file) == saved);
+  }
+  SUBCASE("stale: the rule file changed, its patterns are read again") {
+    std::string changed = yaml;
+    changed.replace(changed.find("\\bok,? boomer"), 13, "\\bokay,? boomer");
+    tmp.write("en/own.yaml", changed);
+    CHECK(matches(*compile_file(), text).size() == 1);
+    CHECK(matches(*compile_file(), "Okay boomer").size() == 1);
+    REQUIRE(readings().size() == 1);
+    CHECK(read(readings().front()) != saved);
+  }
 }
 
 TEST_CASE("ordinary words that hold a group's name wake no discrimination pattern") {

@@ -686,6 +686,97 @@ Expected<std::unique_ptr<RE2>> compile_one(const RuleFile& file, const Located& 
   return re;
 }
 
+// What compile() reads off each pattern with lists (the clauses of lists it needs) and each
+// without (the texts it cannot match without): the same for the same rule files and program,
+// so kept in the cache beside the screen and read back in the order compile() asks, each
+// checked against the pattern's length. Anything else (no file, another key, a pattern
+// that differs) reads the patterns again, and the file is written anew.
+class PatternReadings {
+ public:
+  using Groups = std::vector<std::vector<std::string>>;
+
+  PatternReadings(std::string file, const std::string& key) : file_(std::move(file)), key_(key) {
+    if (file_.empty()) return;
+    auto mapped = cache::Mapped::open(file_);
+    cache::Reader in(mapped->bytes());
+    std::string_view saved_key;
+    std::uint64_t count = 0;
+    if (mapped->bytes().empty() || !in.text(&saved_key) || saved_key != key_ ||
+        !in.number(&count) || count > mapped->bytes().size()) {
+      return;
+    }
+    saved_.reserve(static_cast<std::size_t>(count));
+    for (std::uint64_t r = 0; r < count; ++r) {
+      Record record;
+      std::uint32_t groups = 0;
+      if (!in.number(&record.length) || !in.number(&groups) || groups > mapped->bytes().size()) {
+        saved_.clear();
+        return;
+      }
+      record.groups.resize(groups);
+      for (auto& group : record.groups) {
+        std::uint32_t n = 0;
+        if (!in.number(&n) || n > mapped->bytes().size()) {
+          saved_.clear();
+          return;
+        }
+        group.resize(n);
+        for (auto& text : group) {
+          if (!in.text(&text)) {
+            saved_.clear();
+            return;
+          }
+        }
+      }
+      saved_.push_back(std::move(record));
+    }
+    if (!in.at_end()) saved_.clear();
+  }
+
+  // `read` reads the pattern when the cache cannot tell.
+  template <class Read>
+  Groups get(const std::string& pattern, Read&& read) {
+    const auto length = static_cast<std::uint64_t>(pattern.size());
+    Groups out;
+    if (in_step_ && next_ < saved_.size() && saved_[next_].length == length) {
+      out = saved_[next_++].groups;
+    } else {
+      in_step_ = false;
+      out = read();
+    }
+    made_.push_back({length, out});
+    return out;
+  }
+
+  // Writes the readings made, unless they are the file's.
+  void save() const {
+    if (file_.empty() || (in_step_ && next_ == saved_.size())) return;
+    cache::Writer out;
+    out.text(key_);
+    out.number<std::uint64_t>(made_.size());
+    for (const auto& record : made_) {
+      out.number<std::uint64_t>(record.length);
+      out.number<std::uint32_t>(static_cast<std::uint32_t>(record.groups.size()));
+      for (const auto& group : record.groups) {
+        out.number<std::uint32_t>(static_cast<std::uint32_t>(group.size()));
+        for (const auto& text : group) out.text(text);
+      }
+    }
+    cache::write(file_, out.bytes());
+  }
+
+ private:
+  struct Record {
+    std::uint64_t length = 0;
+    Groups groups;
+  };
+  std::string file_;
+  std::string key_;
+  std::vector<Record> saved_, made_;
+  std::size_t next_ = 0;
+  bool in_step_ = true;  // every reading so far was the saved one
+};
+
 }  // namespace
 
 Expected<std::string> term_to_regex(const std::string& term, const Lists& lists) {
@@ -735,6 +826,20 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
                                                     std::vector<RuleFile> files) {
   auto set = std::unique_ptr<RuleSet>(new RuleSet());
   set->lang_ = lang;
+  // What is kept in the cache (the patterns' readings, the screen, the vocabulary) is named by
+  // what stays (the files' paths and the program's), so that a rule file edited or a program
+  // rebuilt rewrites its file instead of leaving another, and keyed by what they are.
+  if (const std::string files_read = files_key(lang, files); !files_read.empty()) {
+    set->cache_key_ = "brandlint rules 1\n" + files_read + '\n' + cache::code_identity();
+    std::string name = lang;
+    for (const auto& file : files) name.append(" ").append(file.path);
+    set->cache_name_ = name + ' ' + cache::code_file();
+  }
+  const std::string dir = set->cache_key_.empty() ? std::string() : cache::directory();
+  PatternReadings readings(
+      dir.empty() ? std::string()
+                  : cache::file_for(dir, "readings-" + lang, set->cache_name_, ".readings"),
+      set->cache_key_);
   Lists shared;
   for (const auto& file : files) {
     for (const auto& [name, entries] : file.lists) {
@@ -836,7 +941,11 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
         // A pattern that needs no list is screened by the text it cannot match without, when
         // its syntax tells (required_text.hpp), else compiled into the pattern set at once.
         std::vector<std::string> required;
-        if (needs.empty() && !literal) required = required_text(where.text);
+        if (needs.empty() && !literal) {
+          auto texts = readings.get(
+              where.text, [&] { return PatternReadings::Groups{required_text(where.text)}; });
+          if (!texts.empty()) required = std::move(texts.front());
+        }
         const bool in_set = needs.empty() && !literal && required.empty();
         // The rest of a user's file is parsed, so that its errors are reported at its line.
         RE2::Set& checker = in_set ? *set->pattern_set_ : parser;
@@ -898,12 +1007,12 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
         if (!regex) return located_error(file, pattern, regex.error().message);
         const bool uses_lists = pattern.text.find("{{") != std::string::npos;
         // Screened by the lists it needs, if it needs some.
-        const auto needs =
-            !uses_lists ? std::vector<Clause>{}
-                        : required_lists(pattern.text, [&](const std::string& name) {
-                            auto list = shared.find(name);
-                            return list == shared.end() ? std::size_t{0} : list->second.size();
-                          });
+        const auto needs = !uses_lists ? std::vector<Clause>{} : readings.get(pattern.text, [&] {
+          return required_lists(pattern.text, [&](const std::string& name) {
+            auto list = shared.find(name);
+            return list == shared.end() ? std::size_t{0} : list->second.size();
+          });
+        });
         if (auto e = add(pattern, regex.value(), Reading::whole, "pattern", !uses_lists, needs)) {
           return *e;
         }
@@ -960,16 +1069,8 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
     set->lexicons_.emplace_back(name, std::make_unique<TermMatcher>(alternatives));
   }
   // The screen is built once per set of rule files and program and kept in the cache: it was
-  // the largest part of compiling what remained.
-  if (const std::string files_read = files_key(lang, files); !files_read.empty()) {
-    set->cache_key_ = "brandlint rules 1\n" + files_read + '\n' + cache::code_identity();
-    // Named by what stays (the files' paths and the program's), so that a rule file edited
-    // or a program rebuilt rewrites its file instead of leaving another.
-    std::string name = lang;
-    for (const auto& file : files) name.append(" ").append(file.path);
-    set->cache_name_ = name + ' ' + cache::code_file();
-  }
-  const std::string dir = set->cache_key_.empty() ? std::string() : cache::directory();
+  // the largest part of compiling what remained; so are the patterns' readings.
+  readings.save();
   set->literal_screen_ = screen.finish(
       dir.empty() ? std::string()
                   : cache::file_for(dir, "screen-" + lang, set->cache_name_, ".screen"),
