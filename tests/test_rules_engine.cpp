@@ -452,6 +452,25 @@ rules:
   }
 }
 
+TEST_CASE("a rule file that is not UTF-8 is refused at its place, whatever the cache holds") {
+  TempDir tmp;
+  ScopedEnv cache("BRANDLINT_CACHE_DIR", tmp.path("cache"));
+  const std::string good = std::string(kRuleFile);
+  std::string bad = good;
+  bad.replace(bad.find("Never acceptable."), 5, "Nev\xC3r");  // a lead byte, no follower
+  const std::string path = tmp.path("en/own.yaml");
+  for (int round = 0; round < 2; ++round) {  // the second time with the good file's parse cached
+    CAPTURE(round);
+    tmp.write("en/own.yaml", good);
+    REQUIRE(rules::load_rule_file(path));
+    tmp.write("en/own.yaml", bad);
+    const auto refused = rules::load_rule_file(path);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.find("invalid UTF-8") != std::string::npos);
+    CHECK(refused.error().line > 1);
+  }
+}
+
 TEST_CASE("ordinary words that hold a group's name wake no discrimination pattern") {
   // "promis", "chromé", "aromatique", "promozione": "rom" and "roma" (the Roma) are in the
   // French and Italian group lists, which patterns such as `\b(?:un|une|d') ?{{people_noun}}`

@@ -10,6 +10,13 @@
 namespace brandlint {
 
 Expected<std::string> read_text_file(const std::string& path, const std::string& what) {
+  auto contents = read_file_bytes(path, what);
+  if (!contents) return contents;
+  if (auto bad = text::check_utf8(contents.value(), path)) return *bad;
+  return contents;
+}
+
+Expected<std::string> read_file_bytes(const std::string& path, const std::string& what) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{path, 0, 0, "cannot read " + what + ": " + std::strerror(errno)};
   std::string contents;
@@ -27,7 +34,6 @@ Expected<std::string> read_text_file(const std::string& path, const std::string&
     contents.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
   if (in.bad()) return Error{path, 0, 0, "cannot read " + what + ": " + std::strerror(errno)};
-  if (auto bad = text::check_utf8(contents, path)) return *bad;
   return contents;
 }
 

@@ -7,6 +7,7 @@
 #include "cache/disk_cache.hpp"
 #include "config/config_text.hpp"
 #include "rules/rule.hpp"
+#include "text/utf8_check.hpp"
 
 namespace brandlint::rules {
 namespace {
@@ -337,8 +338,14 @@ std::string files_key(const std::string& lang, const std::vector<RuleFile>& file
 }
 
 Expected<RuleFile> load_rule_file(const std::string& path) {
-  auto contents = read_text_file(path, "rule file");
+  // Checked for UTF-8 only when it is parsed: a parse in the cache under the file's checksum
+  // was made from bytes that passed (a file with errors is never cached).
+  auto contents = read_file_bytes(path, "rule file");
   if (!contents) return contents.error();
+  auto parse = [&]() -> Expected<RuleFile> {
+    if (auto bad = text::check_utf8(contents.value(), path)) return *bad;
+    return parse_rule_file(contents.value(), path);
+  };
   const std::string dir = cache::directory();
   const std::string code = cache::code_identity();
   const std::uint64_t sum = cache::checksum(contents.value());
@@ -346,7 +353,7 @@ Expected<RuleFile> load_rule_file(const std::string& path) {
     if (file) file.value().checksum = sum;
     return file;
   };
-  if (dir.empty() || code.empty()) return with_sum(parse_rule_file(contents.value(), path));
+  if (dir.empty() || code.empty()) return with_sum(parse());
 
   std::error_code error;
   const std::filesystem::path real = std::filesystem::weakly_canonical(path, error);
@@ -361,7 +368,7 @@ Expected<RuleFile> load_rule_file(const std::string& path) {
       return with_sum(std::move(*restored));
     }
   }
-  auto parsed = parse_rule_file(contents.value(), path);
+  auto parsed = parse();
   if (parsed) cache::write(cached, save_rule_file(parsed.value(), key));
   return with_sum(std::move(parsed));
 }
