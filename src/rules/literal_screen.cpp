@@ -297,22 +297,13 @@ struct LiteralScreen::Builder::Impl {
   }
 
   void add_term(std::uint32_t id, const std::string& folded_term, Start start) {
-    Growing& g = tries[start == Start::word ? 0 : 1];
+    add_term(tries[start == Start::word ? 0 : 1], id, folded_term);
+  }
+  void add_term(Growing& g, std::uint32_t id, const std::string& folded_term) {
     std::size_t i = 0;
     bool unused = false;
     Frontier end = alternatives(g, folded_term, i, Frontier{0}, id, 0, unused);
     if (i < folded_term.size()) end = {0};  // a stray ')': reported as an error elsewhere
-    g.accept(end, id);
-  }
-
-  // The list `term` right after the word `glue`, which starts as `start` says.
-  void add_glued(std::uint32_t id, const std::string& glue, const std::string& term, Start start) {
-    Growing& g = tries[start == Start::word ? 0 : 1];
-    Frontier f{0};
-    for (char c : glue) step(g, f, static_cast<unsigned char>(c));
-    std::size_t i = 0;
-    bool unused = false;
-    Frontier end = alternatives(g, term, i, f, id, 0, unused);
     g.accept(end, id);
   }
 
@@ -365,8 +356,7 @@ struct LiteralScreen::Builder::Impl {
           term.append(call.texts.front()).append("}}");
           add_term(call.id, term, call.start);
           for (std::size_t k = 1; k < call.texts.size(); ++k) {
-            const std::string& g = call.texts[k];
-            add_glued(call.id, g.substr(1), term, g[0] == 'w' ? Start::word : Start::anywhere);
+            glue_lists[call.texts[k]].push_back(&call);
           }
           break;
         }
@@ -379,7 +369,31 @@ struct LiteralScreen::Builder::Impl {
         }
       }
     }
+    // Glue words ('w' or 'a' for where they start, then the word), grouped by the lists they
+    // are glued to: each group's lists in a trie of their own, walked where one of its words
+    // ends (see find()).
+    std::map<std::vector<const Call*>, std::uint32_t> groups;
+    for (auto& [glue, glued] : glue_lists) {
+      std::sort(glued.begin(), glued.end());
+      glued.erase(std::unique(glued.begin(), glued.end()), glued.end());
+      auto [group, added] = groups.emplace(glued, static_cast<std::uint32_t>(groups.size()));
+      if (added) {
+        glued_tries.push_back(std::make_unique<Growing>());
+        for (const Call* call : glued) {
+          std::string term = "{{";
+          term.append(call->texts.front()).append("}}");
+          add_term(*glued_tries.back(), call->id, term);
+        }
+      }
+      Growing& words = tries[glue[0] == 'w' ? 2 : 3];
+      Frontier f{0};
+      for (std::size_t c = 1; c < glue.size(); ++c)
+        step(words, f, static_cast<unsigned char>(glue[c]));
+      if (f.front() != 0) words.accept(f, group->second);
+    }
   }
+  std::map<std::string, std::vector<const Call*>> glue_lists;
+  std::vector<std::unique_ptr<Growing>> glued_tries;
   std::vector<Call> calls;
   std::uint64_t hash = cache::kFnv1aBasis;
   int nesting = 0;  // groups open in the term being followed or counted
@@ -387,7 +401,7 @@ struct LiteralScreen::Builder::Impl {
   const Lists& lists;
   std::map<std::string, std::vector<std::string>> folded_lists;
   std::map<std::string, std::uint64_t> counts;
-  Growing tries[2];  // Start::word, Start::anywhere
+  Growing tries[4];  // Start::word, Start::anywhere; glue words by the same
 };
 
 LiteralScreen::Builder::Builder(const Lists& lists) : impl_(std::make_unique<Impl>(lists)) {}
@@ -414,7 +428,7 @@ void LiteralScreen::Builder::add_literal(std::uint32_t id, std::string_view text
 
 LiteralScreen LiteralScreen::Builder::finish(const std::string& cache_file,
                                              const std::string& key) {
-  constexpr std::string_view kMagic = "brandlint literal screen 1\n";
+  constexpr std::string_view kMagic = "brandlint literal screen 2\n";
   LiteralScreen screen;
   if (!cache_file.empty()) {
     if (auto mapped = cache::Mapped::open(cache_file); !mapped->bytes().empty()) {
@@ -429,8 +443,8 @@ LiteralScreen LiteralScreen::Builder::finish(const std::string& cache_file,
   }
   impl_->replay();
   // An entry accepted at the root has an empty spelling: it is found in every text.
-  for (auto& g : impl_->tries) {
-    auto& accepts = g.accepts();
+  for (auto* g : {&impl_->tries[0], &impl_->tries[1]}) {
+    auto& accepts = g->accepts();
     for (const auto& [node, id] : accepts) {
       if (node == 0) screen.everywhere_.push_back(id);
     }
@@ -443,6 +457,9 @@ LiteralScreen LiteralScreen::Builder::finish(const std::string& cache_file,
                            screen.everywhere_.end());
   screen.word_ = Impl::freeze(impl_->tries[0]);
   screen.anywhere_ = Impl::freeze(impl_->tries[1]);
+  screen.glue_word_ = Impl::freeze(impl_->tries[2]);
+  screen.glue_anywhere_ = Impl::freeze(impl_->tries[3]);
+  for (auto& g : impl_->glued_tries) screen.glued_.push_back(Impl::freeze(*g));
   if (!cache_file.empty()) {
     cache::Writer out;
     out.text(kMagic);
@@ -496,11 +513,28 @@ void LiteralScreen::save(cache::Writer& out) const {
   out.array(everywhere_);
   word_.save(out);
   anywhere_.save(out);
+  glue_word_.save(out);
+  glue_anywhere_.save(out);
+  out.number<std::uint64_t>(glued_.size());
+  for (const auto& t : glued_) t.save(out);
 }
 
 bool LiteralScreen::restore(cache::Reader& in) {
   LiteralScreen s;
-  if (!in.array(&s.everywhere_) || !s.word_.restore(in) || !s.anywhere_.restore(in)) return false;
+  if (!in.array(&s.everywhere_) || !s.word_.restore(in) || !s.anywhere_.restore(in) ||
+      !s.glue_word_.restore(in) || !s.glue_anywhere_.restore(in)) {
+    return false;
+  }
+  std::uint64_t groups = 0;
+  if (!in.number(&groups) || groups > 1'000'000) return false;
+  s.glued_.resize(static_cast<std::size_t>(groups));
+  for (auto& t : s.glued_) {
+    if (!t.restore(in)) return false;
+  }
+  // A glue word names a group that is there.
+  for (const Trie* t : {&s.glue_word_, &s.glue_anywhere_}) {
+    if (!t->ids_below(static_cast<std::uint32_t>(groups))) return false;
+  }
   *this = std::move(s);
   return true;
 }

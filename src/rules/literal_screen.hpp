@@ -15,6 +15,7 @@
 // so the screen still finds all that the entry matches, and a little more.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -56,7 +57,9 @@ class LiteralScreen {
     void add_terms(std::uint32_t id, const std::vector<std::string>& terms, Start start);
     // Entry `id` is found where one of the list's terms matches; an unknown list is found
     // everywhere. Also where one of `glue` starts and one of the terms follows it at once
-    // ("un" + "{{x}}").
+    // ("un" + "{{x}}"): after a glue word, every entry that starts at word starts is looked
+    // for too, whatever list the word was glued to (a little more than needed, and no copy of
+    // the lists' spellings per glue word).
     void add_list(std::uint32_t id, const std::string& name, Start start,
                   const std::vector<Glue>& glue = {});
     // Entry `id` is found where `text` (already folded; taken literally) occurs.
@@ -77,15 +80,27 @@ class LiteralScreen {
   template <class Found>
   void find(std::string_view text, Found&& found) const {
     for (std::uint32_t id : everywhere_) found(id);
+    if (word_.empty() && anywhere_.empty()) return;
+    // Where a glue word ends, the lists glued to it are looked for.
+    auto after_glue = [&](std::size_t q, std::uint32_t group) {
+      if (q < text.size()) glued_[group].walk(text, q, found);
+    };
     for (std::size_t p = 0; p < text.size(); ++p) {
-      if (!word_.empty() && (p == 0 || !word_char(text[p - 1]))) word_.walk(text, p, found);
+      const bool word_start = p == 0 || !word_char(text[p - 1]);
+      if (word_start && !word_.empty()) word_.walk(text, p, found);
       if (!anywhere_.empty()) anywhere_.walk(text, p, found);
+      if (word_start && !glue_word_.empty()) glue_word_.ends(text, p, after_glue);
+      if (!glue_anywhere_.empty()) glue_anywhere_.ends(text, p, after_glue);
     }
   }
 
   bool empty() const { return word_.empty() && anywhere_.empty() && everywhere_.empty(); }
   // Trie nodes, for tests and the benchmark.
-  std::size_t nodes() const { return word_.nodes() + anywhere_.nodes(); }
+  std::size_t nodes() const {
+    std::size_t n = word_.nodes() + anywhere_.nodes() + glue_word_.nodes() + glue_anywhere_.nodes();
+    for (const auto& t : glued_) n += t.nodes();
+    return n;
+  }
 
   void save(cache::Writer& out) const;
   // False, and the screen unchanged, when `in` does not hold a screen that save() wrote.
@@ -105,6 +120,16 @@ class LiteralScreen {
     bool empty() const { return first_edge_.empty(); }
     std::size_t nodes() const { return first_edge_.empty() ? 0 : first_edge_.size() - 1; }
 
+    // Calls `end(q, id)` for each spelling that starts at p and ends before q.
+    template <class End>
+    void ends(std::string_view text, std::size_t p, End& end) const {
+      std::uint32_t n = root_[static_cast<unsigned char>(text[p])];
+      while (n != kNone) {
+        for (std::uint32_t i = first_id_[n]; i < first_id_[n + 1]; ++i) end(p + 1, ids_[i]);
+        if (++p == text.size()) return;
+        n = child(n, static_cast<unsigned char>(text[p]));
+      }
+    }
     template <class Found>
     void walk(std::string_view text, std::size_t p, Found& found) const {
       std::uint32_t n = root_[static_cast<unsigned char>(text[p])];
@@ -117,6 +142,10 @@ class LiteralScreen {
 
     void save(cache::Writer& out) const;
     bool restore(cache::Reader& in);
+    bool ids_below(std::uint32_t limit) const {
+      return std::all_of(ids_.begin(), ids_.end(),
+                         [limit](std::uint32_t id) { return id < limit; });
+    }
 
    private:
     friend class Builder;
@@ -143,6 +172,8 @@ class LiteralScreen {
   };
 
   Trie word_, anywhere_;
+  Trie glue_word_, glue_anywhere_;         // the words lists are glued to, by where they start
+  std::vector<Trie> glued_;                // by a glue word's id: the lists glued to it
   std::vector<std::uint32_t> everywhere_;  // entries with an empty spelling
 };
 

@@ -1103,10 +1103,13 @@ Held Suggester::held(std::string_view word, std::uint64_t* hash) const {
   if ((!upper_after_first || l.lower == 0) && !unsure_.contains(h) && forms_.contains(h)) {
     return Held::sure;
   }
+  if (!plausible(folded)) return Held::none;
   // An elided word in lowercase or with its first letter capitalised, as Hunspell then also
-  // tries it in lowercase (L'attesa); in capitals (L'ATTESA) Hunspell recases its parts.
+  // tries it in lowercase (L'attesa); in capitals (L'ATTESA) Hunspell recases its parts. Read
+  // back only when its head is an elision and the rest a form (plausible()): a suggestion's
+  // search asks about thousands of candidates with an apostrophe put in.
   if (!upper_after_first && !unsure_.contains(h) && elided(folded)) return Held::sure;
-  return plausible(folded) ? Held::form : Held::none;
+  return Held::form;
 }
 
 bool Suggester::elided(const std::u32string& w) const {
