@@ -328,6 +328,7 @@ TEST_CASE(
     }
     std::size_t elided = 0;
     const std::size_t plain_words = words.size();
+    std::vector<std::string> elided_words;
     for (std::size_t i = 0; i < plain_words && !heads.empty(); i += 2) {
       const std::string& w = words[i];
       if (w.size() < 2 || !std::islower(static_cast<unsigned char>(w[0])) ||
@@ -343,10 +344,11 @@ TEST_CASE(
         if ((i + h) % 29 == 0) {
           for (char& c : e) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
         }
-        words.push_back(std::move(e));
+        elided_words.push_back(std::move(e));
         ++elided;
       }
     }
+    words.insert(words.end(), elided_words.begin(), elided_words.end());
     std::size_t refused = 0, taken_alone = 0, elided_accepted = 0, elided_alone = 0;
     for (std::size_t i = 0; i < words.size(); ++i) {
       const std::string& w = words[i];
