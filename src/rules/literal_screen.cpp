@@ -373,9 +373,7 @@ struct LiteralScreen::Builder::Impl {
     // are glued to: each group's lists in a trie of their own, walked where one of its words
     // ends (see find()).
     std::map<std::vector<const Call*>, std::uint32_t> groups;
-    for (auto& [glue, glued] : glue_lists) {
-      std::sort(glued.begin(), glued.end());
-      glued.erase(std::unique(glued.begin(), glued.end()), glued.end());
+    for (const auto& [glue, glued] : glue_lists) {  // each in call order, once
       auto [group, added] = groups.emplace(glued, static_cast<std::uint32_t>(groups.size()));
       if (added) {
         glued_tries.push_back(std::make_unique<Growing>());
@@ -392,7 +390,7 @@ struct LiteralScreen::Builder::Impl {
       if (f.front() != 0) words.accept(f, group->second);
     }
   }
-  std::map<std::string, std::vector<const Call*>> glue_lists;
+  std::map<std::string, std::vector<const Call*>> glue_lists;  // replay()'s, by glue word
   std::vector<std::unique_ptr<Growing>> glued_tries;
   std::vector<Call> calls;
   std::uint64_t hash = cache::kFnv1aBasis;

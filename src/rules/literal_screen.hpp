@@ -41,7 +41,6 @@ class LiteralScreen {
     std::string word;  // folded; taken literally
     Start start;
     bool operator<(const Glue& o) const { return word != o.word ? word < o.word : start < o.start; }
-    bool operator==(const Glue& o) const { return word == o.word && start == o.start; }
   };
 
   class Builder {
@@ -57,9 +56,8 @@ class LiteralScreen {
     void add_terms(std::uint32_t id, const std::vector<std::string>& terms, Start start);
     // Entry `id` is found where one of the list's terms matches; an unknown list is found
     // everywhere. Also where one of `glue` starts and one of the terms follows it at once
-    // ("un" + "{{x}}"): after a glue word, every entry that starts at word starts is looked
-    // for too, whatever list the word was glued to (a little more than needed, and no copy of
-    // the lists' spellings per glue word).
+    // ("un" + "{{x}}"). The lists glued to the same words share one trie, walked where one
+    // of those words ends: one copy of their spellings per set of lists, not per glue word.
     void add_list(std::uint32_t id, const std::string& name, Start start,
                   const std::vector<Glue>& glue = {});
     // Entry `id` is found where `text` (already folded; taken literally) occurs.
@@ -122,7 +120,7 @@ class LiteralScreen {
 
     // Calls `end(q, id)` for each spelling that starts at p and ends before q.
     template <class End>
-    void ends(std::string_view text, std::size_t p, End& end) const {
+    void ends(std::string_view text, std::size_t p, End&& end) const {
       std::uint32_t n = root_[static_cast<unsigned char>(text[p])];
       while (n != kNone) {
         for (std::uint32_t i = first_id_[n]; i < first_id_[n + 1]; ++i) end(p + 1, ids_[i]);
@@ -130,14 +128,10 @@ class LiteralScreen {
         n = child(n, static_cast<unsigned char>(text[p]));
       }
     }
+    // Calls `found(id)` for each spelling that starts at p.
     template <class Found>
     void walk(std::string_view text, std::size_t p, Found& found) const {
-      std::uint32_t n = root_[static_cast<unsigned char>(text[p])];
-      while (n != kNone) {
-        for (std::uint32_t i = first_id_[n]; i < first_id_[n + 1]; ++i) found(ids_[i]);
-        if (++p == text.size()) return;
-        n = child(n, static_cast<unsigned char>(text[p]));
-      }
+      ends(text, p, [&found](std::size_t, std::uint32_t id) { found(id); });
     }
 
     void save(cache::Writer& out) const;

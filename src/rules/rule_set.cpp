@@ -412,14 +412,13 @@ class BeforeList {
   };
   explicit BeforeList(const std::string& p) : p_(p) {}
 
-  // `word_first`: whether every text the list matches starts with a word character.
-  bool at(std::size_t i, bool word_first) const { return before(i, word_first, 0); }
-
-  // Where at(i) is false only because the list may follow a word with nothing between
-  // (`(?:un|une|d') ?{{people_noun}}`, `\bsuper ?{{x}}`): those words ("un", "une", "super"),
-  // with where each may start (a word start, or anywhere when nothing before it says); the
-  // list then starts at word starts or right after one of them. Nullopt when anything else
-  // may precede it.
+  // What may precede the list at i: no glue words when the list always follows a non-word
+  // character or starts the text; else the words it may follow with nothing between
+  // (`(?:un|une|d') ?{{people_noun}}`, `\bsuper ?{{x}}`: "un", "une", "super"), each with
+  // where it may start (a word start, or anywhere when nothing before it says), and the list
+  // then starts at word starts or right after one of them. Nullopt when anything else may
+  // precede it. `word_first`: whether every text the list matches starts with a word
+  // character.
   std::optional<Glue> glue(std::size_t i, bool word_first) const {
     Glue words;
     if (!before(i, word_first, 0, &words)) return std::nullopt;
@@ -737,20 +736,19 @@ class PatternReadings {
   template <class Read>
   Groups get(const std::string& pattern, Read&& read) {
     const auto length = static_cast<std::uint64_t>(pattern.size());
-    Groups out;
     if (in_step_ && next_ < saved_.size() && saved_[next_].length == length) {
-      out = saved_[next_++].groups;
-    } else {
-      in_step_ = false;
-      out = read();
+      return saved_[next_++].groups;
     }
+    if (in_step_) diverge();
+    Groups out = read();
     made_.push_back({length, out});
     return out;
   }
 
   // Writes the readings made, unless they are the file's.
-  void save() const {
+  void save() {
     if (file_.empty() || (in_step_ && next_ == saved_.size())) return;
+    if (in_step_) diverge();  // fewer patterns than the file holds
     cache::Writer out;
     out.text(key_);
     out.number<std::uint64_t>(made_.size());
@@ -770,9 +768,18 @@ class PatternReadings {
     std::uint64_t length = 0;
     Groups groups;
   };
+  // From here on the readings differ from the file's: those read back so far are kept, and
+  // the file is written anew.
+  void diverge() {
+    in_step_ = false;
+    saved_.resize(next_);
+    made_ = std::move(saved_);
+  }
+
   std::string file_;
   std::string key_;
-  std::vector<Record> saved_, made_;
+  std::vector<Record> saved_;  // read from the file; while in step, what get() returns
+  std::vector<Record> made_;   // once out of step, every reading in order
   std::size_t next_ = 0;
   bool in_step_ = true;  // every reading so far was the saved one
 };
@@ -860,7 +867,7 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
   // after a letter): their screen entries start anywhere, the others at word starts only, or
   // right after the words a pattern may put just before them ("(?:un|une) ?{{x}}").
   std::set<std::string> inside_words;
-  std::map<std::string, std::vector<LiteralScreen::Glue>> glued;
+  std::map<std::string, std::set<LiteralScreen::Glue>> glued;
   WordFirst word_first(shared);
   for (const auto& file : files) {
     for (const auto& rule : file.rules) {
@@ -872,16 +879,14 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
           const std::size_t close = p.find("}}", at + 2);
           if (close == std::string::npos) break;
           std::string name = p.substr(at + 2, close - at - 2);
-          const bool first = word_first.list(name);
-          if (before.at(at, first)) continue;
-          if (auto words = before.glue(at, first)) {
-            auto& list = glued[name];
-            for (const auto& w : words->at_word) list.push_back({w, LiteralScreen::Start::word});
-            for (const auto& w : words->anywhere) {
-              list.push_back({w, LiteralScreen::Start::anywhere});
-            }
-          } else {
+          const auto words = before.glue(at, word_first.list(name));
+          if (!words) {
             inside_words.insert(std::move(name));
+            continue;
+          }
+          for (const auto& w : words->at_word) glued[name].insert({w, LiteralScreen::Start::word});
+          for (const auto& w : words->anywhere) {
+            glued[name].insert({w, LiteralScreen::Start::anywhere});
           }
         }
       }
@@ -898,15 +903,11 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
     if (inside_words.count(name) > 0) {
       screen.add_list(id, name, LiteralScreen::Start::anywhere);
     } else {
-      auto glue = glued.find(name);
-      if (glue == glued.end()) {
-        screen.add_list(id, name, LiteralScreen::Start::word);
-      } else {
-        auto& words = glue->second;
-        std::sort(words.begin(), words.end());
-        words.erase(std::unique(words.begin(), words.end()), words.end());
-        screen.add_list(id, name, LiteralScreen::Start::word, words);
-      }
+      const auto glue = glued.find(name);
+      screen.add_list(id, name, LiteralScreen::Start::word,
+                      glue == glued.end() ? std::vector<LiteralScreen::Glue>{}
+                                          : std::vector<LiteralScreen::Glue>(glue->second.begin(),
+                                                                             glue->second.end()));
     }
     set->candidates_.emplace_back();
     list_entries.emplace(name, set->candidates_.size() - 1);

@@ -441,21 +441,18 @@ struct Suggester::Lexicon {
   FlagType flag_type = FlagType::single;
   ConditionElements condition_elements;  // what the rules' conditions point to
   std::unordered_map<std::uint64_t, std::vector<AffixRule>> rules;
+  // An affix rule and the flag it is under.
+  struct FlaggedRule {
+    std::uint64_t flag;
+    const AffixRule* rule;
+  };
   // Elisions Hunspell reads as prefixes ("PFX T 0 l' [aeiouh]"), written in lowercase and
-  // stripping nothing, by the head they add ("l'", "dell'", "qu'"), each with its flag.
-  struct Elision {
-    std::uint64_t flag;
-    const AffixRule* rule;
-  };
-  std::unordered_map<std::u32string, std::vector<Elision>> elisions;
+  // stripping nothing, by the head they add ("l'", "dell'", "qu'").
+  std::unordered_map<std::u32string, std::vector<FlaggedRule>> elisions;
   std::unordered_set<std::uint64_t> elision_flags;
-  // The suffix rules that combine with prefixes, by the last letter they add (0: none), with
-  // their flags: an elided word's tail is read back to its stem through them.
-  struct Suffix {
-    std::uint64_t flag;
-    const AffixRule* rule;
-  };
-  std::unordered_map<char32_t, std::vector<Suffix>> cross_suffixes;
+  // The suffix rules that combine with prefixes, by the last letter they add (0: none): an
+  // elided word's tail is read back to its stem through them.
+  std::unordered_map<char32_t, std::vector<FlaggedRule>> cross_suffixes;
   std::unordered_set<std::uint64_t> cross_flags;  // flags of those suffixes
   std::unordered_set<std::uint64_t> continued;  // those of them with a rule continued by an elision
   bool full_strip = false;                      // FULLSTRIP: a suffix may replace a whole stem
@@ -1127,13 +1124,13 @@ bool Suggester::elided(const std::u32string& w) const {
   // As Hunspell reads it: the prefix's condition holds on the tail, and the tail is a stem
   // carrying the prefix's flag ...
   const std::uint64_t whole = form_hash(tail);
-  bool any = false;
-  for (const Lexicon::Elision& e : heads->second) {
+  std::vector<const Lexicon::FlaggedRule*> crossing;  // the heads' rules that go on to suffixes
+  for (const Lexicon::FlaggedRule& e : heads->second) {
     if (!e.rule->applies_to(tail)) continue;
     if (has(e.flag, whole)) return true;
-    any = any || e.rule->cross;
+    if (e.rule->cross) crossing.push_back(&e);
   }
-  if (!any) return false;
+  if (crossing.empty()) return false;
   // ... or a stem and a suffix that combines with the prefix, the stem carrying the suffix's
   // flag and either the prefix's or a suffix continued by it (n'hésitez: hésiter + "er → ez",
   // whose flags allow n').
@@ -1141,7 +1138,7 @@ bool Suggester::elided(const std::u32string& w) const {
   for (const char32_t last : {tail.back(), char32_t{0}}) {
     const auto suffixes = lex.cross_suffixes.find(last);
     if (suffixes == lex.cross_suffixes.end()) continue;
-    for (const Lexicon::Suffix& sfx : suffixes->second) {
+    for (const Lexicon::FlaggedRule& sfx : suffixes->second) {
       const AffixRule& r = *sfx.rule;
       if (r.add.size() > tail.size() || (r.add.size() == tail.size() && !lex.full_strip) ||
           tail.compare(tail.size() - r.add.size(), r.add.size(), r.add) != 0) {
@@ -1151,11 +1148,10 @@ bool Suggester::elided(const std::u32string& w) const {
       stem += r.strip;
       if (!r.applies_to(stem)) continue;
       const std::uint64_t h = form_hash(stem);
-      for (const Lexicon::Elision& e : heads->second) {
-        if (!e.rule->cross || !e.rule->applies_to(tail)) continue;
-        const bool continued =
-            std::find(r.continuation.begin(), r.continuation.end(), e.flag) != r.continuation.end();
-        if ((continued && has(sfx.flag, h)) || has(flag_pair(e.flag, sfx.flag), h)) return true;
+      for (const Lexicon::FlaggedRule* e : crossing) {
+        const bool continued = std::find(r.continuation.begin(), r.continuation.end(), e->flag) !=
+                               r.continuation.end();
+        if ((continued && has(sfx.flag, h)) || has(flag_pair(e->flag, sfx.flag), h)) return true;
       }
     }
   }
