@@ -63,6 +63,9 @@ TEST_CASE("the literal screen finds terms and lists where they may start") {
   CHECK(found(screen, "as they said").empty());
   CHECK(found(screen, "ok and?") == std::set<std::uint32_t>{3});
   CHECK(found(screen, "ok and").empty());
+  // " and?" is looked for as "and?" where a word starts: wherever " and?" is, and a little more.
+  CHECK(found(screen, "ok,and?") == std::set<std::uint32_t>{3});
+  CHECK(found(screen, "bland?").empty());
   CHECK(found(screen, "very italian") == std::set<std::uint32_t>{2, 4});
   CHECK(found(screen, "").empty());
 }
@@ -114,7 +117,7 @@ TEST_CASE("groups nested past any pack's depth neither crash nor hide an entry")
   CHECK(found(screen, "abc") == std::set<std::uint32_t>{2});
   CHECK(rules::required_text(deep).empty());
   CHECK(rules::required_text(std::string(150, '(') + "abcd" + std::string(150, ')')) ==
-        std::vector<std::string>{"abcd"});
+        std::vector<rules::RequiredText>{{"abcd", false}});
 }
 
 TEST_CASE("a screen kept in the cache is read back only for the same entries and key") {
@@ -144,34 +147,56 @@ TEST_CASE("a screen kept in the cache is read back only for the same entries and
   CHECK(found(build("refund", "k2"), "typical french refund") == std::set<std::uint32_t>{0, 1});
 }
 
-TEST_CASE("required text: what every match of a pattern contains") {
-  using V = std::vector<std::string>;
-  CHECK(rules::required_text(R"(\btax the rich\b)") == V{"tax the rich"});
+TEST_CASE("required text: what every match of a pattern contains, and where it starts") {
+  using V = std::vector<rules::RequiredText>;
+  // \b before a letter: every match holds the text where a word starts.
+  CHECK(rules::required_text(R"(\btax the rich\b)") == V{{"tax the rich", true}});
   CHECK(rules::required_text(R"(\b(?:refund|return) policy\b)") ==
-        V{"refund policy", "return policy"});
+        V{{"refund policy", true}, {"return policy", true}});
   // An optional part is not required: "waste time" alone would miss "waste our time".
   CHECK(rules::required_text(R"(\bnot (?:going to |gonna )?waste (?:our )?time\b)") ==
-        V{"not going to waste our time", "not going to waste time", "not gonna waste our time",
-          "not gonna waste time", "not waste our time", "not waste time"});
+        V{{"not going to waste our time", true},
+          {"not going to waste time", true},
+          {"not gonna waste our time", true},
+          {"not gonna waste time", true},
+          {"not waste our time", true},
+          {"not waste time", true}});
   // Past sixteen texts a run ends, and the strongest run is kept: here the eight of
   // "(f|g|h|i) (please|kindly) ", not the five of "(a|…|e) " or the nine of "(j|…|r)".
   const auto strongest = rules::required_text(
       R"(\b(?:a|b|c|d|e) (?:f|g|h|i) (?:please|kindly) (?:j|k|l|m|n|o|p|q|r)\b)");
   CHECK(strongest.size() == 8);
-  CHECK(std::count(strongest.begin(), strongest.end(), "g kindly ") == 1);
-  CHECK(rules::required_text(R"((?:^|[.!?] )(?:ok|okay|so),? and\?)") == V{" and?", ", and?"});
+  CHECK(std::count(strongest.begin(), strongest.end(), rules::RequiredText{"g kindly ", true}) ==
+        1);
+  CHECK(rules::required_text(R"((?:^|[.!?] )(?:ok|okay|so),? and\?)") ==
+        V{{" and?", false}, {", and?", false}});
   CHECK(rules::required_text(R"(\bgo+d\b)") == V{});  // "g" and "d" are too short
-  CHECK(rules::required_text(R"(\bcolou?r scheme\b)") == V{"color scheme", "colour scheme"});
+  CHECK(rules::required_text(R"(\bcolou?r scheme\b)") ==
+        V{{"color scheme", true}, {"colour scheme", true}});
   CHECK(rules::required_text(R"(\b{{group}} are (?:all )?lazy\b)") ==
-        V{" are all lazy", " are lazy"});
-  CHECK(rules::required_text(R"(\b(?:{{group}}|they) always\b)") == V{" always"});
-  CHECK(rules::required_text(R"([a-z]+ing properly)") == V{"ing properly"});
-  CHECK(rules::required_text(R"(\bcafés? crème\b)") == V{"café crème", "cafés crème"});
+        V{{" are all lazy", false}, {" are lazy", false}});
+  CHECK(rules::required_text(R"(\b(?:{{group}}|they) always\b)") == V{{" always", false}});
+  // After letters, or where the boundary is only one choice, or before a sign: anywhere.
+  CHECK(rules::required_text(R"([a-z]+ing properly)") == V{{"ing properly", false}});
+  CHECK(rules::required_text(R"((?:\b|x)refund)") == V{{"refund", true}, {"xrefund", false}});
+  CHECK(rules::required_text(R"(\brefund|[a-z]+return)") == V{{"refund", true}, {"return", false}});
+  CHECK(rules::required_text(R"(\brefund|[a-z]+refund)") == V{{"refund", false}});
+  CHECK(rules::required_text(R"(\b\?\?\?)") == V{{"???", false}});
+  // ^ starts the text or a line; \A the text.
+  CHECK(rules::required_text(R"(^dear customer)") == V{{"dear customer", true}});
+  CHECK(rules::required_text(R"(\Adear customer)") == V{{"dear customer", true}});
+  // \b before a letter that is not ASCII: RE2 then wants a word character before it.
+  CHECK(rules::required_text(R"(\bcafés? crème\b)") ==
+        V{{"café crème", true}, {"cafés crème", true}});
+  CHECK(rules::required_text(R"(\bétat civil)") == V{{"état civil", false}});
   // Case-insensitive or unread syntax: nothing is certain.
   CHECK(rules::required_text(R"((?i)tax the rich)").empty());
   CHECK(rules::required_text(R"(\Qa.b\E)").empty());
   CHECK(rules::required_text(R"(\d+ ?%)").empty());
   CHECK(rules::required_text(R"(spam|\w+)").empty());
+  CHECK(rules::required_text("refund\x01policy").empty());  // the byte that marks word starts
+  // A boundary counts for no length: two letters are still too few.
+  CHECK(rules::required_text(R"(\bok\b)").empty());
 }
 
 TEST_CASE("every example a shipped list-free pattern matches holds the pattern's required text") {
@@ -194,9 +219,18 @@ TEST_CASE("every example a shipped list-free pattern matches holds the pattern's
             const std::string folded = text::fold(example.text).text;
             if (!RE2::PartialMatch(folded, re)) continue;
             ++examples;
-            const bool holds = std::any_of(
-                required.begin(), required.end(),
-                [&](const std::string& t) { return folded.find(t) != std::string::npos; });
+            // Where the text must start a word, it does: at the text's start or after a
+            // character that is not a word's.
+            auto held = [&](const rules::RequiredText& r) {
+              for (auto at = folded.find(r.text); at != std::string::npos;
+                   at = folded.find(r.text, at + 1)) {
+                if (!r.word_start || at == 0 || !LiteralScreen::word_char(folded[at - 1])) {
+                  return true;
+                }
+              }
+              return false;
+            };
+            const bool holds = std::any_of(required.begin(), required.end(), held);
             INFO(rule.id << ": " << pattern.text << " on \"" << folded << "\"");
             CHECK(holds);
           }

@@ -66,6 +66,13 @@ TEST_CASE("a tone model file is read back as written, and a bad line is reported
   CHECK(read.value()->strongest(features("honestly, thanks"), 3) ==
         std::vector<std::string>{"honestly"});
 
+  // A feature written twice weighs what its last line says; the last line needs no newline.
+  auto twice = checks::ToneModel::load(
+      dir.write("twice.tsv", "bias\t0\nthreshold\t1\n1\thonestly\n2\thonestly"));
+  REQUIRE(twice);
+  CHECK(twice.value()->size() == 1);
+  CHECK(twice.value()->score(features("Honestly.")) == doctest::Approx(2.0));
+
   const auto bad = dir.write("bad.tsv", "bias\t0\nthreshold\t1\n0.5 honestly\n");
   auto refused = checks::ToneModel::load(bad);
   REQUIRE_FALSE(refused);

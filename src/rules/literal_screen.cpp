@@ -421,6 +421,19 @@ void LiteralScreen::Builder::add_list(std::uint32_t id, const std::string& name,
 }
 
 void LiteralScreen::Builder::add_literal(std::uint32_t id, std::string_view text, Start start) {
+  // Wherever " waste " is, "waste " starts a word: looked for that way, the text is walked
+  // from a few of a post's bytes instead of from each. ASCII signs only: "été" stays whole.
+  if (start == Start::anywhere) {
+    std::size_t k = 0;
+    while (k < text.size() && !word_char(text[k]) &&
+           (static_cast<unsigned char>(text[k]) & 0x80) == 0) {
+      ++k;
+    }
+    if (k > 0 && k < text.size() && word_char(text[k])) {
+      text.remove_prefix(k);
+      start = Start::word;
+    }
+  }
   impl_->record(Impl::Kind::literal, id, start, {std::string(text)});
 }
 

@@ -60,7 +60,9 @@ class LiteralScreen {
     // of those words ends: one copy of their spellings per set of lists, not per glue word.
     void add_list(std::uint32_t id, const std::string& name, Start start,
                   const std::vector<Glue>& glue = {});
-    // Entry `id` is found where `text` (already folded; taken literally) occurs.
+    // Entry `id` is found where `text` (already folded; taken literally) occurs. A text to find
+    // anywhere that starts with ASCII signs before a letter or digit is looked for from that
+    // character where a word starts: wherever the text is, and a little more.
     void add_literal(std::uint32_t id, std::string_view text, Start start);
 
     // The screen of the entries added. When `cache_file` holds the screen that the same

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <iterator>
 #include <string_view>
 
 namespace brandlint::rules {
@@ -17,6 +18,20 @@ constexpr std::size_t kMaxExact = 16;
 constexpr std::size_t kMaxChoice = 32;
 // Groups within groups read; RE2 refuses 1,000.
 constexpr int kMaxDepth = 200;
+// Written into a text where the pattern says a word starts or may start (\b, ^, \A); it counts
+// for no length and is taken out of the texts returned. A pattern holding this byte itself is
+// not read.
+constexpr char kBoundary = '\x01';
+
+// What RE2's \b and the screen take for a word's character.
+bool word_character(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// A text's length without its boundary marks.
+std::size_t length(const std::string& t) {
+  return t.size() - static_cast<std::size_t>(std::count(t.begin(), t.end(), kBoundary));
+}
 
 // What is known of the text a part of a pattern matches.
 struct Known {
@@ -24,6 +39,9 @@ struct Known {
   // none means nothing is known.
   bool exact = false;
   std::vector<std::string> texts;
+  // Not exact: each text starts the part's match ("(?:isis|daesh|…)" with too many choices to
+  // keep exact, "(?:ab|cd)+").
+  bool leading = false;
 
   static Known empty() { return {true, {std::string()}}; }
   static Known nothing() { return {}; }
@@ -35,29 +53,30 @@ void unique(std::vector<std::string>& v) {
 }
 
 bool unknown(const Known& k) { return !k.exact && k.texts.empty(); }
+bool leading(const Known& k) { return k.exact || k.leading; }
 
 // Texts one of which every match contains; empty when that says nothing (an empty text).
 std::vector<std::string> contained(const Known& k) {
   for (const auto& t : k.texts) {
-    if (t.empty()) return {};
+    if (length(t) == 0) return {};
   }
   return k.texts;
 }
 
 std::size_t shortest(const std::vector<std::string>& v) {
-  std::size_t n = v.empty() ? 0 : v.front().size();
-  for (const auto& t : v) n = std::min(n, t.size());
+  std::size_t n = v.empty() ? 0 : length(v.front());
+  for (const auto& t : v) n = std::min(n, length(t));
   return n;
 }
 
-// The stronger of two requirements that both hold: its shortest text is longer, or it has
-// fewer texts.
-Known stronger(const Known& a, const Known& b) {
-  auto ca = contained(a);
-  auto cb = contained(b);
-  const bool take_b = !cb.empty() && (ca.empty() || shortest(cb) > shortest(ca) ||
-                                      (shortest(cb) == shortest(ca) && cb.size() < ca.size()));
-  return {false, take_b ? std::move(cb) : std::move(ca)};
+// Keeps in `best` the stronger of two requirements that both hold: its shortest text is longer,
+// or it has fewer texts. `leads`: each of k's texts starts the match of the part that holds it.
+void keep_stronger(Known& best, const Known& k, bool leads) {
+  auto ca = contained(best);
+  auto ck = contained(k);
+  const bool take_k = !ck.empty() && (ca.empty() || shortest(ck) > shortest(ca) ||
+                                      (shortest(ck) == shortest(ca) && ck.size() < ca.size()));
+  best = take_k ? Known{false, std::move(ck), leads} : Known{false, std::move(ca), best.leading};
 }
 
 // Both exact: each text of `a` followed by each of `b`.
@@ -82,7 +101,7 @@ Known alternate(const Known& a, const Known& b) {
   if (ca.empty() || cb.empty() || ca.size() + cb.size() > kMaxChoice) return Known::nothing();
   ca.insert(ca.end(), cb.begin(), cb.end());
   unique(ca);
-  return {false, std::move(ca)};
+  return {false, std::move(ca), leading(a) && leading(b)};
 }
 
 // Reads a pattern by recursive descent. `ok` turns false on what it does not read (flags
@@ -120,6 +139,7 @@ class Reader {
   // requirement is kept: "(?:a|b),? and" keeps the run ", and" / " and".
   Known sequence() {
     Known run = Known::empty();
+    bool run_leads = true;  // the run starts where the sequence's match starts
     Known best = Known::nothing();
     bool exact = true;
     while (ok_ && i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') {
@@ -141,15 +161,34 @@ class Reader {
         continue;
       }
       exact = false;
-      best = stronger(best, run);
+      // Where each text so far ends with a sign (" (?:so |really )?(?:stupid|dumb…)"), what
+      // follows starts a word when it starts with a letter.
+      const bool after_sign =
+          !run.texts.empty() && std::all_of(run.texts.begin(), run.texts.end(), [](const auto& t) {
+            return !t.empty() && !word_character(t.back());
+          });
+      // Nothing read yet but boundaries: what follows starts where the run does.
+      const bool at_run_start = std::all_of(run.texts.begin(), run.texts.end(),
+                                            [](const auto& t) { return length(t) == 0; });
+      keep_stronger(best, run, run_leads);
       if (a.exact) {
         run = std::move(a);
+        run_leads = run_leads && at_run_start;
+        if (after_sign) {
+          for (auto& t : run.texts) t.insert(0, 1, kBoundary);
+        }
       } else {
-        best = stronger(best, a);
+        if (after_sign && a.leading) {
+          for (auto& t : a.texts) t.insert(0, 1, kBoundary);
+        }
+        keep_stronger(best, a, run_leads && at_run_start && a.leading);
         run = Known::empty();
+        run_leads = false;
       }
     }
-    return exact ? run : stronger(best, run);
+    if (exact) return run;
+    keep_stronger(best, run, run_leads);
+    return best;
   }
 
   // Whether p_[i_] is an ASCII character that stands for itself and is not repeated.
@@ -182,7 +221,7 @@ class Reader {
       out = Known::nothing();
     } else if (c == '+') {
       ++i_;
-      out = {false, contained(out)};
+      out = {false, contained(out), leading(out)};
     } else if (c == '{' && i_ + 1 < p_.size() &&
                std::isdigit(static_cast<unsigned char>(p_[i_ + 1]))) {
       const std::size_t close = p_.find('}', i_);
@@ -192,7 +231,7 @@ class Reader {
       }
       const bool at_least_one = p_[i_ + 1] != '0';
       i_ = close + 1;
-      out = at_least_one ? Known{false, contained(out)} : Known::nothing();
+      out = at_least_one ? Known{false, contained(out), leading(out)} : Known::nothing();
     } else {
       return out;
     }
@@ -209,7 +248,11 @@ class Reader {
       ++i_;
       return Known::nothing();
     }
-    if (c == '^' || c == '$') {
+    if (c == '^') {  // the text's start, or a line's: a word may start there
+      ++i_;
+      return {true, {std::string(1, kBoundary)}};
+    }
+    if (c == '$') {
       ++i_;
       return Known::empty();
     }
@@ -333,7 +376,8 @@ class Reader {
     }
     const char c = p_[i_ + 1];
     i_ += 2;
-    if (c == 'b' || c == 'B' || c == 'A' || c == 'z') return Known::empty();
+    if (c == 'b' || c == 'A') return {true, {std::string(1, kBoundary)}};
+    if (c == 'B' || c == 'z') return Known::empty();
     if (c == 'Q') {
       ok_ = false;
       return Known::nothing();
@@ -361,14 +405,33 @@ class Reader {
 
 }  // namespace
 
-std::vector<std::string> required_text(const std::string& pattern, std::size_t min_length) {
+std::vector<RequiredText> required_text(const std::string& pattern, std::size_t min_length) {
+  if (pattern.find(kBoundary) != std::string::npos) return {};
   Reader reader(pattern);
   const Known k = reader.pattern();
   if (!reader.ok()) return {};
-  std::vector<std::string> texts = contained(k);
+  const std::vector<std::string> texts = contained(k);
   if (texts.empty() || texts.size() > kMaxChoice || shortest(texts) < min_length) return {};
-  unique(texts);
-  return texts;
+  // A text starts a word where a boundary mark leads it and a word character follows the mark
+  // (\b before a letter: what precedes it is not one); marks elsewhere say nothing. The same
+  // text found both ways is wanted anywhere.
+  std::vector<RequiredText> out;
+  for (const auto& t : texts) {
+    const std::size_t first = t.find_first_not_of(kBoundary);
+    const bool word_start = first != 0 && first != std::string::npos && word_character(t[first]);
+    std::string plain;
+    std::copy_if(t.begin(), t.end(), std::back_inserter(plain),
+                 [](char c) { return c != kBoundary; });
+    out.push_back({std::move(plain), word_start});
+  }
+  std::sort(out.begin(), out.end(), [](const RequiredText& a, const RequiredText& b) {
+    return a.text != b.text ? a.text < b.text : a.word_start < b.word_start;
+  });
+  out.erase(
+      std::unique(out.begin(), out.end(),
+                  [](const RequiredText& a, const RequiredText& b) { return a.text == b.text; }),
+      out.end());
+  return out;
 }
 
 }  // namespace brandlint::rules

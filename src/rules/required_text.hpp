@@ -7,13 +7,22 @@
 
 namespace brandlint::rules {
 
-// Texts of which every match of `pattern` (RE2 syntax, with {{lists}}) contains at least one:
-// "\bnot (?:going to|gonna) waste (?:our )?time\b" gives {" waste "}, a longest choice of the
-// parts every match has; "(?:ok|okay|so),? and\?" gives {" and?"}; "\b(?:refund|return)
-// policy\b" gives {"refund policy", "return policy"}. Empty when nothing of at least
-// `min_length` bytes is certain, or when the pattern is read case-insensitively ((?i)),
-// or uses syntax not read here: such a pattern is matched by other means. {{lists}}, classes
-// and escapes stand for unknown text.
-std::vector<std::string> required_text(const std::string& pattern, std::size_t min_length = 3);
+struct RequiredText {
+  std::string text;
+  // Wherever a match holds it, the text starts a word (as the screen and RE2's \b see words:
+  // ASCII letters, digits and '_'): the pattern puts \b or ^ just before it, and it starts
+  // with a word character.
+  bool word_start = false;
+  bool operator==(const RequiredText&) const = default;
+};
+
+// Texts of which every match of `pattern` (RE2 syntax, with {{lists}}) contains at least one,
+// in byte order: "\bnot (?:going to|gonna) waste (?:our )?time\b" gives {" waste "}, a longest
+// choice of the parts every match has; "(?:ok|okay|so),? and\?" gives {" and?"};
+// "\b(?:refund|return) policy\b" gives {"refund policy", "return policy"}, both at word
+// starts. Empty when nothing of at least `min_length` bytes is certain, or when the pattern is
+// read case-insensitively ((?i)), or uses syntax not read here: such a pattern is matched by
+// other means. {{lists}}, classes and escapes stand for unknown text.
+std::vector<RequiredText> required_text(const std::string& pattern, std::size_t min_length = 3);
 
 }  // namespace brandlint::rules

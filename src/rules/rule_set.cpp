@@ -941,13 +941,21 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
         const bool literal = reading == Reading::words;
         // A pattern that needs no list is screened by the text it cannot match without, when
         // its syntax tells (required_text.hpp), else compiled into the pattern set at once.
-        std::vector<std::string> required;
+        // The texts by where they may start: anywhere, at word starts.
+        PatternReadings::Groups required;
         if (needs.empty() && !literal) {
-          auto texts = readings.get(
-              where.text, [&] { return PatternReadings::Groups{required_text(where.text)}; });
-          if (!texts.empty()) required = std::move(texts.front());
+          required = readings.get(where.text, [&] {
+            PatternReadings::Groups by_start(2);
+            for (auto& r : required_text(where.text)) {
+              by_start[r.word_start ? 1 : 0].push_back(std::move(r.text));
+            }
+            return by_start;
+          });
+          required.resize(2);
         }
-        const bool in_set = needs.empty() && !literal && required.empty();
+        const bool in_set =
+            needs.empty() && !literal &&
+            std::all_of(required.begin(), required.end(), [](const auto& g) { return g.empty(); });
         // The rest of a user's file is parsed, so that its errors are reported at its line.
         RE2::Set& checker = in_set ? *set->pattern_set_ : parser;
         if ((in_set || !file.shipped) && checker.Add(regex, &error) < 0) {
@@ -959,9 +967,12 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
           const auto entry = static_cast<std::uint32_t>(set->candidates_.size());
           if (literal) {
             screen.add_terms(entry, terms, LiteralScreen::Start::word);
-          } else if (!required.empty()) {
-            for (const auto& text : required) {
+          } else if (!in_set) {
+            for (const auto& text : required[0]) {
               screen.add_literal(entry, text, LiteralScreen::Start::anywhere);
+            }
+            for (const auto& text : required[1]) {
+              screen.add_literal(entry, text, LiteralScreen::Start::word);
             }
           } else {
             set->pattern_entries_.push_back(entry);
