@@ -116,11 +116,18 @@ class Reader {
     return k;
   }
   bool ok() const { return ok_; }
+  // What each part of the pattern's sequence requires, when the pattern is one sequence (no
+  // '|' outside groups): every match holds all of them.
+  const std::vector<Known>& parts() const { return parts_; }
 
  private:
   Known alternation() {
     Known k = sequence();
     while (ok_ && i_ < p_.size() && p_[i_] == '|') {
+      if (depth_ == 0) {  // either branch: their parts are not all required
+        branches_ = true;
+        parts_.clear();
+      }
       ++i_;
       if (unknown(k)) {  // nothing can make it known again: only read on
         const bool was = skipping_;
@@ -142,6 +149,11 @@ class Reader {
     bool run_leads = true;  // the run starts where the sequence's match starts
     Known best = Known::nothing();
     bool exact = true;
+    const bool top = depth_ == 0 && !branches_;  // the pattern's sequence
+    auto consider = [&](const Known& part, bool leads) {
+      if (top && !contained(part).empty()) parts_.push_back({false, contained(part), leads});
+      keep_stronger(best, part, leads);
+    };
     while (ok_ && i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') {
       if (plain_character()) {  // most of a pattern: joined without building an atom
         if (!skipping_) {
@@ -170,7 +182,7 @@ class Reader {
       // Nothing read yet but boundaries: what follows starts where the run does.
       const bool at_run_start = std::all_of(run.texts.begin(), run.texts.end(),
                                             [](const auto& t) { return length(t) == 0; });
-      keep_stronger(best, run, run_leads);
+      consider(run, run_leads);
       if (a.exact) {
         run = std::move(a);
         run_leads = run_leads && at_run_start;
@@ -181,13 +193,16 @@ class Reader {
         if (after_sign && a.leading) {
           for (auto& t : a.texts) t.insert(0, 1, kBoundary);
         }
-        keep_stronger(best, a, run_leads && at_run_start && a.leading);
+        consider(a, run_leads && at_run_start && a.leading);
         run = Known::empty();
         run_leads = false;
       }
     }
-    if (exact) return run;
-    keep_stronger(best, run, run_leads);
+    if (exact) {
+      if (top && !contained(run).empty()) parts_.push_back(run);
+      return run;
+    }
+    consider(run, run_leads);
     return best;
   }
 
@@ -317,8 +332,8 @@ class Reader {
     return unknown_text ? Known::nothing() : inner;
   }
 
-  // A class of a few ASCII characters listed one by one ("[.!?]") is those texts; any other
-  // is unknown text.
+  // A class of a few characters listed one by one ("[.!?]", "[«\"“]") is those texts; any
+  // other is unknown text.
   Known char_class() {
     ++i_;  // [
     bool plain = true;
@@ -351,9 +366,12 @@ class Reader {
       } else if (c == '-' && !chars.empty() && i_ + 1 < p_.size() && p_[i_ + 1] != ']') {
         plain = false;  // a range
         ++i_;
-      } else if ((static_cast<unsigned char>(c) & 0x80) != 0) {
-        plain = false;
-        ++i_;
+      } else if ((static_cast<unsigned char>(c) & 0x80) != 0) {  // «, “: all of its bytes
+        const auto* bytes = reinterpret_cast<const std::uint8_t*>(p_.data());
+        auto at = static_cast<std::int32_t>(i_);
+        U8_FWD_1(bytes, at, static_cast<std::int32_t>(p_.size()));
+        chars.push_back(p_.substr(i_, static_cast<std::size_t>(at) - i_));
+        i_ = static_cast<std::size_t>(at);
       } else {
         chars.emplace_back(1, c);
         ++i_;
@@ -400,17 +418,18 @@ class Reader {
   std::size_t i_ = 0;
   bool ok_ = true;
   bool skipping_ = false;  // reading an alternative whose text cannot matter
+  std::vector<Known> parts_;
+  bool branches_ = false;  // '|' outside groups
   int depth_ = 0;          // groups open
 };
 
 }  // namespace
 
-std::vector<RequiredText> required_text(const std::string& pattern, std::size_t min_length) {
-  if (pattern.find(kBoundary) != std::string::npos) return {};
-  Reader reader(pattern);
-  const Known k = reader.pattern();
-  if (!reader.ok()) return {};
-  const std::vector<std::string> texts = contained(k);
+namespace {
+
+// The texts as returned: without their boundary marks, each saying whether it starts a word.
+// Empty when the choice is too wide or a text too short to screen by.
+std::vector<RequiredText> finish(const std::vector<std::string>& texts, std::size_t min_length) {
   if (texts.empty() || texts.size() > kMaxChoice || shortest(texts) < min_length) return {};
   // A text starts a word where a boundary mark leads it and a word character follows the mark
   // (\b before a letter: what precedes it is not one); marks elsewhere say nothing. The same
@@ -432,6 +451,39 @@ std::vector<RequiredText> required_text(const std::string& pattern, std::size_t 
                   [](const RequiredText& a, const RequiredText& b) { return a.text == b.text; }),
       out.end());
   return out;
+}
+
+}  // namespace
+
+std::vector<std::vector<RequiredText>> required_texts(const std::string& pattern,
+                                                      std::size_t min_length,
+                                                      std::size_t max_clauses) {
+  if (pattern.find(kBoundary) != std::string::npos || max_clauses == 0) return {};
+  Reader reader(pattern);
+  const Known k = reader.pattern();
+  if (!reader.ok()) return {};
+  auto first = finish(contained(k), min_length);
+  if (first.empty()) return {};
+  std::vector<std::vector<RequiredText>> out{std::move(first)};
+  // The other parts, strongest first.
+  std::vector<Known> parts = reader.parts();
+  std::stable_sort(parts.begin(), parts.end(), [](const Known& a, const Known& b) {
+    const std::size_t sa = shortest(a.texts), sb = shortest(b.texts);
+    return sa != sb ? sa > sb : a.texts.size() < b.texts.size();
+  });
+  for (const Known& part : parts) {
+    if (out.size() >= max_clauses) break;
+    auto clause = finish(part.texts, min_length);
+    if (!clause.empty() && std::find(out.begin(), out.end(), clause) == out.end()) {
+      out.push_back(std::move(clause));
+    }
+  }
+  return out;
+}
+
+std::vector<RequiredText> required_text(const std::string& pattern, std::size_t min_length) {
+  auto clauses = required_texts(pattern, min_length, 1);
+  return clauses.empty() ? std::vector<RequiredText>{} : std::move(clauses.front());
 }
 
 }  // namespace brandlint::rules

@@ -24,5 +24,13 @@ struct RequiredText {
 // read case-insensitively ((?i)), or uses syntax not read here: such a pattern is matched by
 // other means. {{lists}}, classes and escapes stand for unknown text.
 std::vector<RequiredText> required_text(const std::string& pattern, std::size_t min_length = 3);
+// required_text's texts first, then, where the pattern is one sequence (no '|' outside its
+// groups), the choices its other parts require, strongest first, at most `max_clauses` in all:
+// every match holds one text of each. "\b(?:l'islam|le judaisme),? (?:est|sont) (?:une |)
+// (?:maladie|folie|…)" requires " est " or " sont ", which most French posts have, and also one
+// of "maladie", "folie", …, which few have.
+std::vector<std::vector<RequiredText>> required_texts(const std::string& pattern,
+                                                      std::size_t min_length = 3,
+                                                      std::size_t max_clauses = 3);
 
 }  // namespace brandlint::rules

@@ -939,20 +939,33 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
                      const std::vector<std::string>& terms = {}) -> std::optional<Error> {
         std::string error;
         const bool literal = reading == Reading::words;
-        // A pattern that needs no list is screened by the text it cannot match without, when
-        // its syntax tells (required_text.hpp), else compiled into the pattern set at once.
-        // The texts by where they may start: anywhere, at word starts.
+        // A pattern that needs no list is screened by the texts it cannot match without, when
+        // its syntax tells (required_text.hpp), else compiled into the pattern set at once; one
+        // that needs lists runs only where those texts are too ("\bc'est bien (?:un|une)
+        // {{race}}": where a post has "c'est bien ", not wherever it says "noir").
+        // Two groups per clause of texts: those found anywhere, those found at word starts.
         PatternReadings::Groups required;
-        if (needs.empty() && !literal) {
+        if (!literal) {
           required = readings.get(where.text, [&] {
-            PatternReadings::Groups by_start(2);
-            for (auto& r : required_text(where.text)) {
-              by_start[r.word_start ? 1 : 0].push_back(std::move(r.text));
+            PatternReadings::Groups by_start;
+            for (auto& clause : required_texts(where.text)) {
+              by_start.resize(by_start.size() + 2);
+              for (auto& r : clause) {
+                by_start[by_start.size() - (r.word_start ? 1 : 2)].push_back(std::move(r.text));
+              }
             }
             return by_start;
           });
-          required.resize(2);
+          required.resize(required.size() + required.size() % 2);  // pairs, whatever the file
         }
+        auto add_clause = [&](std::uint32_t entry, std::size_t k) {
+          for (const auto& text : required[k]) {
+            screen.add_literal(entry, text, LiteralScreen::Start::anywhere);
+          }
+          for (const auto& text : required[k + 1]) {
+            screen.add_literal(entry, text, LiteralScreen::Start::word);
+          }
+        };
         const bool in_set =
             needs.empty() && !literal &&
             std::all_of(required.begin(), required.end(), [](const auto& g) { return g.empty(); });
@@ -963,24 +976,8 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
                                std::string("bad ") + what + ": " + error + " (RE2 syntax)");
         }
         const std::size_t expression = set->expressions_.size();
-        if (needs.empty()) {
-          const auto entry = static_cast<std::uint32_t>(set->candidates_.size());
-          if (literal) {
-            screen.add_terms(entry, terms, LiteralScreen::Start::word);
-          } else if (!in_set) {
-            for (const auto& text : required[0]) {
-              screen.add_literal(entry, text, LiteralScreen::Start::anywhere);
-            }
-            for (const auto& text : required[1]) {
-              screen.add_literal(entry, text, LiteralScreen::Start::word);
-            }
-          } else {
-            set->pattern_entries_.push_back(entry);
-          }
-          set->candidates_.push_back({expression});
-        }
         // Every list it needs is in the literal screen; a hit on the first clause's lists makes
-        // it a candidate, and it runs when each clause has a hit.
+        // it a candidate, and it runs when each clause has a hit. So with the texts it needs.
         std::vector<std::vector<std::size_t>> entries;
         for (const auto& clause : needs) {
           auto& either = entries.emplace_back();
@@ -990,8 +987,31 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
             either.push_back(entry.value());
           }
         }
-        if (!entries.empty()) {
+        if (!needs.empty()) {
           for (std::size_t entry : entries.front()) set->candidates_[entry].push_back(expression);
+        }
+        // The clauses of texts that make no candidate, only needed.
+        auto need_texts = [&](std::size_t from) {
+          for (std::size_t k = from; k < required.size(); k += 2) {
+            if (required[k].empty() && required[k + 1].empty()) continue;  // would never hold
+            const auto more = static_cast<std::uint32_t>(set->candidates_.size());
+            add_clause(more, k);
+            set->candidates_.emplace_back();
+            entries.push_back({more});
+          }
+        };
+        if (!needs.empty()) need_texts(0);
+        if (needs.empty()) {
+          const auto entry = static_cast<std::uint32_t>(set->candidates_.size());
+          if (literal) {
+            screen.add_terms(entry, terms, LiteralScreen::Start::word);
+          } else if (!in_set) {
+            add_clause(entry, 0);
+          } else {
+            set->pattern_entries_.push_back(entry);
+          }
+          set->candidates_.push_back({expression});
+          if (!in_set) need_texts(2);
         }
         if (compile_now && !file.shipped) {
           auto re = compile_one(file, where, regex, what);

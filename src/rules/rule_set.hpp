@@ -129,7 +129,8 @@ class RuleSet {
   struct RuleExpression {
     Expression x;
     std::size_t rule;
-    // Set entries of the lists it cannot match without: a hit on one of each group.
+    // Screen entries of the lists and texts it cannot match without: a hit on one of each
+    // group.
     std::vector<std::vector<std::size_t>> needs;
   };
   struct CompiledRule {
@@ -153,10 +154,13 @@ class RuleSet {
   // the screens, the expressions that a hit on it makes candidates (candidates_).
   //
   // The lists and terms are found by a trie of their spellings (literal_screen.hpp), and so
-  // is the text each pattern that needs no list cannot match without (required_text.hpp);
-  // the trie's entries are indexes into candidates_. The few such patterns whose text
-  // nothing certain is known of are in an RE2::Set, whose entries pattern_entries_ maps to
-  // candidates_.
+  // are the texts each pattern cannot match without (required_text.hpp): the strongest makes
+  // a pattern that needs no list a candidate, and every one must have a hit for a pattern to
+  // run, with lists or without ("\bc'est bien (?:un|une) {{race}}" runs where a post has
+  // "c'est bien " and a word of the list, not wherever it says "noir"). The trie's entries are
+  // indexes into candidates_; an entry of a text that only must be there has no candidates.
+  // The few patterns whose text nothing certain is known of are in an RE2::Set, whose entries
+  // pattern_entries_ maps to candidates_.
   LiteralScreen literal_screen_;
   std::unique_ptr<RE2::Set> pattern_set_;
   std::vector<std::size_t> pattern_entries_;
