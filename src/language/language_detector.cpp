@@ -65,7 +65,7 @@ Expected<std::unique_ptr<const LanguageDetector>> LanguageDetector::load(
     while (std::getline(in, line)) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.empty() || line[0] == '#') continue;
-      detector->frequent_[l].insert(lowercase(line));
+      detector->frequent_[lowercase(line)] |= bit(l);
     }
   }
   return std::unique_ptr<const LanguageDetector>(std::move(detector));
@@ -92,10 +92,7 @@ std::unordered_set<std::string> LanguageDetector::names_in(const Metadata& meta)
 void LanguageDetector::for_each_word(const text::AnalysedText& text, std::size_t begin,
                                      std::size_t end, const std::unordered_set<std::string>& names,
                                      const std::function<void(const std::string&)>& visit) const {
-  auto frequent_anywhere = [&](const std::string& word) {
-    return std::any_of(frequent_.begin(), frequent_.end(),
-                       [&](const auto& set) { return set.count(word) > 0; });
-  };
+  auto frequent_anywhere = [&](const std::string& word) { return frequent_in(word) != 0; };
 
   // Where each sentence's first word starts: a capitalised word there is not a name. Only
   // the sentences that meet [begin, end) matter; looking at all of them for every range made
@@ -183,8 +180,9 @@ std::vector<LanguageDetector::Votes> LanguageDetector::word_votes(
     std::optional<Votes>& slot = cache[word];
     Votes votes{};
     double total = 0;
+    const std::uint8_t frequent = frequent_in(word);
     for (std::size_t l = 0; l < kLanguageCount; ++l) {
-      if (frequent_[l].count(word) > 0) {
+      if ((frequent & bit(l)) != 0) {
         votes[l] = 2;
       } else if (pools[l] != nullptr && pools[l]->correct(word)) {
         // correct() asks the dictionary's word forms first, from its suggestion tables when
@@ -211,16 +209,14 @@ bool LanguageDetector::may_hold_other_language(const text::AnalysedText& text,
   if (pool == nullptr) return true;
   bool other = false;
   for_each_word(text, 0, text.nfc().size(), names, [&](const std::string& word) {
-    if (other || frequent_[home].count(word) > 0) return;
+    if (other) return;
+    const std::uint8_t frequent = frequent_in(word);
+    if ((frequent & bit(home)) != 0) return;
     // Another language's frequent word that home's dictionary does not know: "gracias",
     // "merci", "der". A sentence in another language always holds some (articles,
     // prepositions, pronouns); a typo or a name in a home-language post does not, so it
     // loads no other dictionary.
-    bool foreign = false;
-    for (std::size_t l = 0; l < kLanguageCount && !foreign; ++l) {
-      foreign = l != home && frequent_[l].count(word) > 0;
-    }
-    other = foreign && !pool->correct(word);
+    other = frequent != 0 && !pool->correct(word);
   });
   return other;
 }
@@ -330,8 +326,9 @@ bool LanguageDetector::surely_only(const text::AnalysedText& text,
     auto found = raws.find(word);
     if (found != raws.end()) return found->second;
     Raw raw{};
+    const std::uint8_t frequent = frequent_in(word);
     for (std::size_t l = 0; l < kLanguageCount; ++l) {
-      if (frequent_[l].count(word) > 0) {
+      if ((frequent & bit(l)) != 0) {
         raw[l] = 2;
       } else if (l == home) {
         raw[l] = pool->correct(word) ? 1 : 0;

@@ -13,10 +13,12 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -120,7 +122,15 @@ class LanguageDetector {
       const text::AnalysedText& text, const SpanGuess& sentence);
   std::vector<Votes> word_votes(const text::AnalysedText& text, std::size_t begin, std::size_t end,
                                 const std::unordered_set<std::string>& names) const;
-  std::array<std::unordered_set<std::string>, kLanguageCount> frequent_;
+  // The languages (bit l: kLanguages[l]) whose list of frequent words holds each word: one
+  // lookup per word, not one per language.
+  std::unordered_map<std::string, std::uint8_t> frequent_;
+  std::uint8_t frequent_in(const std::string& word) const {
+    const auto found = frequent_.find(word);
+    return found == frequent_.end() ? 0 : found->second;
+  }
+  static constexpr std::uint8_t bit(std::size_t l) { return static_cast<std::uint8_t>(1u << l); }
+  static_assert(kLanguageCount <= 8, "a language's bit in frequent_");
   SpellerLookup spellers_;
 };
 
