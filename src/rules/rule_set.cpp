@@ -921,6 +921,8 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
   };
   std::set<std::string> ids;
   std::unordered_map<std::string, Expression> exception_patterns;  // by the text written
+  // The screen entries of texts that patterns need, by the texts (anywhere, at word starts).
+  std::map<std::pair<std::vector<std::string>, std::vector<std::string>>, std::size_t> needed_texts;
   for (auto& file : files) {
     for (auto& rule : file.rules) {
       if (!ids.insert(rule.id).second) {
@@ -990,14 +992,18 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
         if (!needs.empty()) {
           for (std::size_t entry : entries.front()) set->candidates_[entry].push_back(expression);
         }
-        // The clauses of texts that make no candidate, only needed.
+        // The clauses of texts that make no candidate, only needed: one entry for the same
+        // texts, which many patterns need (" are ", " is ").
         auto need_texts = [&](std::size_t from) {
           for (std::size_t k = from; k < required.size(); k += 2) {
             if (required[k].empty() && required[k + 1].empty()) continue;  // would never hold
-            const auto more = static_cast<std::uint32_t>(set->candidates_.size());
-            add_clause(more, k);
-            set->candidates_.emplace_back();
-            entries.push_back({more});
+            auto [known, added] =
+                needed_texts.try_emplace({required[k], required[k + 1]}, set->candidates_.size());
+            if (added) {
+              add_clause(static_cast<std::uint32_t>(known->second), k);
+              set->candidates_.emplace_back();
+            }
+            entries.push_back({known->second});
           }
         };
         if (!needs.empty()) need_texts(0);
@@ -1191,22 +1197,29 @@ std::vector<RuleMatch> RuleSet::match(const MatchInput& input, std::string_view 
   std::vector<RuleMatch> out;
   if (expressions_.empty()) return out;
   for (const text::FoldedText* t : input.copies()) {
-    std::vector<int> hits, found;
-    literal_screen_.find(t->text,
-                         [&hits](std::uint32_t entry) { hits.push_back(static_cast<int>(entry)); });
+    // The entries the screens report, each once: the trie reports an entry wherever one of
+    // its spellings is, and a text that many patterns need (" are ") is in many entries.
+    std::vector<bool> hit(candidates_.size());
+    std::vector<std::uint32_t> entries;
+    auto report = [&](std::uint32_t entry) {
+      if (!hit[entry]) {
+        hit[entry] = true;
+        entries.push_back(entry);
+      }
+    };
+    literal_screen_.find(t->text, report);
+    std::vector<int> found;
     if (!pattern_entries_.empty() && pattern_set_->Match(t->text, &found)) {
-      for (int h : found)
-        hits.push_back(static_cast<int>(pattern_entries_[static_cast<std::size_t>(h)]));
+      for (int h : found) {
+        report(static_cast<std::uint32_t>(pattern_entries_[static_cast<std::size_t>(h)]));
+      }
     }
-    if (hits.empty()) continue;
+    if (entries.empty()) continue;
     const std::string around = padded(t->text);
     std::vector<std::size_t> run;
-    std::vector<bool> hit(candidates_.size());
-    for (int h : hits) {  // the screen may report an entry many times
-      if (hit[static_cast<std::size_t>(h)]) continue;
-      const auto& c = candidates_[static_cast<std::size_t>(h)];
+    for (std::uint32_t e : entries) {
+      const auto& c = candidates_[e];
       run.insert(run.end(), c.begin(), c.end());
-      hit[static_cast<std::size_t>(h)] = true;
     }
     std::sort(run.begin(), run.end());
     run.erase(std::unique(run.begin(), run.end()), run.end());
