@@ -106,7 +106,7 @@ std::vector<std::string> tone_features(const text::AnalysedText& text, std::size
 }
 
 ToneModel::ToneModel(double bias, double threshold, std::unordered_map<std::string, double> weights)
-    : bias_(bias), threshold_(threshold) {
+    : ToneModel(bias, threshold) {
   make_table(weights.size());
   for (const auto& [feature, weight] : weights) {
     insert(cache::fnv1a(feature), static_cast<float>(weight));
@@ -166,8 +166,7 @@ Expected<std::unique_ptr<ToneModel>> ToneModel::load(const std::string& path) {
     weights.emplace_back(cache::fnv1a(second), static_cast<float>(*weight));
   }
   if (!bias || !threshold) return Error{path, line_number, 1, "no 'bias' or 'threshold' line"};
-  auto model =
-      std::make_unique<ToneModel>(*bias, *threshold, std::unordered_map<std::string, double>());
+  std::unique_ptr<ToneModel> model(new ToneModel(*bias, *threshold));
   model->make_table(weights.size());
   for (const auto& [hash, weight] : weights) model->insert(hash, weight);
   return model;

@@ -70,6 +70,8 @@ class ToneModel {
   std::vector<float> values_;
   std::size_t mask_ = 0, size_ = 0;
   const float* find(std::uint64_t hash) const;
+  // No table yet: make_table() makes it.
+  ToneModel(double bias, double threshold) : bias_(bias), threshold_(threshold) {}
   // An empty table for `features` weights; a weight put in by its feature's hash.
   void make_table(std::size_t features);
   void insert(std::uint64_t hash, float weight);

@@ -296,6 +296,13 @@ struct LiteralScreen::Builder::Impl {
     for (auto& n : f) n = g.child(n, c);
   }
 
+  // The term that is a list's words: "{{name}}".
+  static std::string list_term(const std::string& name) {
+    std::string term = "{{";  // built by appending: GCC 12 warns wrongly about "{{" + name
+    term.append(name).append("}}");
+    return term;
+  }
+
   void add_term(std::uint32_t id, const std::string& folded_term, Start start) {
     add_term(tries[start == Start::word ? 0 : 1], id, folded_term);
   }
@@ -352,9 +359,7 @@ struct LiteralScreen::Builder::Impl {
           for (const auto& term : call.texts) add_term(call.id, text::fold_term(term), call.start);
           break;
         case Kind::list: {
-          std::string term = "{{";  // built by appending: GCC 12 warns wrongly about "{{" + name
-          term.append(call.texts.front()).append("}}");
-          add_term(call.id, term, call.start);
+          add_term(call.id, list_term(call.texts.front()), call.start);
           for (std::size_t k = 1; k < call.texts.size(); ++k) {
             glue_lists[call.texts[k]].push_back(&call);
           }
@@ -378,9 +383,7 @@ struct LiteralScreen::Builder::Impl {
       if (added) {
         glued_tries.push_back(std::make_unique<Growing>());
         for (const Call* call : glued) {
-          std::string term = "{{";
-          term.append(call->texts.front()).append("}}");
-          add_term(*glued_tries.back(), call->id, term);
+          add_term(*glued_tries.back(), call->id, list_term(call->texts.front()));
         }
       }
       Growing& words = tries[glue[0] == 'w' ? 2 : 3];

@@ -8,6 +8,8 @@
 #include <iterator>
 #include <string_view>
 
+#include "rules/literal_screen.hpp"
+
 namespace brandlint::rules {
 namespace {
 
@@ -22,11 +24,6 @@ constexpr int kMaxDepth = 200;
 // for no length and is taken out of the texts returned. A pattern holding this byte itself is
 // not read.
 constexpr char kBoundary = '\x01';
-
-// What RE2's \b and the screen take for a word's character.
-bool word_character(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
 
 // A text's length without its boundary marks.
 std::size_t length(const std::string& t) {
@@ -151,7 +148,9 @@ class Reader {
     bool exact = true;
     const bool top = depth_ == 0 && !branches_;  // the pattern's sequence
     auto consider = [&](const Known& part, bool leads) {
-      if (top && !contained(part).empty()) parts_.push_back({false, contained(part), leads});
+      if (top) {
+        if (auto texts = contained(part); !texts.empty()) parts_.push_back({false, texts, leads});
+      }
       keep_stronger(best, part, leads);
     };
     while (ok_ && i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') {
@@ -177,7 +176,7 @@ class Reader {
       // follows starts a word when it starts with a letter.
       const bool after_sign =
           !run.texts.empty() && std::all_of(run.texts.begin(), run.texts.end(), [](const auto& t) {
-            return !t.empty() && !word_character(t.back());
+            return !t.empty() && !LiteralScreen::word_char(t.back());
           });
       // Nothing read yet but boundaries: what follows starts where the run does.
       const bool at_run_start = std::all_of(run.texts.begin(), run.texts.end(),
@@ -437,7 +436,8 @@ std::vector<RequiredText> finish(const std::vector<std::string>& texts, std::siz
   std::vector<RequiredText> out;
   for (const auto& t : texts) {
     const std::size_t first = t.find_first_not_of(kBoundary);
-    const bool word_start = first != 0 && first != std::string::npos && word_character(t[first]);
+    const bool word_start =
+        first != 0 && first != std::string::npos && LiteralScreen::word_char(t[first]);
     std::string plain;
     std::copy_if(t.begin(), t.end(), std::back_inserter(plain),
                  [](char c) { return c != kBoundary; });

@@ -989,9 +989,6 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
             either.push_back(entry.value());
           }
         }
-        if (!needs.empty()) {
-          for (std::size_t entry : entries.front()) set->candidates_[entry].push_back(expression);
-        }
         // The clauses of texts that make no candidate, only needed: one entry for the same
         // texts, which many patterns need (" are ", " is ").
         auto need_texts = [&](std::size_t from) {
@@ -1006,8 +1003,10 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
             entries.push_back({known->second});
           }
         };
-        if (!needs.empty()) need_texts(0);
-        if (needs.empty()) {
+        if (!needs.empty()) {  // a hit on the first clause's lists makes it a candidate
+          for (std::size_t entry : entries.front()) set->candidates_[entry].push_back(expression);
+          need_texts(0);
+        } else {  // its own entry does: its terms, its strongest texts, or the pattern set
           const auto entry = static_cast<std::uint32_t>(set->candidates_.size());
           if (literal) {
             screen.add_terms(entry, terms, LiteralScreen::Start::word);
