@@ -448,7 +448,7 @@ TEST_CASE("a French or Italian post's elided words ask no Hunspell when the tabl
   }
 }
 
-TEST_CASE("suggestions confirmed from the tables are those Hunspell's spell() confirms") {
+TEST_CASE("suggestions confirmed or refused from the tables are as Hunspell's spell() answers") {
   TempDir tmp;
   struct Dictionary {
     const char* lang;
@@ -472,11 +472,11 @@ TEST_CASE("suggestions confirmed from the tables are those Hunspell's spell() co
       return hunspell.spell(w, nullptr, root);
     };
     const spelling::Suggester::IsWord tables_first = [&](const std::string& w, std::string* root) {
-      if (s->surely_offered(w)) {
+      if (const std::optional<bool> offered = s->offered(w)) {
         ++from_tables;
-        CHECK_MESSAGE(hunspell.spell(w), w);
-        if (root != nullptr) root->clear();
-        return true;
+        CHECK_MESSAGE(hunspell.spell(w) == *offered, w);
+        if (*offered && root != nullptr) root->clear();
+        return *offered;
       }
       ++from_hunspell;
       return by_hunspell(w, root);
@@ -506,6 +506,23 @@ TEST_CASE("suggestions confirmed from the tables are those Hunspell's spell() co
   CHECK_FALSE(en->surely_offered("Zes"));
   CHECK(en->surely_offered("received"));
   CHECK(en->surely_offered("Received"));
+  // Answered from the tables as Hunspell answers them: a possessive, a name in lowercase (no
+  // form: Hunspell wants "Purcell"), a word that is no form at all, the forms of stems in
+  // capitals (IMO, PARC/S) unless written with a capital after the first letter.
+  Hunspell hunspell("/usr/share/hunspell/en_US.aff", "/usr/share/hunspell/en_US.dic");
+  for (const char* w :
+       {"yesterday's", "Purcell", "purcell", "recieved", "hadn't", "Imo", "imo", "Parcs"}) {
+    CAPTURE(std::string(w));
+    REQUIRE(en->offered(w).has_value());
+    CHECK(*en->offered(w) == hunspell.spell(std::string(w)));
+  }
+  CHECK(en->offered("yesterday's") == std::optional<bool>(true));
+  CHECK(en->offered("purcell") == std::optional<bool>(false));
+  CHECK(en->offered("Imo") == std::optional<bool>(false));
+  CHECK(en->is_form("IMO"));
+  CHECK(en->is_form("PARCs"));
+  CHECK(hunspell.spell(std::string("PARCs")));
+  CHECK_FALSE(en->offered("bullshit").has_value());  // flagged NOSUGGEST: Hunspell's to say
 }
 
 namespace {

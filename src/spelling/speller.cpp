@@ -383,11 +383,11 @@ std::vector<std::string> SpellerPool::suggest(std::string_view word, std::size_t
   // A lease per spell() call, not per suggestion, so threads sharing a handle wait for one
   // lookup, not for a whole search.
   found = suggester.suggest(word, wanted, [&](const std::string& w, std::string* root) {
-    // What Hunspell would say of a form the tables surely hold, without asking it: a typo's
-    // suggestions then seldom load Hunspell at all.
-    if (suggester.surely_offered(w)) {
-      if (root != nullptr) root->clear();
-      return true;
+    // What Hunspell would say of a form the tables surely hold, or of a word that is no form
+    // at all, without asking it: a typo's suggestions then seldom load Hunspell at all.
+    if (const std::optional<bool> offered = suggester.offered(w)) {
+      if (*offered && root != nullptr) root->clear();
+      return *offered;
     }
     std::string stem;
     bool ok = false;

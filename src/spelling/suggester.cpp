@@ -412,11 +412,35 @@ std::uint32_t pair_bucket(char32_t a, char32_t b) {
   return (h * 0x2C1B3C6Du) >> (32 - kBucketBits);
 }
 
+// The forms' letter triples (Suggester::triples_): three code points hashed into one of 2^19
+// bits, 64 KB, small enough to stay in the processor's cache. A dictionary's forms hold a few
+// tens of thousands of distinct triples, so most triples no form holds find their bit clear.
+constexpr unsigned kTripleBits = 19;
+constexpr std::size_t kTripleWords = std::size_t{1} << (kTripleBits - 6);
+std::uint32_t triple_bit(char32_t a, char32_t b, char32_t c) {
+  std::uint64_t h = static_cast<std::uint64_t>(a) * 0x9E3779B97F4A7C15ULL;
+  h = (h ^ b) * 0xC2B2AE3D27D4EB4FULL;
+  h = (h ^ c) * 0x165667B19E3779F9ULL;
+  return static_cast<std::uint32_t>(h >> (64 - kTripleBits));
+}
+// Sets the bits of the triples of "^form$", both ends read as 0.
+void add_triples(const std::u32string& form, std::vector<std::uint64_t>& bits) {
+  if (form.empty()) return;
+  char32_t a = 0, b = form[0];
+  for (std::size_t k = 1; k <= form.size(); ++k) {
+    const char32_t c = k < form.size() ? form[k] : 0;
+    const std::uint32_t bit = triple_bit(a, b, c);
+    bits[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+    a = b;
+    b = c;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The on-disk cache (cache/disk_cache.hpp): the tables as arrays of plain numbers, each with
 // its length, behind a key that names the format and the dictionary they were built from.
 
-constexpr std::string_view kCacheMagic = "brandlint suggester tables 9\n";
+constexpr std::string_view kCacheMagic = "brandlint suggester tables 10\n";
 
 // What the tables depend on: this format, the dictionary's two files as they are now, the
 // encoding and the language's built-in confusions. Empty when a file cannot be read.
@@ -548,8 +572,8 @@ Suggester::Suggester() = default;
 Suggester::~Suggester() = default;
 
 std::size_t Suggester::table_bytes() const {
-  return forms_.bytes() + proper_.bytes() + unsure_.bytes() + hidden_.bytes() +
-         (lexicon_ ? lexicon_->bytes() : 0);
+  return forms_.bytes() + proper_.bytes() + unsure_.bytes() + hidden_.bytes() + capitals_.bytes() +
+         triples_.size() * sizeof(std::uint64_t) + (lexicon_ ? lexicon_->bytes() : 0);
 }
 
 std::string Suggester::save_tables(const std::string& key) const {
@@ -561,10 +585,11 @@ std::string Suggester::save_tables(const std::string& key) const {
     room += t->size() * sizeof(std::uint32_t) + 16;
   }
   room += lex.root_lengths.size() + lex.dic.size() + 32;
-  for (const HashSet64* set : {&forms_, &proper_, &unsure_, &hidden_, &elided_}) {
+  for (const HashSet64* set : {&forms_, &proper_, &unsure_, &hidden_, &elided_, &capitals_}) {
     room += set->bytes() + 32;
   }
   for (const auto& word : no_suggest_) room += (word.size() + 1) * sizeof(char32_t);
+  room += triples_.size() * sizeof(std::uint64_t) + 16;
   out.reserve(room);
   out.text(key);
   out.number<std::uint8_t>(apostrophe_words_ ? 1 : 0);
@@ -583,10 +608,11 @@ std::string Suggester::save_tables(const std::string& key) const {
   for (const Table<std::uint32_t>* t : {&lex.bucket_start, &lex.postings}) {
     out.array(t->data(), t->size());
   }
-  for (const HashSet64* set : {&forms_, &proper_, &unsure_, &hidden_, &elided_}) {
+  for (const HashSet64* set : {&forms_, &proper_, &unsure_, &hidden_, &elided_, &capitals_}) {
     out.number<std::uint64_t>(set->size());
     out.array(set->slots().data(), set->slots().size());
   }
+  out.array(triples_.data(), triples_.size());
   return std::move(out.bytes());
 }
 
@@ -624,7 +650,7 @@ bool Suggester::restore_tables(std::shared_ptr<const cache::Mapped> file, const 
       !below(postings, root_stem.size())) {
     return false;
   }
-  HashSet64 sets[5];
+  HashSet64 sets[6];
   for (HashSet64& set : sets) {
     std::uint64_t size = 0;
     Table<std::uint32_t> slots;
@@ -633,7 +659,8 @@ bool Suggester::restore_tables(std::shared_ptr<const cache::Mapped> file, const 
       return false;
     }
   }
-  if (!in.at_end()) return false;
+  Table<std::uint64_t> triples;
+  if (!view(&triples) || triples.size() != kTripleWords || !in.at_end()) return false;
   // All read and checked: only now do the tables change, so a refused file leaves nothing
   // behind for load() to build over.
   Lexicon& lex = *lexicon_;
@@ -648,6 +675,8 @@ bool Suggester::restore_tables(std::shared_ptr<const cache::Mapped> file, const 
   unsure_ = std::move(sets[2]);
   hidden_ = std::move(sets[3]);
   elided_ = std::move(sets[4]);
+  capitals_ = std::move(sets[5]);
+  triples_ = std::move(triples);
   cache_file_ = std::move(file);
   apostrophe_words_ = apostrophes != 0;
   std::u32string word;
@@ -900,9 +929,11 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   std::vector<std::uint64_t> forms, flags;
   // Per form: 1 made by a capitalised stem, 2 by a stem whose forms are unsure.
   std::vector<std::uint8_t> kinds;
-  std::unordered_set<std::uint64_t> names, unsure;  // candidates, until the other stems speak
+  // Candidates, until the other stems speak.
+  std::unordered_set<std::uint64_t> names, unsure, capitals;
   std::vector<std::uint64_t> hidden, elided;
   std::unordered_set<std::uint64_t> cased;  // a stem's forms in its own case, lowercased
+  std::vector<std::uint64_t> triples(kTripleWords);
   Lexicon::Scratch cased_scratch;
   // An affix flag is unsure when one of its rules leads on to an unsure flag (CIRCUMFIX).
   std::unordered_set<std::uint64_t> unsure_affixes;
@@ -965,19 +996,27 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
     // makes) are Hunspell's to judge.
     cased.clear();
     if (original != stem) {
-      lex.expand(original, flags, cased_scratch,
-                 [&](const std::u32string& form) { cased.insert(form_hash(lower(form))); });
+      lex.expand(original, flags, cased_scratch, [&](const std::u32string& form) {
+        const std::u32string lowered = lower(form);
+        cased.insert(form_hash(lowered));
+        add_triples(lowered, triples);
+      });
     }
+    // A stem in capitals (IMO, PARC/S): Hunspell takes its forms in capitals or as written.
+    const bool in_capitals = letters.letters >= 2 && letters.upper == letters.letters;
     auto add_form = [&](std::uint64_t h, bool is_unsure) {
       forms.push_back(h);
-      kinds.push_back(static_cast<std::uint8_t>((capitalised ? 1 : 0) | (is_unsure ? 2 : 0)));
+      kinds.push_back(static_cast<std::uint8_t>((capitalised ? 1 : 0) | (is_unsure ? 2 : 0) |
+                                                (in_capitals ? 4 : 0)));
       if (capitalised) names.insert(h);
+      if (in_capitals) capitals.insert(h);
       if (is_unsure) unsure.insert(h);
       if (no_suggest) hidden.push_back(h);
     };
     bool bare = true;  // expand() emits the stem itself first
     lex.expand(stem, flags, scratch, [&](const std::u32string& form) {
       const std::uint64_t h = form_hash(form);
+      add_triples(form, triples);
       const bool own_case = original == stem || cased.erase(h) > 0;
       add_form(h, unsure_stem || (bare && needs_affix) || !own_case);
       bare = false;
@@ -1010,13 +1049,16 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   for (std::size_t i = 0; i < forms.size(); ++i) {
     if ((kinds[i] & 1) == 0) names.erase(forms[i]);
     if ((kinds[i] & 2) == 0) unsure.erase(forms[i]);
+    if ((kinds[i] & 4) == 0) capitals.erase(forms[i]);
   }
   kinds = {};
   s->forms_.build(std::move(forms));
   s->proper_.build(std::vector<std::uint64_t>(names.begin(), names.end()));
   s->unsure_.build(std::vector<std::uint64_t>(unsure.begin(), unsure.end()));
+  s->capitals_.build(std::vector<std::uint64_t>(capitals.begin(), capitals.end()));
   s->hidden_.build(std::move(hidden));
   s->elided_.build(std::move(elided));
+  s->triples_ = Table<std::uint64_t>(std::move(triples));
 
   // The n-gram index: for each letter pair of "^root$" (accents folded), the roots holding it.
   // Two passes, counting and then filling, so the postings are one array.
@@ -1089,14 +1131,17 @@ Held Suggester::held(std::string_view word, std::uint64_t* hash) const {
   const std::u32string folded = lower(w);
   const std::uint64_t h = form_hash(folded);
   *hash = h;
-  // As Hunspell reads case: a name's forms only with their capital ("El", not "el").
+  // As Hunspell reads case: a name's forms only with their capital ("El", not "el"), and the
+  // forms of a stem in capitals only with a capital after the first letter (IMO, PARCs; not
+  // "Imo" or "imo").
   if (!u_isupper(static_cast<UChar32>(w[0])) && proper_.contains(h)) return Held::none;
+  const text::LetterCase l = text::letter_case(word);
+  const bool upper_after_first = l.upper > (l.first_upper ? 1 : 0);
+  if (!upper_after_first && capitals_.contains(h)) return Held::none;
   // Surely a word: a form as it stands. An elided head and a word (l'école, c'est in an
   // Italian post) depend on which heads go with which words: read back through the affix
   // file's rules (elided()), as Hunspell reads them. Written in mixed case (OCaml, iPhone), a word
   // is Hunspell's to judge too: only the dictionary's own case, or all capitals, passes.
-  const text::LetterCase l = text::letter_case(word);
-  const bool upper_after_first = l.upper > (l.first_upper ? 1 : 0);
   if ((!upper_after_first || l.lower == 0) && !unsure_.contains(h) && forms_.contains(h)) {
     return Held::sure;
   }
@@ -1158,11 +1203,23 @@ bool Suggester::elided(const std::u32string& w) const {
   return false;
 }
 
-bool Suggester::surely_offered(std::string_view word) const {
+std::optional<bool> Suggester::offered(std::string_view word) const {
   const text::LetterCase l = text::letter_case(word);
+  const auto apostrophes = static_cast<std::size_t>(std::count(word.begin(), word.end(), '\''));
+  if (l.code_points == 0 || l.letters + apostrophes != l.code_points) return std::nullopt;
   std::uint64_t h = 0;
-  return l.code_points != 0 && l.letters == l.code_points && held(word, &h) == Held::sure &&
-         !hidden_.contains(h);
+  const Held how = held(word, &h);
+  if (how == Held::none) return false;
+  // A word with an apostrophe is sure either as a form (yesterday's), which hidden_ covers,
+  // or read back as elided, which it does not.
+  if (how == Held::sure && !hidden_.contains(h) && (apostrophes == 0 || forms_.contains(h))) {
+    return true;
+  }
+  return std::nullopt;
+}
+
+bool Suggester::surely_offered(std::string_view word) const {
+  return word.find('\'') == std::string_view::npos && offered(word) == std::optional<bool>(true);
 }
 
 bool Suggester::plausible(const std::u32string& w) const {
@@ -1203,23 +1260,69 @@ void Suggester::single_edits(const std::u32string& w, bool narrow, Emit&& emit) 
   std::u32string c;
   c.reserve(n + 8);
   auto first = [](std::size_t i) { return i == 0 ? kFirstLetterCost : 0.0f; };
-  for (std::size_t i = 0; i < n; ++i) {  // deletes
+  // Most candidates are not forms, and one whose letter triples some form lacks cannot be:
+  // such candidates are not made. An edit changes only the triples of "^w$" around it, so
+  // when w's triples that no form holds lie outside them, no candidate at that place can be a
+  // form. Always made: the cheap ones, which seed a second edit (not in the narrow pass, the
+  // second), and those that hold an apostrophe, which plausible() judges without the forms.
+  // e[p] is "^w$" with both ends 0; triple k is e[k..k+2].
+  const bool prune = !triples_.empty() && w.find(U'\'') == std::u32string::npos;
+  const std::uint64_t* triples = triples_.data();
+  auto has_triple = [triples](char32_t a, char32_t b, char32_t c) {
+    const std::uint32_t bit = triple_bit(a, b, c);
+    return ((triples[bit >> 6] >> (bit & 63)) & 1) != 0;
+  };
+  auto e = [&](std::size_t p) { return p == 0 || p > n ? char32_t{0} : w[p - 1]; };
+  std::size_t lacking_first = n, lacking_last = 0;  // the triples no form holds, as a range
+  bool lacking = false;
+  for (std::size_t k = 0; prune && k < n; ++k) {
+    if (has_triple(e(k), e(k + 1), e(k + 2))) continue;
+    if (!lacking) lacking_first = k;
+    lacking_last = k;
+    lacking = true;
+  }
+  // Whether an edit that changes triples first..last may mend all the lacking ones.
+  auto mends = [&](std::size_t first_k, std::size_t last_k) {
+    return !lacking || (lacking_first >= first_k && lacking_last <= last_k);
+  };
+  auto skip = [&](float cost) { return prune && (narrow || cost > kSeedLimit); };
+  for (std::size_t i = 0; i < n; ++i) {  // deletes: e[i+1] goes; triples i-1..i+1 change
     const bool doubled = (i > 0 && w[i - 1] == w[i]) || (i + 1 < n && w[i + 1] == w[i]);
-    const float cost = doubled ? kDoubleCost : w[i] == U'h' ? kSilentHCost : kEditCost;
+    const float cost = (doubled ? kDoubleCost : w[i] == U'h' ? kSilentHCost : kEditCost) + first(i);
+    if (skip(cost) &&
+        (!mends(i == 0 ? 0 : i - 1, i + 1) || (i > 0 && !has_triple(e(i - 1), e(i), e(i + 2))) ||
+         (i + 2 <= n && !has_triple(e(i), e(i + 2), e(i + 3))))) {
+      continue;
+    }
     c.assign(w, 0, i);
     c.append(w, i + 1);
-    emit(c, cost + first(i));
+    emit(c, cost);
   }
-  for (std::size_t i = 0; i + 1 < n; ++i) {  // transposes
+  for (std::size_t i = 0; i + 1 < n; ++i) {  // transposes: e[i+1], e[i+2]; triples i-1..i+2
     if (w[i] == w[i + 1]) continue;
+    const float cost = kTransposeCost + first(i);
+    if (skip(cost) && !mends(i == 0 ? 0 : i - 1, i + 2)) continue;
     c = w;
     std::swap(c[i], c[i + 1]);
-    emit(c, kTransposeCost + first(i));
+    emit(c, cost);
   }
-  for (std::size_t i = 0; i < n; ++i) {  // replaces
+  for (std::size_t i = 0; i < n; ++i) {  // replaces: e[i+1]; triples i-1..i+1
+    const bool place = mends(i == 0 ? 0 : i - 1, i + 1);
     c = w;
     auto replace = [&](char32_t letter) {
       if (letter == w[i]) return;
+      const bool may_be_form = !prune || letter == U'\'' ||
+                               (place && (i == 0 || has_triple(e(i - 1), e(i), letter)) &&
+                                has_triple(e(i), letter, e(i + 2)) &&
+                                (i + 2 > n || has_triple(letter, e(i + 2), e(i + 3))));
+      // Made all the same when it seeds a second edit, which among replaces only an accent
+      // is cheap enough to do; replace_cost() is not needed to know.
+      static_assert(std::min({kSoundAlikeCost, kVowelCost, kNeighbourCost, kEditCost}) >
+                    kSeedLimit);
+      if (!may_be_form &&
+          (narrow || kAccentCost + first(i) > kSeedLimit || base_of(letter) != base_of(w[i]))) {
+        return;
+      }
       const float cost = replace_cost(w[i], letter);
       if (narrow && cost >= kEditCost) return;
       c[i] = letter;
@@ -1233,15 +1336,23 @@ void Suggester::single_edits(const std::u32string& w, bool narrow, Emit&& emit) 
       }
     }
   }
-  for (std::size_t i = 0; i <= n; ++i) {  // inserts
+  for (std::size_t i = 0; i <= n; ++i) {  // inserts: between e[i] and e[i+1]; triples i-1..i
+    const bool place = mends(i == 0 ? 0 : i - 1, i);
     for (char32_t letter : alphabet_) {
       const bool doubling = (i > 0 && w[i - 1] == letter) || (i < n && w[i] == letter);
-      const float cost = doubling ? kDoubleCost : letter == U'h' ? kSilentHCost : kOmittedCost;
-      if (narrow && cost >= kOmittedCost && !is_vowel(letter)) continue;
+      const float base = doubling ? kDoubleCost : letter == U'h' ? kSilentHCost : kOmittedCost;
+      if (narrow && base >= kOmittedCost && !is_vowel(letter)) continue;
+      const float cost = base + first(i);
+      if (letter != U'\'' && skip(cost) &&
+          (!place || (i > 0 && !has_triple(e(i - 1), e(i), letter)) ||
+           !has_triple(e(i), letter, e(i + 1)) ||
+           (i < n && !has_triple(letter, e(i + 1), e(i + 2))))) {
+        continue;
+      }
       c.assign(w, 0, i);
       c += letter;
       c.append(w, i);
-      emit(c, cost + first(i));
+      emit(c, cost);
     }
   }
   // A missing apostrophe (hadnt → hadn't, daccordo → d'accordo) is as common as a missing

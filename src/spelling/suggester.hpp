@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -144,9 +145,13 @@ class Suggester {
     const Held h = held(word);
     return sure ? h == Held::sure : h != Held::none;
   }
-  // Is `word` (UTF-8, letters only) surely a word Hunspell accepts and one it may suggest: a
-  // sure form (is_form(word, true)) that no stem flagged NOSUGGEST makes. Such a candidate
-  // needs no spell() to confirm it.
+  // What spell() would say of a suggestion's candidate `word` (UTF-8, letters and straight
+  // apostrophes), from the tables alone. True: surely a word Hunspell accepts and one it may
+  // suggest, a sure form (is_form(word, true)) that no stem flagged NOSUGGEST makes; false: no
+  // form at all (held() is none, as a name's form in lowercase: "purcell"); empty: Hunspell's to
+  // answer, as for an elided word (l'attesa), whose stem the NOSUGGEST forms cannot tell.
+  std::optional<bool> offered(std::string_view word) const;
+  // offered() is true, and `word` is letters only.
   bool surely_offered(std::string_view word) const;
 
   ~Suggester();
@@ -196,10 +201,15 @@ class Suggester {
   std::vector<Pair> pairs_;                                // REP lines + multi-letter confusions
   std::unordered_set<std::u32string> no_suggest_;          // stems flagged NOSUGGEST (lowercase)
   HashSet64 forms_;                                        // hashes of the lowercase word forms
-  HashSet64 proper_;  // forms only capitalised stems make (friday → Friday), also in forms_
-  HashSet64 unsure_;  // forms only stems Hunspell may refuse make (see is_form), also in forms_
-  HashSet64 hidden_;  // forms a stem flagged NOSUGGEST makes (not always only such stems)
-  HashSet64 elided_;  // stems with each elision or cross suffix flag they carry (elided())
+  HashSet64 proper_;    // forms only capitalised stems make (friday → Friday), also in forms_
+  HashSet64 unsure_;    // forms only stems Hunspell may refuse make (see is_form), also in forms_
+  HashSet64 hidden_;    // forms a stem flagged NOSUGGEST makes (not always only such stems)
+  HashSet64 elided_;    // stems with each elision or cross suffix flag they carry (elided())
+  HashSet64 capitals_;  // forms only stems in capitals make (IMO, PARC), also in forms_
+  // The letter triples of the forms, each form read as "^form$" with 0 for both ends: one bit
+  // per hashed triple. A word holding a triple that no form holds is not a form, which lets
+  // single_edits() skip most of the candidates it would make (see there).
+  Table<std::uint64_t> triples_;
   std::unordered_set<std::u32string> elision_heads_;  // "l'", "dell'", "qu'": PFX adds up to '
   bool apostrophe_words_ = false;                     // stems like "hadn't", "d'altronde"
   std::vector<char32_t> base_table_;                  // base_letter_ as an array, for speed
