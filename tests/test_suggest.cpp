@@ -136,6 +136,27 @@ TEST_CASE("accents, doubled letters and two slips at once are corrected") {
   CHECK(contains(en->suggest("accomodation", 3), "accommodation"));
 }
 
+TEST_CASE("a slip at either end of a word is corrected like one inside it") {
+  // The search skips candidates holding a run of letters no word has; the runs at a word's
+  // ends include its edges, and each kind of edit there must still reach the word.
+  struct Case {
+    const char* lang;
+    const char* typo;
+    const char* word;
+  };
+  for (const Case c :
+       {Case{"en", "lready", "already"}, Case{"en", "alread", "already"},
+        Case{"en", "qalready", "already"}, Case{"en", "alreadyy", "already"},
+        Case{"en", "blready", "already"}, Case{"en", "alreadx", "already"},
+        Case{"en", "laready", "already"}, Case{"en", "alreayd", "already"},
+        Case{"en", "ehllo", "hello"}, Case{"en", "teh", "the"}, Case{"es", "cancion", "canción"},
+        Case{"es", "ventaan", "ventana"}, Case{"fr", "ecole", "école"}, Case{"fr", "écol", "école"},
+        Case{"it", "perche", "perché"}, Case{"it", "erché", "perché"}}) {
+    CAPTURE(std::string(c.typo));
+    CHECK(contains(pool(c.lang)->suggest(c.typo, 3), c.word));
+  }
+}
+
 TEST_CASE("words the dictionary marks as not to be suggested never are") {
   auto en = pool("en");
   for (const char* typo : {"fuk", "shitt", "cunnt"}) {

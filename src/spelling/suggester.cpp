@@ -412,27 +412,29 @@ std::uint32_t pair_bucket(char32_t a, char32_t b) {
   return (h * 0x2C1B3C6Du) >> (32 - kBucketBits);
 }
 
-// The forms' letter triples (Suggester::triples_): three code points hashed into one of 2^19
-// bits, 64 KB, small enough to stay in the processor's cache. A dictionary's forms hold a few
-// tens of thousands of distinct triples, so most triples no form holds find their bit clear.
-constexpr unsigned kTripleBits = 19;
-constexpr std::size_t kTripleWords = std::size_t{1} << (kTripleBits - 6);
-std::uint32_t triple_bit(char32_t a, char32_t b, char32_t c) {
-  std::uint64_t h = static_cast<std::uint64_t>(a) * 0x9E3779B97F4A7C15ULL;
-  h = (h ^ b) * 0xC2B2AE3D27D4EB4FULL;
-  h = (h ^ c) * 0x165667B19E3779F9ULL;
-  return static_cast<std::uint32_t>(h >> (64 - kTripleBits));
+// The forms' letter runs (Suggester::runs_): kRun code points in a row of "^form$", both ends
+// read as 0, hashed into one of 2^kRunBits bits. A dictionary's forms hold some tens of
+// thousands of distinct runs, so a run no form holds mostly finds its bit clear.
+constexpr std::ptrdiff_t kRun = 4;
+constexpr unsigned kRunBits = 21;
+constexpr std::size_t kRunWords = std::size_t{1} << (kRunBits - 6);
+// The bit of the run at(k) .. at(k + kRun - 1).
+template <class At>
+std::uint32_t run_bit(At&& at, std::ptrdiff_t k) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ULL;
+  for (std::ptrdiff_t j = 0; j < kRun; ++j) h = (h ^ at(k + j)) * 0xC2B2AE3D27D4EB4FULL;
+  h = (h ^ (h >> 31)) * 0x165667B19E3779F9ULL;
+  return static_cast<std::uint32_t>(h >> (64 - kRunBits));
 }
-// Sets the bits of the triples of "^form$", both ends read as 0.
-void add_triples(const std::u32string& form, std::vector<std::uint64_t>& bits) {
-  if (form.empty()) return;
-  char32_t a = 0, b = form[0];
-  for (std::size_t k = 1; k <= form.size(); ++k) {
-    const char32_t c = k < form.size() ? form[k] : 0;
-    const std::uint32_t bit = triple_bit(a, b, c);
+// Sets the bits of the runs of "^form$".
+void add_runs(const std::u32string& form, std::vector<std::uint64_t>& bits) {
+  const auto n = static_cast<std::ptrdiff_t>(form.size());
+  const auto at = [&](std::ptrdiff_t p) {
+    return p <= 0 || p > n ? char32_t{0} : form[static_cast<std::size_t>(p - 1)];
+  };
+  for (std::ptrdiff_t k = 0; k + kRun <= n + 2; ++k) {
+    const std::uint32_t bit = run_bit(at, k);
     bits[bit >> 6] |= std::uint64_t{1} << (bit & 63);
-    a = b;
-    b = c;
   }
 }
 
@@ -440,7 +442,7 @@ void add_triples(const std::u32string& form, std::vector<std::uint64_t>& bits) {
 // The on-disk cache (cache/disk_cache.hpp): the tables as arrays of plain numbers, each with
 // its length, behind a key that names the format and the dictionary they were built from.
 
-constexpr std::string_view kCacheMagic = "brandlint suggester tables 10\n";
+constexpr std::string_view kCacheMagic = "brandlint suggester tables 11\n";
 
 // What the tables depend on: this format, the dictionary's two files as they are now, the
 // encoding and the language's built-in confusions. Empty when a file cannot be read.
@@ -573,7 +575,7 @@ Suggester::~Suggester() = default;
 
 std::size_t Suggester::table_bytes() const {
   return forms_.bytes() + proper_.bytes() + unsure_.bytes() + hidden_.bytes() + capitals_.bytes() +
-         triples_.size() * sizeof(std::uint64_t) + (lexicon_ ? lexicon_->bytes() : 0);
+         runs_.size() * sizeof(std::uint64_t) + (lexicon_ ? lexicon_->bytes() : 0);
 }
 
 std::string Suggester::save_tables(const std::string& key) const {
@@ -589,7 +591,7 @@ std::string Suggester::save_tables(const std::string& key) const {
     room += set->bytes() + 32;
   }
   for (const auto& word : no_suggest_) room += (word.size() + 1) * sizeof(char32_t);
-  room += triples_.size() * sizeof(std::uint64_t) + 16;
+  room += runs_.size() * sizeof(std::uint64_t) + 16;
   out.reserve(room);
   out.text(key);
   out.number<std::uint8_t>(apostrophe_words_ ? 1 : 0);
@@ -612,7 +614,7 @@ std::string Suggester::save_tables(const std::string& key) const {
     out.number<std::uint64_t>(set->size());
     out.array(set->slots().data(), set->slots().size());
   }
-  out.array(triples_.data(), triples_.size());
+  out.array(runs_.data(), runs_.size());
   return std::move(out.bytes());
 }
 
@@ -659,8 +661,8 @@ bool Suggester::restore_tables(std::shared_ptr<const cache::Mapped> file, const 
       return false;
     }
   }
-  Table<std::uint64_t> triples;
-  if (!view(&triples) || triples.size() != kTripleWords || !in.at_end()) return false;
+  Table<std::uint64_t> runs;
+  if (!view(&runs) || runs.size() != kRunWords || !in.at_end()) return false;
   // All read and checked: only now do the tables change, so a refused file leaves nothing
   // behind for load() to build over.
   Lexicon& lex = *lexicon_;
@@ -676,7 +678,7 @@ bool Suggester::restore_tables(std::shared_ptr<const cache::Mapped> file, const 
   hidden_ = std::move(sets[3]);
   elided_ = std::move(sets[4]);
   capitals_ = std::move(sets[5]);
-  triples_ = std::move(triples);
+  runs_ = std::move(runs);
   cache_file_ = std::move(file);
   apostrophe_words_ = apostrophes != 0;
   std::u32string word;
@@ -933,7 +935,7 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   std::unordered_set<std::uint64_t> names, unsure, capitals;
   std::vector<std::uint64_t> hidden, elided;
   std::unordered_set<std::uint64_t> cased;  // a stem's forms in its own case, lowercased
-  std::vector<std::uint64_t> triples(kTripleWords);
+  std::vector<std::uint64_t> runs(kRunWords);
   Lexicon::Scratch cased_scratch;
   // An affix flag is unsure when one of its rules leads on to an unsure flag (CIRCUMFIX).
   std::unordered_set<std::uint64_t> unsure_affixes;
@@ -999,7 +1001,7 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
       lex.expand(original, flags, cased_scratch, [&](const std::u32string& form) {
         const std::u32string lowered = lower(form);
         cased.insert(form_hash(lowered));
-        add_triples(lowered, triples);
+        add_runs(lowered, runs);
       });
     }
     // A stem in capitals (IMO, PARC/S): Hunspell takes its forms in capitals or as written.
@@ -1016,7 +1018,7 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
     bool bare = true;  // expand() emits the stem itself first
     lex.expand(stem, flags, scratch, [&](const std::u32string& form) {
       const std::uint64_t h = form_hash(form);
-      add_triples(form, triples);
+      add_runs(form, runs);
       const bool own_case = original == stem || cased.erase(h) > 0;
       add_form(h, unsure_stem || (bare && needs_affix) || !own_case);
       bare = false;
@@ -1058,7 +1060,7 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   s->capitals_.build(std::vector<std::uint64_t>(capitals.begin(), capitals.end()));
   s->hidden_.build(std::move(hidden));
   s->elided_.build(std::move(elided));
-  s->triples_ = Table<std::uint64_t>(std::move(triples));
+  s->runs_ = Table<std::uint64_t>(std::move(runs));
 
   // The n-gram index: for each letter pair of "^root$" (accents folded), the roots holding it.
   // Two passes, counting and then filling, so the postings are one array.
@@ -1260,61 +1262,76 @@ void Suggester::single_edits(const std::u32string& w, bool narrow, Emit&& emit) 
   std::u32string c;
   c.reserve(n + 8);
   auto first = [](std::size_t i) { return i == 0 ? kFirstLetterCost : 0.0f; };
-  // Most candidates are not forms, and one whose letter triples some form lacks cannot be:
-  // such candidates are not made. An edit changes only the triples of "^w$" around it, so
-  // when w's triples that no form holds lie outside them, no candidate at that place can be a
-  // form. Always made: the cheap ones, which seed a second edit (not in the narrow pass, the
-  // second), and those that hold an apostrophe, which plausible() judges without the forms.
-  // e[p] is "^w$" with both ends 0; triple k is e[k..k+2].
-  const bool prune = !triples_.empty() && w.find(U'\'') == std::u32string::npos;
-  const std::uint64_t* triples = triples_.data();
-  auto has_triple = [triples](char32_t a, char32_t b, char32_t c) {
-    const std::uint32_t bit = triple_bit(a, b, c);
-    return ((triples[bit >> 6] >> (bit & 63)) & 1) != 0;
+  // Most candidates are not forms, and one holding a run of letters that no form holds cannot
+  // be: such candidates are not made. An edit changes only the runs of "^w$" around it, so
+  // when the runs of w that no form holds lie outside them, no candidate made there can be a
+  // form; and of the others, only those whose new runs are all held. Always made: the cheap
+  // ones, which seed a second edit (in the first pass), and those holding an apostrophe, which
+  // plausible() judges without the forms. e(p) is "^w$" with both ends 0, run k starts at k.
+  const bool prune = !runs_.empty() && w.find(U'\'') == std::u32string::npos;
+  const auto size = static_cast<std::ptrdiff_t>(n);
+  const auto e = [&](std::ptrdiff_t p) {
+    return p <= 0 || p > size ? char32_t{0} : w[static_cast<std::size_t>(p - 1)];
   };
-  auto e = [&](std::size_t p) { return p == 0 || p > n ? char32_t{0} : w[p - 1]; };
-  std::size_t lacking_first = n, lacking_last = 0;  // the triples no form holds, as a range
-  bool lacking = false;
-  for (std::size_t k = 0; prune && k < n; ++k) {
-    if (has_triple(e(k), e(k + 1), e(k + 2))) continue;
-    if (!lacking) lacking_first = k;
+  // Whether the runs lo..hi of a candidate's "^c$" (`length` long, read through `at`) are held.
+  const std::uint64_t* bits = runs_.data();
+  const auto held = [bits](auto&& at, std::ptrdiff_t lo, std::ptrdiff_t hi, std::ptrdiff_t length) {
+    for (std::ptrdiff_t k = std::max<std::ptrdiff_t>(lo, 0); k <= hi && k + kRun <= length; ++k) {
+      const std::uint32_t bit = run_bit(at, k);
+      if (((bits[bit >> 6] >> (bit & 63)) & 1) == 0) return false;
+    }
+    return true;
+  };
+  std::ptrdiff_t lacking_first = 0, lacking_last = -1;  // w's runs no form holds, as a range
+  for (std::ptrdiff_t k = 0; prune && k + kRun <= size + 2; ++k) {
+    if (held(e, k, k, size + 2)) continue;
+    if (lacking_last < 0) lacking_first = k;
     lacking_last = k;
-    lacking = true;
   }
-  // Whether an edit that changes triples first..last may mend all the lacking ones.
-  auto mends = [&](std::size_t first_k, std::size_t last_k) {
-    return !lacking || (lacking_first >= first_k && lacking_last <= last_k);
+  // Whether an edit that changes w's runs lo..hi may mend all the lacking ones.
+  const auto mends = [&](std::ptrdiff_t lo, std::ptrdiff_t hi) {
+    return lacking_last < 0 || (lacking_first >= lo && lacking_last <= hi);
   };
-  auto skip = [&](float cost) { return prune && (narrow || cost > kSeedLimit); };
-  for (std::size_t i = 0; i < n; ++i) {  // deletes: e[i+1] goes; triples i-1..i+1 change
+  const auto skip = [&](float cost) { return prune && (narrow || cost > kSeedLimit); };
+  for (std::size_t i = 0; i < n; ++i) {  // deletes
     const bool doubled = (i > 0 && w[i - 1] == w[i]) || (i + 1 < n && w[i + 1] == w[i]);
     const float cost = (doubled ? kDoubleCost : w[i] == U'h' ? kSilentHCost : kEditCost) + first(i);
+    const auto p = static_cast<std::ptrdiff_t>(i) + 1;  // where the letter was in "^w$"
     if (skip(cost) &&
-        (!mends(i == 0 ? 0 : i - 1, i + 1) || (i > 0 && !has_triple(e(i - 1), e(i), e(i + 2))) ||
-         (i + 2 <= n && !has_triple(e(i), e(i + 2), e(i + 3))))) {
+        (!mends(p + 1 - kRun, p) || !held([&](std::ptrdiff_t q) { return q < p ? e(q) : e(q + 1); },
+                                          p + 1 - kRun, p - 1, size + 1))) {
       continue;
     }
     c.assign(w, 0, i);
     c.append(w, i + 1);
     emit(c, cost);
   }
-  for (std::size_t i = 0; i + 1 < n; ++i) {  // transposes: e[i+1], e[i+2]; triples i-1..i+2
+  for (std::size_t i = 0; i + 1 < n; ++i) {  // transposes
     if (w[i] == w[i + 1]) continue;
     const float cost = kTransposeCost + first(i);
-    if (skip(cost) && !mends(i == 0 ? 0 : i - 1, i + 2)) continue;
+    const auto p = static_cast<std::ptrdiff_t>(i) + 1;  // swapped with p + 1
+    if (skip(cost) &&
+        (!mends(p + 1 - kRun, p + 1) ||
+         !held([&](std::ptrdiff_t q) { return q == p       ? e(p + 1)
+                                              : q == p + 1 ? e(p)
+                                                           : e(q); },
+               p + 1 - kRun, p + 1, size + 2))) {
+      continue;
+    }
     c = w;
     std::swap(c[i], c[i + 1]);
     emit(c, cost);
   }
-  for (std::size_t i = 0; i < n; ++i) {  // replaces: e[i+1]; triples i-1..i+1
-    const bool place = mends(i == 0 ? 0 : i - 1, i + 1);
+  for (std::size_t i = 0; i < n; ++i) {  // replaces
+    const auto p = static_cast<std::ptrdiff_t>(i) + 1;
+    const bool place = mends(p + 1 - kRun, p);
     c = w;
     auto replace = [&](char32_t letter) {
       if (letter == w[i]) return;
-      const bool may_be_form = !prune || letter == U'\'' ||
-                               (place && (i == 0 || has_triple(e(i - 1), e(i), letter)) &&
-                                has_triple(e(i), letter, e(i + 2)) &&
-                                (i + 2 > n || has_triple(letter, e(i + 2), e(i + 3))));
+      const bool may_be_form =
+          !prune || letter == U'\'' ||
+          (place && held([&](std::ptrdiff_t q) { return q == p ? letter : e(q); }, p + 1 - kRun, p,
+                         size + 2));
       // Made all the same when it seeds a second edit, which among replaces only an accent
       // is cheap enough to do; replace_cost() is not needed to know.
       static_assert(std::min({kSoundAlikeCost, kVowelCost, kNeighbourCost, kEditCost}) >
@@ -1336,17 +1353,20 @@ void Suggester::single_edits(const std::u32string& w, bool narrow, Emit&& emit) 
       }
     }
   }
-  for (std::size_t i = 0; i <= n; ++i) {  // inserts: between e[i] and e[i+1]; triples i-1..i
-    const bool place = mends(i == 0 ? 0 : i - 1, i);
+  for (std::size_t i = 0; i <= n; ++i) {                // inserts
+    const auto p = static_cast<std::ptrdiff_t>(i) + 1;  // where the letter goes in "^c$"
+    const bool place = mends(p + 1 - kRun, p - 1);
     for (char32_t letter : alphabet_) {
       const bool doubling = (i > 0 && w[i - 1] == letter) || (i < n && w[i] == letter);
       const float base = doubling ? kDoubleCost : letter == U'h' ? kSilentHCost : kOmittedCost;
       if (narrow && base >= kOmittedCost && !is_vowel(letter)) continue;
       const float cost = base + first(i);
       if (letter != U'\'' && skip(cost) &&
-          (!place || (i > 0 && !has_triple(e(i - 1), e(i), letter)) ||
-           !has_triple(e(i), letter, e(i + 1)) ||
-           (i < n && !has_triple(letter, e(i + 1), e(i + 2))))) {
+          (!place ||
+           !held([&](std::ptrdiff_t q) { return q < p    ? e(q)
+                                                : q == p ? letter
+                                                         : e(q - 1); },
+                 p + 1 - kRun, p, size + 3))) {
         continue;
       }
       c.assign(w, 0, i);

@@ -6,7 +6,8 @@
 // µs for a non-word in French, whose affix table is large, and a 10-letter word has ~10,000
 // candidates within two cheap edits). So the .dic stems are expanded once with the .aff affix
 // rules into a set of 64-bit hashes of the lowercase forms; a lookup costs ~30 ns, and spell()
-// only sees candidates that are forms. Words too far from any form for two edits (three or four
+// only sees candidates that are forms. Most candidates are not even made: one holding a run of
+// four letters that no form holds cannot be a form (a 256 KB bitmap of the forms' runs). Words too far from any form for two edits (three or four
 // slips in a long word) go through a second, n-gram pass: the stems sharing most letter pairs
 // with the word are expanded with their affixes and the closest forms ranked by a weighted edit
 // distance. bench/suggest_quality.cpp measures speed and quality against Hunspell.
@@ -206,10 +207,10 @@ class Suggester {
   HashSet64 hidden_;    // forms a stem flagged NOSUGGEST makes (not always only such stems)
   HashSet64 elided_;    // stems with each elision or cross suffix flag they carry (elided())
   HashSet64 capitals_;  // forms only stems in capitals make (IMO, PARC), also in forms_
-  // The letter triples of the forms, each form read as "^form$" with 0 for both ends: one bit
-  // per hashed triple. A word holding a triple that no form holds is not a form, which lets
+  // The runs of four letters of the forms, each form read as "^form$" with 0 for both ends: one
+  // bit per hashed run. A word holding a run that no form holds is not a form, which lets
   // single_edits() skip most of the candidates it would make (see there).
-  Table<std::uint64_t> triples_;
+  Table<std::uint64_t> runs_;
   std::unordered_set<std::u32string> elision_heads_;  // "l'", "dell'", "qu'": PFX adds up to '
   bool apostrophe_words_ = false;                     // stems like "hadn't", "d'altronde"
   std::vector<char32_t> base_table_;                  // base_letter_ as an array, for speed
