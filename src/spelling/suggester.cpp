@@ -1322,28 +1322,24 @@ void Suggester::single_edits(const std::u32string& w, bool narrow, Emit&& emit) 
     std::swap(c[i], c[i + 1]);
     emit(c, cost);
   }
+  // In the second pass every candidate of a place whose runs cannot be mended is skipped:
+  // the place is not tried at all (alphabet_ and variants_ hold letters, never an apostrophe).
   for (std::size_t i = 0; i < n; ++i) {  // replaces
     const auto p = static_cast<std::ptrdiff_t>(i) + 1;
     const bool place = mends(p + 1 - kRun, p);
+    if (prune && narrow && !place) continue;
     c = w;
     auto replace = [&](char32_t letter) {
       if (letter == w[i]) return;
-      const bool may_be_form =
-          !prune || letter == U'\'' ||
-          (place && held([&](std::ptrdiff_t q) { return q == p ? letter : e(q); }, p + 1 - kRun, p,
-                         size + 2));
-      // Made all the same when it seeds a second edit, which among replaces only an accent
-      // is cheap enough to do; replace_cost() is not needed to know.
-      static_assert(std::min({kSoundAlikeCost, kVowelCost, kNeighbourCost, kEditCost}) >
-                    kSeedLimit);
-      if (!may_be_form &&
-          (narrow || kAccentCost + first(i) > kSeedLimit || base_of(letter) != base_of(w[i]))) {
+      const float base = replace_cost(w[i], letter);
+      if (narrow && base >= kEditCost) return;
+      const float cost = base + first(i);
+      if (skip(cost) && !(place && held([&](std::ptrdiff_t q) { return q == p ? letter : e(q); },
+                                        p + 1 - kRun, p, size + 2))) {
         return;
       }
-      const float cost = replace_cost(w[i], letter);
-      if (narrow && cost >= kEditCost) return;
       c[i] = letter;
-      emit(c, cost + first(i));
+      emit(c, cost);
     };
     for (char32_t letter : alphabet_) replace(letter);
     auto related = variants_.find(w[i]);
@@ -1356,17 +1352,17 @@ void Suggester::single_edits(const std::u32string& w, bool narrow, Emit&& emit) 
   for (std::size_t i = 0; i <= n; ++i) {                // inserts
     const auto p = static_cast<std::ptrdiff_t>(i) + 1;  // where the letter goes in "^c$"
     const bool place = mends(p + 1 - kRun, p - 1);
+    if (prune && narrow && !place) continue;
     for (char32_t letter : alphabet_) {
       const bool doubling = (i > 0 && w[i - 1] == letter) || (i < n && w[i] == letter);
       const float base = doubling ? kDoubleCost : letter == U'h' ? kSilentHCost : kOmittedCost;
       if (narrow && base >= kOmittedCost && !is_vowel(letter)) continue;
       const float cost = base + first(i);
-      if (letter != U'\'' && skip(cost) &&
-          (!place ||
-           !held([&](std::ptrdiff_t q) { return q < p    ? e(q)
-                                                : q == p ? letter
-                                                         : e(q - 1); },
-                 p + 1 - kRun, p, size + 3))) {
+      if (skip(cost) && !(place && held(
+                                       [&](std::ptrdiff_t q) {
+                                         return q < p ? e(q) : q == p ? letter : e(q - 1);
+                                       },
+                                       p + 1 - kRun, p, size + 3))) {
         continue;
       }
       c.assign(w, 0, i);
