@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "text/analysed_text.hpp"
+#include "text/letters.hpp"
 #include "text/utf8_check.hpp"
 
 using brandlint::text::AnalysedText;
@@ -116,4 +117,36 @@ TEST_CASE("invalid UTF-8 is an error naming the line, column and byte") {
   auto nul = check_utf8(std::string("a\0b", 3), "bin");
   REQUIRE(nul.has_value());
   CHECK(nul->message.find("NUL byte") != std::string::npos);
+}
+
+TEST_CASE("letter_case counts a word's letters by case, in ASCII and beyond, however long") {
+  const brandlint::text::LetterCase priya = brandlint::text::letter_case("Priya");
+  CHECK(priya.code_points == 5);
+  CHECK(priya.letters == 5);
+  CHECK(priya.upper == 1);
+  CHECK(priya.lower == 4);
+  CHECK(priya.first_upper);
+  const brandlint::text::LetterCase code = brandlint::text::letter_case("DM4U_2");
+  CHECK(code.code_points == 6);
+  CHECK(code.letters == 3);
+  CHECK(code.upper == 3);
+  CHECK(code.digits == 2);
+  const brandlint::text::LetterCase accented =
+      brandlint::text::letter_case("Ñandú");  // 5 code points, 7 bytes
+  CHECK(accented.code_points == 5);
+  CHECK(accented.letters == 5);
+  CHECK(accented.upper == 1);
+  CHECK(accented.lower == 4);
+  CHECK(accented.first_upper);
+  CHECK_FALSE(brandlint::text::letter_case("élan").first_upper);
+  CHECK(brandlint::text::letter_case("Élan").first_upper);
+  // Counts past what 16 bits hold, and a letter outside ASCII far into a long text.
+  const std::string shout(70000, 'A');
+  const brandlint::text::LetterCase loud = brandlint::text::letter_case(shout);
+  CHECK(loud.upper == 70000);
+  CHECK(loud.letters == 70000);
+  const brandlint::text::LetterCase tail = brandlint::text::letter_case(shout + "é");
+  CHECK(tail.code_points == 70001);
+  CHECK(tail.lower == 1);
+  CHECK(tail.upper == 70000);
 }

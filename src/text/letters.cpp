@@ -9,27 +9,8 @@
 
 namespace brandlint::text {
 
-LetterCase letter_case(std::string_view word) {
+LetterCase detail::letter_case_decoded(std::string_view word) {
   LetterCase l;
-  // Most words of most posts are ASCII: count them in one pass, without decoding.
-  std::size_t upper = 0, lower = 0, digits = 0;
-  bool ascii = true;
-  for (const char ch : word) {
-    const auto c = static_cast<unsigned char>(ch);
-    ascii &= c < 0x80;
-    upper += static_cast<std::size_t>(static_cast<unsigned>(c - 'A') < 26u);
-    lower += static_cast<std::size_t>(static_cast<unsigned>(c - 'a') < 26u);
-    digits += static_cast<std::size_t>(static_cast<unsigned>(c - '0') < 10u);
-  }
-  if (ascii) {
-    l.code_points = word.size();
-    l.letters = upper + lower;
-    l.upper = upper;
-    l.lower = lower;
-    l.digits = digits;
-    l.first_upper = !word.empty() && word.front() >= 'A' && word.front() <= 'Z';
-    return l;
-  }
   const auto* s = reinterpret_cast<const uint8_t*>(word.data());
   const auto len = static_cast<int32_t>(word.size());
   for (int32_t i = 0; i < len;) {
