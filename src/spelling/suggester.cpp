@@ -1456,7 +1456,12 @@ void Suggester::ngram_candidates(const std::u32string& w, Emit&& emit) const {
                              [](const auto& a, const auto& b) { return a.first == b.first; }),
                  weighted.end());
   std::vector<std::uint32_t> query;
-  for (const auto& [key, weight] : weighted) query.push_back(key);
+  // The same pairs as a bit per bucket, which the forms' pairs are looked up in below.
+  std::vector<std::uint64_t> in_query((std::size_t{1} << kBucketBits) / 64, 0);
+  for (const auto& [key, weight] : weighted) {
+    query.push_back(key);
+    in_query[key >> 6] |= std::uint64_t{1} << (key & 63);
+  }
 
   // Shared pairs per root. The counters are per thread and zeroed again after use. Counting
   // touches tens of thousands of postings per word, so the loop has no branch: each posting is
@@ -1532,7 +1537,8 @@ void Suggester::ngram_candidates(const std::u32string& w, Emit&& emit) const {
       char32_t last = U'^';
       for (std::size_t k = 0; k <= form.size(); ++k) {
         const char32_t next = k < form.size() ? base_of(form[k]) : U'$';
-        common += std::binary_search(query.begin(), query.end(), pair_bucket(last, next));
+        const std::uint32_t pair = pair_bucket(last, next);
+        common += (in_query[pair >> 6] >> (pair & 63)) & 1;
         last = next;
       }
       const float dice =
