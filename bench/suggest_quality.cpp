@@ -13,6 +13,7 @@
 #include <cstring>
 #include <ctime>
 #include <hunspell/hunspell.hxx>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -99,10 +100,10 @@ int main(int argc, char** argv) {
                                                      hunspell.get_dict_encoding(), lang);
     const double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
     std::size_t spell_calls = 0;
-    // As SpellerPool::suggest confirms a candidate: from the tables when they are sure of it,
+    // As SpellerPool::suggest confirms a candidate: from the tables when they can answer,
     // else with Hunspell's spell() (counted).
     auto is_word = [&](const std::string& w, std::string*) {
-      if (ours->surely_offered(w)) return true;
+      if (const std::optional<bool> offered = ours->offered(w)) return *offered;
       ++spell_calls;
       return hunspell.spell(w);
     };

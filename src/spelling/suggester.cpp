@@ -929,7 +929,8 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   const std::string_view dic = lex.dic;
   std::size_t pos = dic.find('\n');  // the first line is the word count
   std::vector<std::uint64_t> forms, flags;
-  // Per form: 1 made by a capitalised stem, 2 by a stem whose forms are unsure.
+  // Per form: 1 made by a capitalised stem, 2 by a stem whose forms are unsure, 4 by a stem
+  // in capitals.
   std::vector<std::uint8_t> kinds;
   // Candidates, until the other stems speak.
   std::unordered_set<std::uint64_t> names, unsure, capitals;
@@ -1220,10 +1221,6 @@ std::optional<bool> Suggester::offered(std::string_view word) const {
   return std::nullopt;
 }
 
-bool Suggester::surely_offered(std::string_view word) const {
-  return word.find('\'') == std::string_view::npos && offered(word) == std::optional<bool>(true);
-}
-
 bool Suggester::plausible(const std::u32string& w) const {
   const std::size_t space = w.find(U' ');
   if (space == std::u32string::npos) {
@@ -1275,7 +1272,8 @@ void Suggester::single_edits(const std::u32string& w, bool narrow, Emit&& emit) 
   };
   // Whether the runs lo..hi of a candidate's "^c$" (`length` long, read through `at`) are held.
   const std::uint64_t* bits = runs_.data();
-  const auto held = [bits](auto&& at, std::ptrdiff_t lo, std::ptrdiff_t hi, std::ptrdiff_t length) {
+  const auto runs_held = [bits](auto&& at, std::ptrdiff_t lo, std::ptrdiff_t hi,
+                                std::ptrdiff_t length) {
     for (std::ptrdiff_t k = std::max<std::ptrdiff_t>(lo, 0); k <= hi && k + kRun <= length; ++k) {
       const std::uint32_t bit = run_bit(at, k);
       if (((bits[bit >> 6] >> (bit & 63)) & 1) == 0) return false;
@@ -1284,7 +1282,7 @@ void Suggester::single_edits(const std::u32string& w, bool narrow, Emit&& emit) 
   };
   std::ptrdiff_t lacking_first = 0, lacking_last = -1;  // w's runs no form holds, as a range
   for (std::ptrdiff_t k = 0; prune && k + kRun <= size + 2; ++k) {
-    if (held(e, k, k, size + 2)) continue;
+    if (runs_held(e, k, k, size + 2)) continue;
     if (lacking_last < 0) lacking_first = k;
     lacking_last = k;
   }
@@ -1297,9 +1295,9 @@ void Suggester::single_edits(const std::u32string& w, bool narrow, Emit&& emit) 
     const bool doubled = (i > 0 && w[i - 1] == w[i]) || (i + 1 < n && w[i + 1] == w[i]);
     const float cost = (doubled ? kDoubleCost : w[i] == U'h' ? kSilentHCost : kEditCost) + first(i);
     const auto p = static_cast<std::ptrdiff_t>(i) + 1;  // where the letter was in "^w$"
-    if (skip(cost) &&
-        (!mends(p + 1 - kRun, p) || !held([&](std::ptrdiff_t q) { return q < p ? e(q) : e(q + 1); },
-                                          p + 1 - kRun, p - 1, size + 1))) {
+    if (skip(cost) && (!mends(p + 1 - kRun, p) ||
+                       !runs_held([&](std::ptrdiff_t q) { return q < p ? e(q) : e(q + 1); },
+                                  p + 1 - kRun, p - 1, size + 1))) {
       continue;
     }
     c.assign(w, 0, i);
@@ -1312,10 +1310,10 @@ void Suggester::single_edits(const std::u32string& w, bool narrow, Emit&& emit) 
     const auto p = static_cast<std::ptrdiff_t>(i) + 1;  // swapped with p + 1
     if (skip(cost) &&
         (!mends(p + 1 - kRun, p + 1) ||
-         !held([&](std::ptrdiff_t q) { return q == p       ? e(p + 1)
-                                              : q == p + 1 ? e(p)
-                                                           : e(q); },
-               p + 1 - kRun, p + 1, size + 2))) {
+         !runs_held([&](std::ptrdiff_t q) { return q == p       ? e(p + 1)
+                                                   : q == p + 1 ? e(p)
+                                                                : e(q); },
+                    p + 1 - kRun, p + 1, size + 2))) {
       continue;
     }
     c = w;
@@ -1334,8 +1332,9 @@ void Suggester::single_edits(const std::u32string& w, bool narrow, Emit&& emit) 
       const float base = replace_cost(w[i], letter);
       if (narrow && base >= kEditCost) return;
       const float cost = base + first(i);
-      if (skip(cost) && !(place && held([&](std::ptrdiff_t q) { return q == p ? letter : e(q); },
-                                        p + 1 - kRun, p, size + 2))) {
+      if (skip(cost) &&
+          !(place && runs_held([&](std::ptrdiff_t q) { return q == p ? letter : e(q); },
+                               p + 1 - kRun, p, size + 2))) {
         return;
       }
       c[i] = letter;
@@ -1358,7 +1357,7 @@ void Suggester::single_edits(const std::u32string& w, bool narrow, Emit&& emit) 
       const float base = doubling ? kDoubleCost : letter == U'h' ? kSilentHCost : kOmittedCost;
       if (narrow && base >= kOmittedCost && !is_vowel(letter)) continue;
       const float cost = base + first(i);
-      if (skip(cost) && !(place && held(
+      if (skip(cost) && !(place && runs_held(
                                        [&](std::ptrdiff_t q) {
                                          return q < p ? e(q) : q == p ? letter : e(q - 1);
                                        },

@@ -7,10 +7,11 @@
 // candidates within two cheap edits). So the .dic stems are expanded once with the .aff affix
 // rules into a set of 64-bit hashes of the lowercase forms; a lookup costs ~30 ns, and spell()
 // only sees candidates that are forms. Most candidates are not even made: one holding a run of
-// four letters that no form holds cannot be a form (a 256 KB bitmap of the forms' runs). Words too far from any form for two edits (three or four
-// slips in a long word) go through a second, n-gram pass: the stems sharing most letter pairs
-// with the word are expanded with their affixes and the closest forms ranked by a weighted edit
-// distance. bench/suggest_quality.cpp measures speed and quality against Hunspell.
+// four letters that no form holds cannot be a form (a 256 KB bitmap of the forms' runs). Words
+// too far from any form for two edits (three or four slips in a long word) go through a second,
+// n-gram pass: the stems sharing most letter pairs with the word are expanded with their
+// affixes and the closest forms ranked by a weighted edit distance. bench/suggest_quality.cpp
+// measures speed and quality against Hunspell.
 #pragma once
 
 #include <cstdint>
@@ -152,8 +153,6 @@ class Suggester {
   // form at all (held() is none, as a name's form in lowercase: "purcell"); empty: Hunspell's to
   // answer, as for an elided word (l'attesa), whose stem the NOSUGGEST forms cannot tell.
   std::optional<bool> offered(std::string_view word) const;
-  // offered() is true, and `word` is letters only.
-  bool surely_offered(std::string_view word) const;
 
   ~Suggester();
 
