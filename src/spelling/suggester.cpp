@@ -418,6 +418,11 @@ std::uint32_t pair_bucket(char32_t a, char32_t b) {
 constexpr std::ptrdiff_t kRun = 4;
 constexpr unsigned kRunBits = 21;
 constexpr std::size_t kRunWords = std::size_t{1} << (kRunBits - 6);
+// Code point p of "^s$", both ends (and beyond them) read as 0.
+char32_t framed(const std::u32string& s, std::ptrdiff_t p) {
+  return p <= 0 || p > static_cast<std::ptrdiff_t>(s.size()) ? char32_t{0}
+                                                             : s[static_cast<std::size_t>(p - 1)];
+}
 // The bit of the run at(k) .. at(k + kRun - 1).
 template <class At>
 std::uint32_t run_bit(At&& at, std::ptrdiff_t k) {
@@ -429,9 +434,7 @@ std::uint32_t run_bit(At&& at, std::ptrdiff_t k) {
 // Sets the bits of the runs of "^form$".
 void add_runs(const std::u32string& form, std::vector<std::uint64_t>& bits) {
   const auto n = static_cast<std::ptrdiff_t>(form.size());
-  const auto at = [&](std::ptrdiff_t p) {
-    return p <= 0 || p > n ? char32_t{0} : form[static_cast<std::size_t>(p - 1)];
-  };
+  const auto at = [&](std::ptrdiff_t p) { return framed(form, p); };
   for (std::ptrdiff_t k = 0; k + kRun <= n + 2; ++k) {
     const std::uint32_t bit = run_bit(at, k);
     bits[bit >> 6] |= std::uint64_t{1} << (bit & 63);
@@ -1267,9 +1270,7 @@ void Suggester::single_edits(const std::u32string& w, bool narrow, Emit&& emit) 
   // plausible() judges without the forms. e(p) is "^w$" with both ends 0, run k starts at k.
   const bool prune = !runs_.empty() && w.find(U'\'') == std::u32string::npos;
   const auto size = static_cast<std::ptrdiff_t>(n);
-  const auto e = [&](std::ptrdiff_t p) {
-    return p <= 0 || p > size ? char32_t{0} : w[static_cast<std::size_t>(p - 1)];
-  };
+  const auto e = [&](std::ptrdiff_t p) { return framed(w, p); };
   // Whether the runs lo..hi of a candidate's "^c$" (`length` long, read through `at`) are held.
   const std::uint64_t* bits = runs_.data();
   const auto runs_held = [bits](auto&& at, std::ptrdiff_t lo, std::ptrdiff_t hi,
