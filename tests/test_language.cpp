@@ -1,6 +1,7 @@
 // Language detection and mixing, measured on the labelled posts in tests/corpus/langid/.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <set>
@@ -294,6 +295,50 @@ TEST_CASE("language: a foreign-looking typo among home words asks no other dicti
   REQUIRE(found.size() == 1);
   CHECK(found[0].rule == "language.mixing.mixed");
   CHECK(recording.asked.count("es") == 1);
+}
+
+TEST_CASE("language: a post that strays into another language keeps that one's forms cached") {
+  // A team that writes in Italian has only it_IT's tables in its cache, from its own typos.
+  // A post with a Spanish sentence needs the other languages' votes: their word forms are
+  // built into the cache on the first such post, so no run loads their Hunspell dictionaries
+  // (30-50 ms each, every run) for votes, and the finding is the one Hunspell's answers give.
+  const std::string text =
+      "Ciao Marco, grazie per la pazienza. Gracias por todo, nos vemos pronto.";
+  std::vector<brandlint::Diagnostic> by_hunspell;
+  {
+    ScopedEnv off("BRANDLINT_CACHE_DIR", "off");
+    by_hunspell = language_findings(*make_linter("it"), text, "it");
+  }
+  REQUIRE(by_hunspell.size() == 1);
+  CHECK(by_hunspell[0].rule == "language.mixing.mixed");
+  CHECK(by_hunspell[0].match == "Gracias por todo, nos vemos pronto.");
+  TempDir tmp;
+  ScopedEnv cache("BRANDLINT_CACHE_DIR", tmp.path("cache"));
+  for (int run = 0; run < 2; ++run) {
+    CAPTURE(run);
+    auto linter = make_linter("it");
+    const auto found = language_findings(*linter, text, "it");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].rule == by_hunspell[0].rule);
+    CHECK(found[0].match == by_hunspell[0].match);
+    CHECK(found[0].message == by_hunspell[0].message);
+    // The first run builds the tables (and asks Hunspell about the few forms they keep its
+    // verdicts on); the next asks no Hunspell for its votes.
+    for (const char* lang : {"en", "es", "fr"}) {
+      CAPTURE(std::string(lang));
+      const auto* pool = linter->impl().speller_for(lang);
+      REQUIRE(pool != nullptr);
+      if (run == 1) CHECK(pool->hunspell_asked() == 0);
+    }
+  }
+  std::set<std::string> tables;
+  for (const auto& entry : std::filesystem::directory_iterator(tmp.path("cache"))) {
+    const std::string name = entry.path().filename().string();
+    if (entry.path().extension() == ".tables") tables.insert(name.substr(0, name.find('-')));
+  }
+  CHECK(tables.count("es_ES") == 1);
+  CHECK(tables.count("fr_FR") == 1);
+  CHECK(tables.count("en_US") == 1);
 }
 
 TEST_CASE("language: the bound without other dictionaries never hides a finding") {

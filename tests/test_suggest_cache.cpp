@@ -462,9 +462,24 @@ TEST_CASE("suggestions confirmed or refused from the tables are as Hunspell's sp
     const std::string base = std::string("/usr/share/hunspell/") + d.file;
     Hunspell hunspell((base + ".aff").c_str(), (base + ".dic").c_str());
     REQUIRE(std::string(hunspell.get_dict_encoding()) == d.encoding);
-    const auto s =
-        spelling::Suggester::load(base + ".aff", base + ".dic", d.encoding, d.lang, tmp.path(""));
+    // Built as SpellerPool builds them: Hunspell's verdicts kept for the lowercase forms only
+    // stems it may refuse alone make, so that those are answered from the tables too.
+    std::size_t verdicts = 0;
+    const auto s = spelling::Suggester::load(base + ".aff", base + ".dic", d.encoding, d.lang,
+                                             tmp.path(""), [&](const std::string& w) {
+                                               ++verdicts;
+                                               return hunspell.spell(w);
+                                             });
     REQUIRE(s != nullptr);
+    CHECK(verdicts > 0);
+    // "dal" (Italian, in nearly every Italian post) is such a form of fr_FR's: held as
+    // Hunspell answers it, in lowercase (a vote for the language detector without loading
+    // fr_FR); capitalised, Hunspell is still asked.
+    if (std::string(d.lang) == "fr") {
+      CHECK(s->held("dal") ==
+            (hunspell.spell(std::string("dal")) ? spelling::Held::sure : spelling::Held::none));
+      CHECK(s->held("Dal") == spelling::Held::form);
+    }
     // The confirmation SpellerPool used before the tables could give it: spell() and the
     // root it found (a root flagged NOSUGGEST is never offered).
     std::size_t from_tables = 0, from_hunspell = 0;

@@ -132,6 +132,9 @@ class LanguageDetector {
   static constexpr std::uint8_t bit(std::size_t l) { return static_cast<std::uint8_t>(1u << l); }
   static_assert(kLanguageCount <= 8, "a language's bit in frequent_");
   SpellerLookup spellers_;
+  // Tells detectors apart in the per-thread memo of votes, even one made where a destroyed one
+  // was (a library user's or a test's second linter): its address could not.
+  std::uint64_t serial_ = 0;
 };
 
 }  // namespace brandlint::language

@@ -164,10 +164,10 @@ Expected<std::unique_ptr<SpellerPool>> SpellerPool::open(
   return pool;
 }
 
-void SpellerPool::preload(std::string_view text) const {
+void SpellerPool::preload(std::string_view text, bool build) const {
   // A long text surely holds a word Hunspell must judge; a post is a few hundred bytes.
   constexpr std::size_t kLongText = 16 * 1024;
-  if (text.size() <= kLongText && tables_at_hand()) {
+  if (text.size() <= kLongText && (tables_at_hand() || (build && !cache::directory().empty()))) {
     suggester();
     const text::AnalysedText analysed(text);
     // Words the tables judge alone need no Hunspell, a misspelling included: its
@@ -194,6 +194,28 @@ void SpellerPool::preload(std::string_view text) const {
   handles.returned.notify_one();
 }
 
+namespace {
+constexpr std::size_t kCachedSuggestions = 5;
+
+std::string to_dictionary(std::string_view utf8, bool is_utf8, const std::string& encoding) {
+  if (is_utf8) return std::string(utf8);
+  const auto u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  std::string out(static_cast<std::size_t>(u.length()) * 4 + 1, '\0');
+  const int32_t n =
+      u.extract(0, u.length(), out.data(), static_cast<uint32_t>(out.size()), encoding.c_str());
+  out.resize(static_cast<std::size_t>(std::max(n, 0)));
+  return out;
+}
+std::string from_dictionary(const std::string& bytes, bool is_utf8, const std::string& encoding) {
+  if (is_utf8) return bytes;
+  icu::UnicodeString u(bytes.data(), static_cast<int32_t>(bytes.size()), encoding.c_str());
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+}  // namespace
+
 const Suggester& SpellerPool::suggester() const {
   std::call_once(suggester_once_, [this] {
     // Shared by every pool of the process that opens the dictionary (a folder run makes a
@@ -203,8 +225,13 @@ const Suggester& SpellerPool::suggester() const {
     const std::string dir = cache::directory();
     suggester_ =
         shared.get(aff_ + '\n' + dic_ + '\n' + encoding_ + '\n' + name_.file + '\n' + dir, [&] {
+          // Hunspell is asked while the tables are built only for the verdicts they keep,
+          // and only when they are built, not when they come from the cache.
           return std::shared_ptr<const Suggester>(
-              Suggester::load(aff_, dic_, encoding_, name_.file, dir));
+              Suggester::load(aff_, dic_, encoding_, name_.file, dir, [this](const std::string& w) {
+                Lease hunspell(*this);
+                return hunspell->spell(to_dictionary(w, utf8_, encoding_));
+              }));
         });
     suggester_built_ = true;
   });
@@ -268,28 +295,6 @@ std::optional<Held> SpellerPool::tables_hold(std::string_view word, bool build) 
   };
   return held(w);
 }
-
-namespace {
-constexpr std::size_t kCachedSuggestions = 5;
-
-std::string to_dictionary(std::string_view utf8, bool is_utf8, const std::string& encoding) {
-  if (is_utf8) return std::string(utf8);
-  const auto u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  std::string out(static_cast<std::size_t>(u.length()) * 4 + 1, '\0');
-  const int32_t n =
-      u.extract(0, u.length(), out.data(), static_cast<uint32_t>(out.size()), encoding.c_str());
-  out.resize(static_cast<std::size_t>(std::max(n, 0)));
-  return out;
-}
-std::string from_dictionary(const std::string& bytes, bool is_utf8, const std::string& encoding) {
-  if (is_utf8) return bytes;
-  icu::UnicodeString u(bytes.data(), static_cast<int32_t>(bytes.size()), encoding.c_str());
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
-}  // namespace
 
 namespace {
 // The verdicts of correct() one thread has given, keyed by the word's 64-bit hash: a slot per

@@ -70,8 +70,10 @@ class SpellerPool {
   // UTF-8) will need: the suggestion tables when the cache holds them, and a Hunspell handle
   // unless those tables judge every word of `text` alone (form_at_hand), so that a post
   // loads no Hunspell unless a word or a suggestion needs it. Without cached tables, or for
-  // a text longer than a post (16 KB), Hunspell.
-  void preload(std::string_view text) const;
+  // a text longer than a post (16 KB), Hunspell; with `build` and a cache folder to keep them
+  // in, the tables are built instead (0.2-1.2 s once, then 1-12 ms a run where Hunspell costs
+  // 30-50 ms every run), as might_accept() does.
+  void preload(std::string_view text, bool build = false) const;
   // Up to `max` suggestions, best first, in the word's case; may hold two words ("a lot").
   // From our Suggester (under a millisecond), falling back to Hunspell's suggest() (tens of
   // milliseconds) only when ours finds nothing at all, which its n-gram pass makes rare (none

@@ -445,7 +445,7 @@ void add_runs(const std::u32string& form, std::vector<std::uint64_t>& bits) {
 // The on-disk cache (cache/disk_cache.hpp): the tables as arrays of plain numbers, each with
 // its length, behind a key that names the format and the dictionary they were built from.
 
-constexpr std::string_view kCacheMagic = "brandlint suggester tables 11\n";
+constexpr std::string_view kCacheMagic = "brandlint suggester tables 12\n";
 
 // What the tables depend on: this format, the dictionary's two files as they are now, the
 // encoding and the language's built-in confusions. Empty when a file cannot be read.
@@ -578,7 +578,7 @@ Suggester::~Suggester() = default;
 
 std::size_t Suggester::table_bytes() const {
   return forms_.bytes() + proper_.bytes() + unsure_.bytes() + hidden_.bytes() + capitals_.bytes() +
-         runs_.size() * sizeof(std::uint64_t) + (lexicon_ ? lexicon_->bytes() : 0);
+         taken_.bytes() + runs_.size() * sizeof(std::uint64_t) + (lexicon_ ? lexicon_->bytes() : 0);
 }
 
 std::string Suggester::save_tables(const std::string& key) const {
@@ -590,7 +590,8 @@ std::string Suggester::save_tables(const std::string& key) const {
     room += t->size() * sizeof(std::uint32_t) + 16;
   }
   room += lex.root_lengths.size() + lex.dic.size() + 32;
-  for (const HashSet64* set : {&forms_, &proper_, &unsure_, &hidden_, &elided_, &capitals_}) {
+  for (const HashSet64* set :
+       {&forms_, &proper_, &unsure_, &hidden_, &elided_, &capitals_, &taken_}) {
     room += set->bytes() + 32;
   }
   for (const auto& word : no_suggest_) room += (word.size() + 1) * sizeof(char32_t);
@@ -598,6 +599,7 @@ std::string Suggester::save_tables(const std::string& key) const {
   out.reserve(room);
   out.text(key);
   out.number<std::uint8_t>(apostrophe_words_ ? 1 : 0);
+  out.number<std::uint8_t>(verdicts_ ? 1 : 0);
   std::vector<char32_t> no_suggest;  // the words, each ended by a 0
   std::vector<std::u32string> sorted(no_suggest_.begin(), no_suggest_.end());
   std::sort(sorted.begin(), sorted.end());
@@ -613,7 +615,8 @@ std::string Suggester::save_tables(const std::string& key) const {
   for (const Table<std::uint32_t>* t : {&lex.bucket_start, &lex.postings}) {
     out.array(t->data(), t->size());
   }
-  for (const HashSet64* set : {&forms_, &proper_, &unsure_, &hidden_, &elided_, &capitals_}) {
+  for (const HashSet64* set :
+       {&forms_, &proper_, &unsure_, &hidden_, &elided_, &capitals_, &taken_}) {
     out.number<std::uint64_t>(set->size());
     out.array(set->slots().data(), set->slots().size());
   }
@@ -624,7 +627,7 @@ std::string Suggester::save_tables(const std::string& key) const {
 bool Suggester::restore_tables(std::shared_ptr<const cache::Mapped> file, const std::string& key) {
   cache::Reader in(file->bytes());
   std::string_view saved_key;
-  std::uint8_t apostrophes = 0;
+  std::uint8_t apostrophes = 0, verdicts = 0;
   std::vector<char32_t> no_suggest;
   // The arrays stay in the mapped file; the tables point into it.
   auto view = [&in](auto* table) {
@@ -639,8 +642,8 @@ bool Suggester::restore_tables(std::shared_ptr<const cache::Mapped> file, const 
   Table<std::uint8_t> root_lengths;
   std::string_view dic;
   if (!in.text(&saved_key) || saved_key != key || !in.number(&apostrophes) ||
-      !in.array(&no_suggest) || !in.text(&dic) || !view(&entries) || !view(&root_stem) ||
-      !view(&root_lengths) || !view(&bucket_start) || !view(&postings)) {
+      !in.number(&verdicts) || !in.array(&no_suggest) || !in.text(&dic) || !view(&entries) ||
+      !view(&root_stem) || !view(&root_lengths) || !view(&bucket_start) || !view(&postings)) {
     return false;
   }
   // Every index must point inside what it indexes.
@@ -655,7 +658,7 @@ bool Suggester::restore_tables(std::shared_ptr<const cache::Mapped> file, const 
       !below(postings, root_stem.size())) {
     return false;
   }
-  HashSet64 sets[6];
+  HashSet64 sets[7];
   for (HashSet64& set : sets) {
     std::uint64_t size = 0;
     Table<std::uint32_t> slots;
@@ -681,6 +684,8 @@ bool Suggester::restore_tables(std::shared_ptr<const cache::Mapped> file, const 
   hidden_ = std::move(sets[3]);
   elided_ = std::move(sets[4]);
   capitals_ = std::move(sets[5]);
+  taken_ = std::move(sets[6]);
+  verdicts_ = verdicts != 0;
   runs_ = std::move(runs);
   cache_file_ = std::move(file);
   apostrophe_words_ = apostrophes != 0;
@@ -707,7 +712,8 @@ char32_t Suggester::base_of(char32_t c) const {
 
 std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const std::string& dic_path,
                                            const std::string& encoding, std::string_view lang,
-                                           const std::string& cache_dir) {
+                                           const std::string& cache_dir,
+                                           const std::function<bool(const std::string&)>& spell) {
   auto s = std::unique_ptr<Suggester>(new Suggester());
   s->lexicon_ = std::make_unique<Lexicon>();
   Lexicon& lex = *s->lexicon_;
@@ -939,6 +945,9 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   std::unordered_set<std::uint64_t> names, unsure, capitals;
   std::vector<std::uint64_t> hidden, elided;
   std::unordered_set<std::uint64_t> cased;  // a stem's forms in its own case, lowercased
+  std::vector<std::pair<std::uint64_t, std::u32string>> cased_text;  // the same, spelled
+  // The lowercase spelling of each form made unsure, for Hunspell's verdicts.
+  std::unordered_map<std::uint64_t, std::u32string> unsure_text;
   std::vector<std::uint64_t> runs(kRunWords);
   Lexicon::Scratch cased_scratch;
   // An affix flag is unsure when one of its rules leads on to an unsure flag (CIRCUMFIX).
@@ -1001,10 +1010,12 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
     // for a stem with capitals, those its own case does not make (and those only its case
     // makes) are Hunspell's to judge.
     cased.clear();
+    cased_text.clear();
     if (original != stem) {
       lex.expand(original, flags, cased_scratch, [&](const std::u32string& form) {
         const std::u32string lowered = lower(form);
         cased.insert(form_hash(lowered));
+        if (spell) cased_text.emplace_back(form_hash(lowered), lowered);
         add_runs(lowered, runs);
       });
     }
@@ -1024,10 +1035,18 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
       const std::uint64_t h = form_hash(form);
       add_runs(form, runs);
       const bool own_case = original == stem || cased.erase(h) > 0;
-      add_form(h, unsure_stem || (bare && needs_affix) || !own_case);
+      const bool is_unsure = unsure_stem || (bare && needs_affix) || !own_case;
+      add_form(h, is_unsure);
+      if (is_unsure && spell) unsure_text.emplace(h, form);
       bare = false;
     });
-    for (std::uint64_t h : cased) add_form(h, true);
+    for (std::uint64_t h : cased) {
+      add_form(h, true);
+      if (!spell) continue;
+      for (const auto& [hash, text] : cased_text) {
+        if (hash == h) unsure_text.emplace(h, text);
+      }
+    }
     // The stems an elided word may be read back to (see elided()): written in lowercase and
     // taken by Hunspell; keyed with each elision flag they carry, when the stem is a word alone
     // (French verbs' stems need a suffix); with each suffix flag continued by an elision; and
@@ -1060,6 +1079,21 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   kinds = {};
   s->forms_.build(std::move(forms));
   s->proper_.build(std::vector<std::uint64_t>(names.begin(), names.end()));
+  // Hunspell's own verdict on each unsure form written in lowercase: the language detector
+  // asks about lowercase words, and suggestions are mostly lowercase candidates; without the
+  // verdicts, one such word ("dal" in an Italian post, to fr_FR) loads Hunspell (30-50 ms).
+  std::vector<std::uint64_t> taken;
+  if (spell) {
+    bool all = true;
+    for (std::uint64_t h : unsure) {
+      const auto text = unsure_text.find(h);
+      all = all && text != unsure_text.end();
+      if (!all) break;
+      if (spell(to_utf8(text->second))) taken.push_back(h);
+    }
+    s->verdicts_ = all;
+  }
+  s->taken_.build(std::move(taken));
   s->unsure_.build(std::vector<std::uint64_t>(unsure.begin(), unsure.end()));
   s->capitals_.build(std::vector<std::uint64_t>(capitals.begin(), capitals.end()));
   s->hidden_.build(std::move(hidden));
@@ -1150,6 +1184,11 @@ Held Suggester::held(std::string_view word, std::uint64_t* hash) const {
   // is Hunspell's to judge too: only the dictionary's own case, or all capitals, passes.
   if ((!upper_after_first || l.lower == 0) && !unsure_.contains(h) && forms_.contains(h)) {
     return Held::sure;
+  }
+  // A lowercase form only stems Hunspell may refuse alone make: as Hunspell answered when the
+  // tables were built.
+  if (verdicts_ && l.upper == 0 && unsure_.contains(h) && forms_.contains(h)) {
+    return taken_.contains(h) ? Held::sure : Held::none;
   }
   if (!plausible(folded)) return Held::none;
   // An elided word in lowercase or with its first letter capitalised, as Hunspell then also

@@ -120,9 +120,15 @@ class Suggester {
   // key holds the paths, sizes and modification times of its two files. The file is mapped
   // and the tables point into it. A missing, stale or damaged file is rebuilt; a folder that
   // cannot be written only means no cache.
+  //
+  // `spell`, when given, is Hunspell's verdict on a word (UTF-8): it is asked, once, about the
+  // lowercase spelling of each form that only stems Hunspell may refuse alone make (a few
+  // thousand: "dal" of fr_FR), whose answers the tables then keep. Without it, those forms
+  // are Hunspell's to judge at each use.
   static std::unique_ptr<Suggester> load(const std::string& aff_path, const std::string& dic_path,
                                          const std::string& encoding, std::string_view lang,
-                                         const std::string& cache_dir = "");
+                                         const std::string& cache_dir = "",
+                                         const std::function<bool(const std::string&)>& spell = {});
   // The file in `cache_dir` that holds (or would hold) the tables of `dic_path`; empty when
   // the dictionary cannot be found.
   static std::string cache_path(const std::string& dic_path, std::string_view lang,
@@ -140,7 +146,8 @@ class Suggester {
   // alone (see Held). A name's forms need their capital ("El", not "el"), as Hunspell reads
   // case. Not surely: forms of stems Hunspell may refuse alone (forbidden words, compound
   // parts, words kept in one case, stems needing an affix, NASA or iPhone in another case),
-  // which are then left to Hunspell.
+  // which are then left to Hunspell, unless written in lowercase and the tables keep
+  // Hunspell's verdict on them (see load()).
   Held held(std::string_view word) const;
   // Whether held(word) is at least a form, or, when `sure`, surely a word.
   bool is_form(std::string_view word, bool sure = false) const {
@@ -206,6 +213,9 @@ class Suggester {
   HashSet64 hidden_;    // forms a stem flagged NOSUGGEST makes (not always only such stems)
   HashSet64 elided_;    // stems with each elision or cross suffix flag they carry (elided())
   HashSet64 capitals_;  // forms only stems in capitals make (IMO, PARC), also in forms_
+  // Of unsure_, those Hunspell takes written in lowercase, when load() could ask it (verdicts_).
+  HashSet64 taken_;
+  bool verdicts_ = false;
   // The runs of four letters of the forms, each form read as "^form$" with 0 for both ends: one
   // bit per hashed run. A word holding a run that no form holds is not a form, which lets
   // single_edits() skip most of the candidates it would make (see there).
