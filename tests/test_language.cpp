@@ -272,6 +272,55 @@ TEST_CASE("language: accuracy on the labelled set") {
   CHECK(mixed_found >= mixed * 90 / 100);
 }
 
+TEST_CASE("language: the words of a sentence in another language are not also typos") {
+  // "Hi Marco, thanks! Grazie mille, ti scriviamo in privato": one problem, the Italian
+  // sentence, reported once. Its Italian words were each a spelling warning as well, with
+  // English suggestions; they are not, as the Italian dictionary takes them. A typo there,
+  // which no dictionary takes, still is one, and so is a foreign word where the language
+  // check reports no sentence (one word among Italian ones).
+  auto linter = make_linter();
+  std::size_t posts = 0, spans = 0, inside = 0;
+  for (const auto& row : read_corpus("mixed.tsv", 2)) {
+    CAPTURE(row.text);
+    brandlint::Post post;
+    post.text = row.text;
+    post.meta.lang = row.fields[0];
+    const auto found = linter->check(post);
+    REQUIRE(found.has_value());
+    ++posts;
+    for (const auto& mixed : found.value()) {
+      if (mixed.rule != "language.mixing.mixed") continue;
+      ++spans;
+      for (const auto& d : found.value()) {
+        if (d.category == "spelling" && d.offset >= mixed.offset &&
+            d.offset < mixed.offset + mixed.length) {
+          ++inside;
+          MESSAGE("spelling inside the mixed span: " << d.match);
+        }
+      }
+    }
+  }
+  MESSAGE(posts << " mixed posts, " << spans << " mixed spans, " << inside
+                << " spelling findings inside them");
+  CHECK(spans >= posts * 9 / 10);
+  CHECK(inside == 0);
+
+  const auto spelling_of = [&](const std::string& text, const std::string& lang) {
+    brandlint::Post post;
+    post.text = text;
+    post.meta.lang = lang;
+    std::vector<std::string> words;
+    for (const auto& d : linter->check(post).value()) {
+      if (d.category == "spelling") words.push_back(d.match);
+    }
+    return words;
+  };
+  CHECK(spelling_of("Ciao Marco, grazie per la pazienza. Gracias por todo, nos vemos prontto.",
+                    "it") == std::vector<std::string>{"prontto"});
+  CHECK(spelling_of("Ciao Marco, il pacco arriva domani, todo bene. Grazie per la pazienza!",
+                    "it") == std::vector<std::string>{"todo"});
+}
+
 TEST_CASE("language: a foreign-looking typo among home words asks no other dictionary") {
   auto linter = make_linter();
   // "ese" is a frequent Spanish word and en_US does not know it: once, the language check

@@ -89,6 +89,15 @@ struct CheckContext {
   mutable bool corrected_done_ = false;
   // The language's tone model (tone_model.hpp); nullptr when the language has none.
   const ToneModel* tone_model = nullptr;
+
+  // What the language check finds (language_check.cpp), made on first use: the spelling check,
+  // which runs first, reads which words stand in a sentence or clause in another language.
+  struct LanguageFinding {
+    Diagnostic diagnostic;
+    std::string other;  // for a mixed span, its language (en, es, fr, it); else empty
+  };
+  const std::vector<LanguageFinding>& language_findings() const;
+  mutable std::unique_ptr<const std::vector<LanguageFinding>> language_findings_;
 };
 
 class Check {

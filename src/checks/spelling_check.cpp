@@ -267,6 +267,7 @@ class SpellingCheck final : public Check {
     if (accepted_with_enclitics(ctx, plain)) return;
     if (accepted_diminutive(ctx, plain)) return;
     if (other_dictionary_accepts(ctx, plain, in_hashtag)) return;
+    if (in_other_language(ctx, begin, plain)) return;
     // #InternationalWomensDay: a hashtag cannot hold the apostrophe of "Women's".
     if (in_hashtag && plain.size() > 3 && plain.back() == 's' &&
         ctx.speller.correct(plain.substr(0, plain.size() - 1) + "'s")) {
@@ -558,6 +559,20 @@ class SpellingCheck final : public Check {
   // Plain "en" is English in any spelling: British "colours" is no typo unless the language
   // is en-US. And hashtags on Spanish, French and Italian accounts are very often English
   // (#SummerSale, #CustomerCare), so a hashtag's word may be English too.
+  // "Gracias por todo, nos vemos pronto." in an Italian post: the language check reports the
+  // sentence as Spanish, and its Spanish words are not Italian typos as well (four warnings
+  // for one problem, with Italian suggestions: "Gracida"). A word the dictionary of that
+  // sentence's language does not take either is still one.
+  static bool in_other_language(const CheckContext& ctx, std::size_t begin,
+                                const std::string& word) {
+    for (const auto& found : ctx.language_findings()) {
+      const Diagnostic& d = found.diagnostic;
+      if (found.other.empty() || begin < d.offset || begin >= d.offset + d.length) continue;
+      if (accepted_in(ctx, found.other, word)) return true;
+    }
+    return false;
+  }
+
   static bool other_dictionary_accepts(const CheckContext& ctx, const std::string& word,
                                        bool in_hashtag) {
     if (ctx.lang == "en") return accepted_in(ctx, "en-GB", word);
