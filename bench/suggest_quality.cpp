@@ -96,16 +96,17 @@ int main(int argc, char** argv) {
     const std::string base = dict_dir + "/" + name.file;
     Hunspell hunspell((base + ".aff").c_str(), (base + ".dic").c_str());
     const auto t0 = Clock::now();
-    auto ours = brandlint::spelling::Suggester::load(base + ".aff", base + ".dic",
-                                                     hunspell.get_dict_encoding(), lang);
+    auto ours = brandlint::spelling::Suggester::load(
+        base + ".aff", base + ".dic", hunspell.get_dict_encoding(), lang, "",
+        [&](const std::string& w, std::string* root) { return hunspell.spell(w, nullptr, root); });
     const double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
     std::size_t spell_calls = 0;
     // As SpellerPool::suggest confirms a candidate: from the tables when they can answer,
     // else with Hunspell's spell() (counted).
-    auto is_word = [&](const std::string& w, std::string*) {
-      if (const std::optional<bool> offered = ours->offered(w)) return *offered;
+    auto is_word = [&](const std::string& w, std::string* root) {
+      if (const std::optional<bool> offered = ours->offered(w, root)) return *offered;
       ++spell_calls;
-      return hunspell.spell(w);
+      return hunspell.spell(w, nullptr, root);
     };
     const auto rows = brandlint::bench::sample_misspellings(
         brandlint::bench::read_misspellings(data_dir, lang), sample,

@@ -228,10 +228,19 @@ const Suggester& SpellerPool::suggester() const {
           // Hunspell is asked while the tables are built only for the verdicts they keep,
           // and only when they are built, not when they come from the cache.
           return std::shared_ptr<const Suggester>(
-              Suggester::load(aff_, dic_, encoding_, name_.file, dir, [this](const std::string& w) {
-                Lease hunspell(*this);
-                return hunspell->spell(to_dictionary(w, utf8_, encoding_));
-              }));
+              Suggester::load(aff_, dic_, encoding_, name_.file, dir,
+                              [this](const std::string& w, std::string* root) {
+                                std::string stem;
+                                bool ok = false;
+                                {
+                                  Lease hunspell(*this);
+                                  ok = hunspell->spell(to_dictionary(w, utf8_, encoding_), nullptr,
+                                                       root ? &stem : nullptr);
+                                }
+                                if (root != nullptr)
+                                  *root = from_dictionary(stem, utf8_, encoding_);
+                                return ok;
+                              }));
         });
     suggester_built_ = true;
   });
@@ -390,10 +399,7 @@ std::vector<std::string> SpellerPool::suggest(std::string_view word, std::size_t
   found = suggester.suggest(word, wanted, [&](const std::string& w, std::string* root) {
     // What Hunspell would say of a form the tables surely hold, or of a word that is no form
     // at all, without asking it: a typo's suggestions then seldom load Hunspell at all.
-    if (const std::optional<bool> offered = suggester.offered(w)) {
-      if (*offered && root != nullptr) root->clear();
-      return *offered;
-    }
+    if (const std::optional<bool> offered = suggester.offered(w, root)) return *offered;
     std::string stem;
     bool ok = false;
     {

@@ -445,7 +445,7 @@ void add_runs(const std::u32string& form, std::vector<std::uint64_t>& bits) {
 // The on-disk cache (cache/disk_cache.hpp): the tables as arrays of plain numbers, each with
 // its length, behind a key that names the format and the dictionary they were built from.
 
-constexpr std::string_view kCacheMagic = "brandlint suggester tables 12\n";
+constexpr std::string_view kCacheMagic = "brandlint suggester tables 13\n";
 
 // What the tables depend on: this format, the dictionary's two files as they are now, the
 // encoding and the language's built-in confusions. Empty when a file cannot be read.
@@ -578,7 +578,9 @@ Suggester::~Suggester() = default;
 
 std::size_t Suggester::table_bytes() const {
   return forms_.bytes() + proper_.bytes() + unsure_.bytes() + hidden_.bytes() + capitals_.bytes() +
-         taken_.bytes() + runs_.size() * sizeof(std::uint64_t) + (lexicon_ ? lexicon_->bytes() : 0);
+         taken_.bytes() + taken_capitalised_.bytes() + hidden_taken_.bytes() +
+         hidden_rooted_.bytes() + runs_.size() * sizeof(std::uint64_t) +
+         (lexicon_ ? lexicon_->bytes() : 0);
 }
 
 std::string Suggester::save_tables(const std::string& key) const {
@@ -590,8 +592,8 @@ std::string Suggester::save_tables(const std::string& key) const {
     room += t->size() * sizeof(std::uint32_t) + 16;
   }
   room += lex.root_lengths.size() + lex.dic.size() + 32;
-  for (const HashSet64* set :
-       {&forms_, &proper_, &unsure_, &hidden_, &elided_, &capitals_, &taken_}) {
+  for (const HashSet64* set : {&forms_, &proper_, &unsure_, &hidden_, &elided_, &capitals_, &taken_,
+                               &taken_capitalised_, &hidden_taken_, &hidden_rooted_}) {
     room += set->bytes() + 32;
   }
   for (const auto& word : no_suggest_) room += (word.size() + 1) * sizeof(char32_t);
@@ -615,8 +617,8 @@ std::string Suggester::save_tables(const std::string& key) const {
   for (const Table<std::uint32_t>* t : {&lex.bucket_start, &lex.postings}) {
     out.array(t->data(), t->size());
   }
-  for (const HashSet64* set :
-       {&forms_, &proper_, &unsure_, &hidden_, &elided_, &capitals_, &taken_}) {
+  for (const HashSet64* set : {&forms_, &proper_, &unsure_, &hidden_, &elided_, &capitals_, &taken_,
+                               &taken_capitalised_, &hidden_taken_, &hidden_rooted_}) {
     out.number<std::uint64_t>(set->size());
     out.array(set->slots().data(), set->slots().size());
   }
@@ -658,7 +660,7 @@ bool Suggester::restore_tables(std::shared_ptr<const cache::Mapped> file, const 
       !below(postings, root_stem.size())) {
     return false;
   }
-  HashSet64 sets[7];
+  HashSet64 sets[10];
   for (HashSet64& set : sets) {
     std::uint64_t size = 0;
     Table<std::uint32_t> slots;
@@ -685,6 +687,9 @@ bool Suggester::restore_tables(std::shared_ptr<const cache::Mapped> file, const 
   elided_ = std::move(sets[4]);
   capitals_ = std::move(sets[5]);
   taken_ = std::move(sets[6]);
+  taken_capitalised_ = std::move(sets[7]);
+  hidden_taken_ = std::move(sets[8]);
+  hidden_rooted_ = std::move(sets[9]);
   verdicts_ = verdicts != 0;
   runs_ = std::move(runs);
   cache_file_ = std::move(file);
@@ -712,8 +717,7 @@ char32_t Suggester::base_of(char32_t c) const {
 
 std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const std::string& dic_path,
                                            const std::string& encoding, std::string_view lang,
-                                           const std::string& cache_dir,
-                                           const std::function<bool(const std::string&)>& spell) {
+                                           const std::string& cache_dir, const Spell& spell) {
   auto s = std::unique_ptr<Suggester>(new Suggester());
   s->lexicon_ = std::make_unique<Lexicon>();
   Lexicon& lex = *s->lexicon_;
@@ -946,8 +950,9 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   std::vector<std::uint64_t> hidden, elided;
   std::unordered_set<std::uint64_t> cased;  // a stem's forms in its own case, lowercased
   std::vector<std::pair<std::uint64_t, std::u32string>> cased_text;  // the same, spelled
-  // The lowercase spelling of each form made unsure, for Hunspell's verdicts.
-  std::unordered_map<std::uint64_t, std::u32string> unsure_text;
+  // The lowercase spelling of each form made unsure or by a NOSUGGEST stem, for Hunspell's
+  // verdicts.
+  std::unordered_map<std::uint64_t, std::u32string> verdict_text;
   std::vector<std::uint64_t> runs(kRunWords);
   Lexicon::Scratch cased_scratch;
   // An affix flag is unsure when one of its rules leads on to an unsure flag (CIRCUMFIX).
@@ -1021,7 +1026,8 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
     }
     // A stem in capitals (IMO, PARC/S): Hunspell takes its forms in capitals or as written.
     const bool in_capitals = letters.letters >= 2 && letters.upper == letters.letters;
-    auto add_form = [&](std::uint64_t h, bool is_unsure) {
+    auto add_form = [&](std::uint64_t h, bool is_unsure, const std::u32string* text) {
+      if (spell && text != nullptr && (is_unsure || no_suggest)) verdict_text.emplace(h, *text);
       forms.push_back(h);
       kinds.push_back(static_cast<std::uint8_t>((capitalised ? 1 : 0) | (is_unsure ? 2 : 0) |
                                                 (in_capitals ? 4 : 0)));
@@ -1035,17 +1041,15 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
       const std::uint64_t h = form_hash(form);
       add_runs(form, runs);
       const bool own_case = original == stem || cased.erase(h) > 0;
-      const bool is_unsure = unsure_stem || (bare && needs_affix) || !own_case;
-      add_form(h, is_unsure);
-      if (is_unsure && spell) unsure_text.emplace(h, form);
+      add_form(h, unsure_stem || (bare && needs_affix) || !own_case, &form);
       bare = false;
     });
     for (std::uint64_t h : cased) {
-      add_form(h, true);
-      if (!spell) continue;
-      for (const auto& [hash, text] : cased_text) {
-        if (hash == h) unsure_text.emplace(h, text);
+      const std::u32string* text = nullptr;
+      for (const auto& [hash, spelled] : cased_text) {
+        if (hash == h) text = &spelled;
       }
+      add_form(h, true, text);
     }
     // The stems an elided word may be read back to (see elided()): written in lowercase and
     // taken by Hunspell; keyed with each elision flag they carry, when the stem is a word alone
@@ -1079,21 +1083,40 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   kinds = {};
   s->forms_.build(std::move(forms));
   s->proper_.build(std::vector<std::uint64_t>(names.begin(), names.end()));
-  // Hunspell's own verdict on each unsure form written in lowercase: the language detector
-  // asks about lowercase words, and suggestions are mostly lowercase candidates; without the
-  // verdicts, one such word ("dal" in an Italian post, to fr_FR) loads Hunspell (30-50 ms).
-  std::vector<std::uint64_t> taken;
+  // Hunspell's own verdicts, asked once here: on each unsure form written in lowercase and
+  // capitalised (the language detector asks about lowercase words; a suggestion's candidates
+  // are in the typo's case), and on each form a NOSUGGEST stem makes, in lowercase, with
+  // whether the root Hunspell reads it from is such a stem (then it is never suggested).
+  // Without them, one such word ("dal" in an Italian post, to fr_FR; "vie" as a French
+  // candidate) loads Hunspell (30-50 ms).
+  std::vector<std::uint64_t> taken, taken_capitalised, hidden_taken, hidden_rooted;
   if (spell) {
     bool all = true;
+    std::string root;
     for (std::uint64_t h : unsure) {
-      const auto text = unsure_text.find(h);
-      all = all && text != unsure_text.end();
+      const auto text = verdict_text.find(h);
+      all = all && text != verdict_text.end();
       if (!all) break;
-      if (spell(to_utf8(text->second))) taken.push_back(h);
+      if (spell(to_utf8(text->second), nullptr)) taken.push_back(h);
+      std::u32string title = text->second;
+      title[0] = static_cast<char32_t>(u_toupper(static_cast<UChar32>(title[0])));
+      if (spell(to_utf8(title), nullptr)) taken_capitalised.push_back(h);
+    }
+    for (std::uint64_t h : std::unordered_set<std::uint64_t>(hidden.begin(), hidden.end())) {
+      const auto text = verdict_text.find(h);
+      all = all && text != verdict_text.end();
+      if (!all) break;
+      root.clear();
+      if (!spell(to_utf8(text->second), &root)) continue;
+      const bool rooted = !root.empty() && s->no_suggest_.count(lower(to_u32(root))) > 0;
+      (rooted ? hidden_rooted : hidden_taken).push_back(h);
     }
     s->verdicts_ = all;
   }
   s->taken_.build(std::move(taken));
+  s->taken_capitalised_.build(std::move(taken_capitalised));
+  s->hidden_taken_.build(std::move(hidden_taken));
+  s->hidden_rooted_.build(std::move(hidden_rooted));
   s->unsure_.build(std::vector<std::uint64_t>(unsure.begin(), unsure.end()));
   s->capitals_.build(std::vector<std::uint64_t>(capitals.begin(), capitals.end()));
   s->hidden_.build(std::move(hidden));
@@ -1185,10 +1208,14 @@ Held Suggester::held(std::string_view word, std::uint64_t* hash) const {
   if ((!upper_after_first || l.lower == 0) && !unsure_.contains(h) && forms_.contains(h)) {
     return Held::sure;
   }
-  // A lowercase form only stems Hunspell may refuse alone make: as Hunspell answered when the
-  // tables were built.
-  if (verdicts_ && l.upper == 0 && unsure_.contains(h) && forms_.contains(h)) {
-    return taken_.contains(h) ? Held::sure : Held::none;
+  // A form only stems Hunspell may refuse alone make, in lowercase or capitalised: as
+  // Hunspell answered when the tables were built.
+  if (verdicts_ && unsure_.contains(h) && forms_.contains(h)) {
+    if (l.upper == 0) return taken_.contains(h) ? Held::sure : Held::none;
+    if (l.first_upper && l.upper == 1 &&
+        w[0] == static_cast<char32_t>(u_toupper(static_cast<UChar32>(folded[0])))) {
+      return taken_capitalised_.contains(h) ? Held::sure : Held::none;
+    }
   }
   if (!plausible(folded)) return Held::none;
   // An elided word in lowercase or with its first letter capitalised, as Hunspell then also
@@ -1248,17 +1275,48 @@ bool Suggester::elided(const std::u32string& w) const {
   return false;
 }
 
-std::optional<bool> Suggester::offered(std::string_view word) const {
+std::optional<bool> Suggester::offered(std::string_view word, std::string* root) const {
   const text::LetterCase l = text::letter_case(word);
   const auto apostrophes = static_cast<std::size_t>(std::count(word.begin(), word.end(), '\''));
   if (l.code_points == 0 || l.letters + apostrophes != l.code_points) return std::nullopt;
   std::uint64_t h = 0;
   const Held how = held(word, &h);
   if (how == Held::none) return false;
+  const auto taken = [&](bool rooted_in_no_suggest) {
+    if (root != nullptr) {
+      root->clear();
+      if (rooted_in_no_suggest) *root = to_utf8(*no_suggest_.begin());
+    }
+    return true;
+  };
   // A word with an apostrophe is sure either as a form (yesterday's), which hidden_ covers,
   // or read back as elided, which it does not.
   if (how == Held::sure && !hidden_.contains(h) && (apostrophes == 0 || forms_.contains(h))) {
-    return true;
+    return taken(false);
+  }
+  // A form a NOSUGGEST stem makes: whether Hunspell takes it, and from which root.
+  if (verdicts_ && how == Held::sure && apostrophes == 0 && l.upper == 0 && hidden_.contains(h)) {
+    if (hidden_taken_.contains(h)) return taken(false);
+    if (hidden_rooted_.contains(h) && !no_suggest_.empty()) return taken(true);
+    if (!hidden_rooted_.contains(h)) return false;
+  }
+  // An elided word in lowercase or with its first letter capitalised (s'il, d'avanzi,
+  // T'orino, s'mardi), which Hunspell also reads in lowercase: read back through the affix
+  // rules to the stem of the word after the apostrophe, which is then Hunspell's root. Surely
+  // a word, and suggested when no NOSUGGEST stem makes that word; held as a form only, it is
+  // not read back, and Hunspell refuses it too, unless that word comes from a stem Hunspell
+  // may refuse alone, which elided() does not read: then only when such stems make it in
+  // capitals or as names alone (n'amd, s'imei), which Hunspell does not take in lowercase.
+  const bool lowercase_after_first = l.upper == 0 || (l.first_upper && l.upper == 1);
+  if (verdicts_ && apostrophes == 1 && lowercase_after_first && how != Held::none) {
+    const std::u32string w = lower(to_u32(word));
+    const std::size_t apostrophe = w.find(U'\'');
+    const std::uint64_t tail = form_hash(w.data() + apostrophe + 1, w.size() - apostrophe - 1);
+    if (how == Held::sure && !hidden_.contains(h) && !hidden_.contains(tail)) return taken(false);
+    if (how == Held::form && !forms_.contains(h) &&
+        (!unsure_.contains(tail) || capitals_.contains(tail) || proper_.contains(tail))) {
+      return false;
+    }
   }
   return std::nullopt;
 }

@@ -121,14 +121,16 @@ class Suggester {
   // and the tables point into it. A missing, stale or damaged file is rebuilt; a folder that
   // cannot be written only means no cache.
   //
-  // `spell`, when given, is Hunspell's verdict on a word (UTF-8): it is asked, once, about the
-  // lowercase spelling of each form that only stems Hunspell may refuse alone make (a few
-  // thousand: "dal" of fr_FR), whose answers the tables then keep. Without it, those forms
-  // are Hunspell's to judge at each use.
+  // `spell`, when given, is Hunspell's verdict on a word (UTF-8) and, when `root` is not null,
+  // the root it read the word from: it is asked, once, about each form that only stems
+  // Hunspell may refuse alone make (a few thousand: "dal" of fr_FR), in lowercase and
+  // capitalised, and about each form a stem flagged NOSUGGEST makes, in lowercase, whose
+  // answers the tables then keep. Without it, those forms are Hunspell's to judge at each use.
+  using Spell = std::function<bool(const std::string& word, std::string* root)>;
   static std::unique_ptr<Suggester> load(const std::string& aff_path, const std::string& dic_path,
                                          const std::string& encoding, std::string_view lang,
                                          const std::string& cache_dir = "",
-                                         const std::function<bool(const std::string&)>& spell = {});
+                                         const Spell& spell = {});
   // The file in `cache_dir` that holds (or would hold) the tables of `dic_path`; empty when
   // the dictionary cannot be found.
   static std::string cache_path(const std::string& dic_path, std::string_view lang,
@@ -159,7 +161,9 @@ class Suggester {
   // suggest, a sure form (is_form(word, true)) that no stem flagged NOSUGGEST makes; false: no
   // form at all (held() is none, as a name's form in lowercase: "purcell"); empty: Hunspell's to
   // answer, as for an elided word (l'attesa), whose stem the NOSUGGEST forms cannot tell.
-  std::optional<bool> offered(std::string_view word) const;
+  // When true, `root` (if not null) is set as Hunspell's spell() would leave it for the
+  // suggestion filter: empty, or a stem flagged NOSUGGEST when the word is read from one.
+  std::optional<bool> offered(std::string_view word, std::string* root = nullptr) const;
 
   ~Suggester();
 
@@ -213,8 +217,10 @@ class Suggester {
   HashSet64 hidden_;    // forms a stem flagged NOSUGGEST makes (not always only such stems)
   HashSet64 elided_;    // stems with each elision or cross suffix flag they carry (elided())
   HashSet64 capitals_;  // forms only stems in capitals make (IMO, PARC), also in forms_
-  // Of unsure_, those Hunspell takes written in lowercase, when load() could ask it (verdicts_).
-  HashSet64 taken_;
+  // Hunspell's verdicts, when load() could ask it (verdicts_): of unsure_, the forms it takes
+  // written in lowercase, and capitalised; of hidden_, those it takes in lowercase from a root
+  // not flagged NOSUGGEST, and from one flagged so.
+  HashSet64 taken_, taken_capitalised_, hidden_taken_, hidden_rooted_;
   bool verdicts_ = false;
   // The runs of four letters of the forms, each form read as "^form$" with 0 for both ends: one
   // bit per hashed run. A word holding a run that no form holds is not a form, which lets
