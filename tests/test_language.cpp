@@ -349,7 +349,8 @@ TEST_CASE("language: a foreign-looking typo among home words asks no other dicti
 }
 
 TEST_CASE("language: a post that strays into another language keeps that one's forms cached") {
-  // A team that writes in Italian has only it_IT's tables in its cache, from its own typos.
+  // A team that writes in Italian has only it_IT's tables in its cache, from its own typos, in
+  // a cache folder kept between runs.
   // A post with a Spanish sentence needs the other languages' votes: their word forms are
   // built into the cache on the first such post, so no run loads their Hunspell dictionaries
   // (30-50 ms each, every run) for votes, and the finding is the one Hunspell's answers give.
@@ -363,8 +364,29 @@ TEST_CASE("language: a post that strays into another language keeps that one's f
   REQUIRE(by_hunspell.size() == 1);
   CHECK(by_hunspell[0].rule == "language.mixing.mixed");
   CHECK(by_hunspell[0].match == "Gracias por todo, nos vemos pronto.");
+  const auto tables_in = [](const std::string& dir) {
+    std::set<std::string> tables;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      const std::string name = entry.path().filename().string();
+      if (entry.path().extension() == ".tables") tables.insert(name.substr(0, name.find('-')));
+    }
+    return tables;
+  };
+  {
+    // A cache folder that starts empty (a CI job that does not keep it) would build them on
+    // every run: there, Hunspell answers, and the finding is the same.
+    TempDir fresh;
+    ScopedEnv cache("BRANDLINT_CACHE_DIR", fresh.path("cache"));
+    auto linter = make_linter("it");
+    const auto found = language_findings(*linter, text, "it");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message == by_hunspell[0].message);
+    CHECK(linter->impl().speller_for("es")->hunspell_asked() > 0);
+    CHECK(tables_in(fresh.path("cache")).count("es_ES") == 0);
+  }
   TempDir tmp;
   ScopedEnv cache("BRANDLINT_CACHE_DIR", tmp.path("cache"));
+  keep_from_earlier_run(tmp.path("cache"));
   for (int run = 0; run < 2; ++run) {
     CAPTURE(run);
     auto linter = make_linter("it");
@@ -382,11 +404,7 @@ TEST_CASE("language: a post that strays into another language keeps that one's f
       if (run == 1) CHECK(pool->hunspell_asked() == 0);
     }
   }
-  std::set<std::string> tables;
-  for (const auto& entry : std::filesystem::directory_iterator(tmp.path("cache"))) {
-    const std::string name = entry.path().filename().string();
-    if (entry.path().extension() == ".tables") tables.insert(name.substr(0, name.find('-')));
-  }
+  const auto tables = tables_in(tmp.path("cache"));
   CHECK(tables.count("es_ES") == 1);
   CHECK(tables.count("fr_FR") == 1);
   CHECK(tables.count("en_US") == 1);

@@ -202,9 +202,21 @@ TEST_CASE("without a cache, British English is asked through Hunspell") {
   CHECK_FALSE(opened.value()->correct("mesage"));
 }
 
+TEST_CASE("in a cache folder that starts empty, British English is asked through Hunspell") {
+  // A CI job that does not keep its cache folder would build the tables on every run.
+  TempDir tmp;
+  ScopedEnv cache("BRANDLINT_CACHE_DIR", tmp.path("cache"));
+  auto opened = spelling::SpellerPool::open("en-GB", {"/usr/share/hunspell"}, {});
+  REQUIRE(opened);
+  CHECK(opened.value()->might_accept("mesage"));
+  CHECK_FALSE(opened.value()->correct("mesage"));
+  CHECK(cache_files(tmp.path("cache")).empty());
+}
+
 TEST_CASE("British English is asked only about words it may hold") {
   TempDir tmp;
   ScopedEnv cache("BRANDLINT_CACHE_DIR", tmp.path("cache"));
+  keep_from_earlier_run(tmp.path("cache"));
   auto opened = spelling::SpellerPool::open("en-GB", {"/usr/share/hunspell"}, {});
   REQUIRE(opened);
   const auto& gb = *opened.value();

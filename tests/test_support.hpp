@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -39,6 +40,16 @@ class TempDir {
  private:
   std::filesystem::path root_;
 };
+
+// Makes `dir` look like a cache folder kept from an earlier run (cache::kept_from_earlier_runs):
+// it holds a file written an hour ago.
+inline void keep_from_earlier_run(const std::string& dir) {
+  std::filesystem::create_directories(dir);
+  const auto file = std::filesystem::path(dir) / "earlier-run";
+  std::ofstream(file) << "written by an earlier run\n";
+  std::filesystem::last_write_time(
+      file, std::filesystem::file_time_type::clock::now() - std::chrono::hours(1));
+}
 
 // Sets an environment variable for one test, and puts back what was there.
 struct ScopedEnv {

@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 
 namespace brandlint::cache {
 namespace {
@@ -39,6 +41,31 @@ std::string directory() {
     return std::string(home) + "/.cache/brandlint";
   }
   return {};
+}
+
+namespace {
+// When this process started, on the clock of files' modification times.
+const std::filesystem::file_time_type kStarted = std::filesystem::file_time_type::clock::now();
+}  // namespace
+
+bool kept_from_earlier_runs() {
+  const std::string dir = directory();
+  if (dir.empty()) return false;
+  static std::mutex mutex;
+  static std::map<std::string, bool> known;
+  std::lock_guard<std::mutex> lock(mutex);
+  const auto found = known.find(dir);
+  if (found != known.end()) return found->second;
+  bool kept = false;
+  std::error_code error;
+  for (std::filesystem::directory_iterator it(dir, error), end; !error && it != end && !kept;
+       it.increment(error)) {
+    std::error_code time_error;
+    const auto written = it->last_write_time(time_error);
+    kept = !time_error && it->is_regular_file(time_error) && written < kStarted;
+  }
+  known.emplace(dir, kept);
+  return kept;
 }
 
 std::uint64_t fnv1a(std::string_view bytes, std::uint64_t from) {

@@ -21,6 +21,12 @@ namespace brandlint::cache {
 // $HOME/.cache/brandlint; empty when none of them is set.
 std::string directory();
 
+// Whether directory() already held a file written before this process started: a folder kept
+// between runs, where what a run builds for later runs will be read again. A CI job whose
+// cache folder starts empty each time is not one: building there only delays the run. Asked
+// once per folder and process.
+bool kept_from_earlier_runs();
+
 // FNV-1a of `bytes`: a stable 64-bit name for a key or a word, the same in every build.
 // `from` continues an earlier hash: fnv1a("b", fnv1a("a")) == fnv1a("ab").
 constexpr std::uint64_t kFnv1aBasis = 14695981039346656037ull;

@@ -170,10 +170,12 @@ std::vector<LanguageDetector::Votes> LanguageDetector::word_votes(
     if (!pools_open) {  // only now: a text of cached words loads no dictionary
       // The languages load at once, each on a thread of its own: their word forms when the
       // cache holds them (1-12 ms each), Hunspell otherwise (30-50 ms each, every run). With a
-      // cache, the forms of a language not yet in it are built and kept there (0.2-1.2 s,
-      // once): a team that writes in one language has only that one's tables from its typos,
-      // and a post that strays into another would otherwise load up to three dictionaries on
-      // each run (an Italian post with a Spanish sentence: 105 ms a run, 49 ms with them).
+      // cache kept from earlier runs, the forms of a language not yet in it are built and kept
+      // there (0.2-1.2 s, once): a team that writes in one language has only that one's tables
+      // from its typos, and a post that strays into another would otherwise load up to three
+      // dictionaries on each run (an Italian post with a Spanish sentence: 105 ms a run, 49
+      // ms with them). A cache that starts empty on each run (a CI job that does not keep it)
+      // would build them every time: there, Hunspell.
       std::vector<std::future<void>> loading;
       for (std::size_t l = 0; l < kLanguageCount && spellers_; ++l) {
         loading.push_back(std::async(std::launch::async, [this, &pools, l] {

@@ -167,7 +167,8 @@ Expected<std::unique_ptr<SpellerPool>> SpellerPool::open(
 void SpellerPool::preload(std::string_view text, bool build) const {
   // A long text surely holds a word Hunspell must judge; a post is a few hundred bytes.
   constexpr std::size_t kLongText = 16 * 1024;
-  if (text.size() <= kLongText && (tables_at_hand() || (build && !cache::directory().empty()))) {
+  if (text.size() <= kLongText &&
+      (tables_at_hand() || (build && cache::kept_from_earlier_runs()))) {
     suggester();
     const text::AnalysedText analysed(text);
     // Words the tables judge alone need no Hunspell, a misspelling included: its
@@ -286,7 +287,9 @@ std::optional<Held> SpellerPool::tables_hold(std::string_view word, bool build) 
   if (!letters_only || dashes > 4) return std::nullopt;  // too many ways to cut it at dashes
   // Without a cache, building the tables (90 ms for en_GB, half a second for it_IT) costs
   // more than loading Hunspell (30-50 ms): then only tables built for suggestions are used.
-  if (!tables_at_hand() && (!build || cache::directory().empty())) return std::nullopt;
+  // So in a cache folder that starts empty on every run (a CI job that does not keep it):
+  // the tables would be built again each time.
+  if (!tables_at_hand() && (!build || !cache::kept_from_earlier_runs())) return std::nullopt;
   // A form ("anti-vaxxer" is one word of en_GB), or, as Hunspell's BREAK does, a hyphenated
   // word whose two sides at some hyphen are each held (a side may itself be cut again): as
   // surely as the less sure side.

@@ -54,8 +54,9 @@ class SpellerPool {
   // tables (cached on disk) without loading Hunspell: so asking en_GB about a typo in an
   // English post costs a hash lookup, not a second 30 ms dictionary load. True when a form
   // matches or the word holds more than letters, apostrophes and hyphens ("21st", "etc."):
-  // then only correct() can tell. Also true when the cache is off and the tables were not
-  // built for suggestions: building them would cost more than Hunspell.
+  // then only correct() can tell. Also true when the tables were not built for suggestions
+  // and the cache is off or was not kept from an earlier run (cache::kept_from_earlier_runs):
+  // building them would then cost more than Hunspell.
   bool might_accept(std::string_view word) const;
   // Whether `word` is one of the user's words or a form of the dictionary, from the
   // suggestion tables alone when they are at hand (built for suggestions, or in the cache):
@@ -70,9 +71,9 @@ class SpellerPool {
   // UTF-8) will need: the suggestion tables when the cache holds them, and a Hunspell handle
   // unless those tables judge every word of `text` alone (form_at_hand), so that a post
   // loads no Hunspell unless a word or a suggestion needs it. Without cached tables, or for
-  // a text longer than a post (16 KB), Hunspell; with `build` and a cache folder to keep them
-  // in, the tables are built instead (0.2-1.2 s once, then 1-12 ms a run where Hunspell costs
-  // 30-50 ms every run), as might_accept() does.
+  // a text longer than a post (16 KB), Hunspell; with `build` and a cache folder kept from
+  // earlier runs, the tables are built instead (0.2-1.2 s once, then 1-12 ms a run where
+  // Hunspell costs 30-50 ms every run), as might_accept() does.
   void preload(std::string_view text, bool build = false) const;
   // Up to `max` suggestions, best first, in the word's case; may hold two words ("a lot").
   // From our Suggester (under a millisecond), falling back to Hunspell's suggest() (tens of
