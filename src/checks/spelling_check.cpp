@@ -556,9 +556,6 @@ class SpellingCheck final : public Check {
     return end;
   }
 
-  // Plain "en" is English in any spelling: British "colours" is no typo unless the language
-  // is en-US. And hashtags on Spanish, French and Italian accounts are very often English
-  // (#SummerSale, #CustomerCare), so a hashtag's word may be English too.
   // "Gracias por todo, nos vemos pronto." in an Italian post: the language check reports the
   // sentence as Spanish, and its Spanish words are not Italian typos as well (four warnings
   // for one problem, with Italian suggestions: "Gracida"). A word the dictionary of that
@@ -573,6 +570,9 @@ class SpellingCheck final : public Check {
     return false;
   }
 
+  // Plain "en" is English in any spelling: British "colours" is no typo unless the language
+  // is en-US. And hashtags on Spanish, French and Italian accounts are very often English
+  // (#SummerSale, #CustomerCare), so a hashtag's word may be English too.
   static bool other_dictionary_accepts(const CheckContext& ctx, const std::string& word,
                                        bool in_hashtag) {
     if (ctx.lang == "en") return accepted_in(ctx, "en-GB", word);

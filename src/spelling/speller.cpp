@@ -217,6 +217,18 @@ std::string from_dictionary(const std::string& bytes, bool is_utf8, const std::s
 }
 }  // namespace
 
+bool SpellerPool::spell_with_root(const std::string& word, std::string* root) const {
+  std::string stem;
+  bool ok = false;
+  {
+    Lease hunspell(*this);
+    ok = hunspell->spell(to_dictionary(word, utf8_, encoding_), nullptr,
+                         root != nullptr ? &stem : nullptr);
+  }
+  if (root != nullptr) *root = from_dictionary(stem, utf8_, encoding_);
+  return ok;
+}
+
 const Suggester& SpellerPool::suggester() const {
   std::call_once(suggester_once_, [this] {
     // Shared by every pool of the process that opens the dictionary (a folder run makes a
@@ -231,16 +243,7 @@ const Suggester& SpellerPool::suggester() const {
           return std::shared_ptr<const Suggester>(
               Suggester::load(aff_, dic_, encoding_, name_.file, dir,
                               [this](const std::string& w, std::string* root) {
-                                std::string stem;
-                                bool ok = false;
-                                {
-                                  Lease hunspell(*this);
-                                  ok = hunspell->spell(to_dictionary(w, utf8_, encoding_), nullptr,
-                                                       root ? &stem : nullptr);
-                                }
-                                if (root != nullptr)
-                                  *root = from_dictionary(stem, utf8_, encoding_);
-                                return ok;
+                                return spell_with_root(w, root);
                               }));
         });
     suggester_built_ = true;
@@ -403,14 +406,7 @@ std::vector<std::string> SpellerPool::suggest(std::string_view word, std::size_t
     // What Hunspell would say of a form the tables surely hold, or of a word that is no form
     // at all, without asking it: a typo's suggestions then seldom load Hunspell at all.
     if (const std::optional<bool> offered = suggester.offered(w, root)) return *offered;
-    std::string stem;
-    bool ok = false;
-    {
-      Lease hunspell(*this);
-      ok = hunspell->spell(to_dictionary(w, utf8_, encoding_), nullptr, &stem);
-    }
-    if (root != nullptr) *root = from_dictionary(stem, utf8_, encoding_);
-    return ok;
+    return spell_with_root(w, root);
   });
   if (found.empty()) {  // nothing within two edits: names, slang, run-together words
     ++fallbacks_;

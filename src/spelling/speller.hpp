@@ -98,6 +98,9 @@ class SpellerPool {
   // The handles of a dictionary, shared by its pools while any of them is open.
   static std::shared_ptr<Handles> shared_handles(const std::string& aff, const std::string& dic);
   const Suggester& suggester() const;
+  // Hunspell's spell() on `word` (UTF-8), on a leased handle; when `root` is not null, the
+  // root it read the word from (UTF-8, empty when none).
+  bool spell_with_root(const std::string& word, std::string* root) const;
   // How the suggestion tables hold `word` (Suggester::held, a hyphenated word as Hunspell's
   // BREAK cuts it), for might_accept() and form_at_hand(): empty when only Hunspell can tell;
   // `build` makes the tables when the cache folder has none yet.

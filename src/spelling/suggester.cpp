@@ -948,8 +948,9 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
   // Candidates, until the other stems speak.
   std::unordered_set<std::uint64_t> names, unsure, capitals;
   std::vector<std::uint64_t> hidden, elided;
-  std::unordered_set<std::uint64_t> cased;  // a stem's forms in its own case, lowercased
-  std::vector<std::pair<std::uint64_t, std::u32string>> cased_text;  // the same, spelled
+  // A stem's forms in its own case, lowercased, by hash; spelled only when `spell` will need
+  // them.
+  std::unordered_map<std::uint64_t, std::u32string> cased;
   // The lowercase spelling of each form made unsure or by a NOSUGGEST stem, for Hunspell's
   // verdicts.
   std::unordered_map<std::uint64_t, std::u32string> verdict_text;
@@ -1015,12 +1016,10 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
     // for a stem with capitals, those its own case does not make (and those only its case
     // makes) are Hunspell's to judge.
     cased.clear();
-    cased_text.clear();
     if (original != stem) {
       lex.expand(original, flags, cased_scratch, [&](const std::u32string& form) {
         const std::u32string lowered = lower(form);
-        cased.insert(form_hash(lowered));
-        if (spell) cased_text.emplace_back(form_hash(lowered), lowered);
+        cased.emplace(form_hash(lowered), spell ? lowered : std::u32string());
         add_runs(lowered, runs);
       });
     }
@@ -1044,13 +1043,7 @@ std::unique_ptr<Suggester> Suggester::load(const std::string& aff_path, const st
       add_form(h, unsure_stem || (bare && needs_affix) || !own_case, &form);
       bare = false;
     });
-    for (std::uint64_t h : cased) {
-      const std::u32string* text = nullptr;
-      for (const auto& [hash, spelled] : cased_text) {
-        if (hash == h) text = &spelled;
-      }
-      add_form(h, true, text);
-    }
+    for (const auto& [h, spelled] : cased) add_form(h, true, &spelled);
     // The stems an elided word may be read back to (see elided()): written in lowercase and
     // taken by Hunspell; keyed with each elision flag they carry, when the stem is a word alone
     // (French verbs' stems need a suffix); with each suffix flag continued by an elision; and
@@ -1297,8 +1290,8 @@ std::optional<bool> Suggester::offered(std::string_view word, std::string* root)
   // A form a NOSUGGEST stem makes: whether Hunspell takes it, and from which root.
   if (verdicts_ && how == Held::sure && apostrophes == 0 && l.upper == 0 && hidden_.contains(h)) {
     if (hidden_taken_.contains(h)) return taken(false);
-    if (hidden_rooted_.contains(h) && !no_suggest_.empty()) return taken(true);
     if (!hidden_rooted_.contains(h)) return false;
+    if (!no_suggest_.empty()) return taken(true);
   }
   // An elided word in lowercase or with its first letter capitalised (s'il, d'avanzi,
   // T'orino, s'mardi), which Hunspell also reads in lowercase: read back through the affix
