@@ -218,6 +218,32 @@ TEST_CASE("required text: what every match of a pattern contains, and where it s
         C{V{{"no returns", true}, {"the refund policy", true}}});
   // A boundary counts for no length: two letters are still too few.
   CHECK(rules::required_text(R"(\bok\b)").empty());
+  // A long choice of rare words is a clause of its own: "the government is" is in many
+  // harmless posts, one of forty insults after it in few. (A list the caller wrote out reads
+  // the same way: "(?:thanks|blame) (?:trump|biden|…)".)
+  std::string insults;
+  for (char a = 'a'; a <= 'd'; ++a) {
+    for (char b = 'a'; b <= 'j'; ++b)
+      insults += std::string(insults.empty() ? "" : "|") + a + b + "sult";
+  }
+  const std::string government = R"(\bthe government (?:is|was) (?:so )?(?:)" + insults + R"()\b)";
+  const auto clauses = rules::required_texts(government);
+  REQUIRE(clauses.size() == 2);
+  CHECK(clauses[1].size() == 40);
+  CHECK(clauses[1].front() == rules::RequiredText{"aasult", true});
+  // Past 128 choices, none is required.
+  std::string many = insults;
+  for (int i = 40; i < 130; ++i) many += "|word" + std::to_string(i);
+  CHECK(rules::required_texts(R"(\bthe government (?:is|was) (?:so )?(?:)" + many + R"()\b)")
+            .size() == 1);
+  // Read through a memo of long groups, the same patterns give the same clauses, the second
+  // time from what the first read.
+  rules::RequiredTextMemo memo;
+  for (int pass = 0; pass < 2; ++pass) {
+    CHECK(rules::required_texts(government, 3, 3, &memo) == clauses);
+    CHECK(rules::required_texts("\\bthanks (?:" + insults + ")", 3, 3, &memo) ==
+          rules::required_texts("\\bthanks (?:" + insults + ")"));
+  }
 }
 
 TEST_CASE(

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <functional>
 #include <iterator>
 #include <string_view>
+#include <unordered_map>
 
 #include "rules/literal_screen.hpp"
 
@@ -16,8 +18,6 @@ namespace {
 // Texts kept exact before they are reduced to what every match contains: "(?:a|b) (?:c|d)"
 // is four texts, four groups of four would be 256.
 constexpr std::size_t kMaxExact = 16;
-// Alternatives kept of a choice of required texts; past that the choice is too weak to use.
-constexpr std::size_t kMaxChoice = 32;
 // Groups within groups read; RE2 refuses 1,000.
 constexpr int kMaxDepth = 200;
 // Written into a text where the pattern says a word starts or may start (\b, ^, \A); it counts
@@ -59,6 +59,12 @@ std::vector<std::string> contained(const Known& k) {
   }
   return k.texts;
 }
+std::vector<std::string> contained(Known&& k) {
+  for (const auto& t : k.texts) {
+    if (length(t) == 0) return {};
+  }
+  return std::move(k.texts);
+}
 
 std::size_t shortest(const std::vector<std::string>& v) {
   std::size_t n = v.empty() ? 0 : length(v.front());
@@ -86,26 +92,81 @@ Known concatenate(const Known& a, const Known& b) {
   return out;
 }
 
-Known alternate(const Known& a, const Known& b) {
-  if (a.exact && b.exact && a.texts.size() + b.texts.size() <= kMaxExact) {
-    Known out{true, a.texts};
-    out.texts.insert(out.texts.end(), b.texts.begin(), b.texts.end());
-    unique(out.texts);
-    return out;
+// `into` with `more` added, sorted and unique: merged rather than sorted again, as a choice
+// grows one alternative at a time (up to kMaxRequiredChoice).
+void add_sorted(std::vector<std::string>& into, std::vector<std::string> more) {
+  // Texts grown a character at a time may have left their order ("a", "ab" + "c").
+  for (auto* v : {&into, &more}) {
+    if (std::adjacent_find(v->begin(), v->end(), std::greater_equal<>()) != v->end()) unique(*v);
   }
-  auto ca = contained(a);
-  auto cb = contained(b);
-  if (ca.empty() || cb.empty() || ca.size() + cb.size() > kMaxChoice) return Known::nothing();
-  ca.insert(ca.end(), cb.begin(), cb.end());
-  unique(ca);
-  return {false, std::move(ca), leading(a) && leading(b)};
+  const auto middle = static_cast<std::ptrdiff_t>(into.size());
+  into.insert(into.end(), std::make_move_iterator(more.begin()),
+              std::make_move_iterator(more.end()));
+  std::inplace_merge(into.begin(), into.begin() + middle, into.end());
+  into.erase(std::unique(into.begin(), into.end()), into.end());
 }
+
+// Either of two requirements; `a`, what the alternatives so far require, is taken over.
+Known alternate(Known a, Known b) {
+  if (a.exact && b.exact && a.texts.size() + b.texts.size() <= kMaxExact) {
+    add_sorted(a.texts, std::move(b.texts));
+    return a;
+  }
+  const bool leads = leading(a) && leading(b);
+  auto ca = contained(std::move(a));
+  auto cb = contained(std::move(b));
+  if (ca.empty() || cb.empty() || ca.size() + cb.size() > kMaxRequiredChoice) {
+    return Known::nothing();
+  }
+  add_sorted(ca, std::move(cb));
+  return {false, std::move(ca), leads};
+}
+
+// The end of the group that opens at p[i] (its ')'), or npos: escapes and classes skipped as
+// Reader reads them.
+std::size_t group_end(const std::string& p, std::size_t i) {
+  int open = 0;
+  while (i < p.size()) {
+    const char c = p[i];
+    if (c == '\\') {
+      i += 2;
+      continue;
+    }
+    if (c == '[') {
+      ++i;
+      if (i < p.size() && p[i] == '^') ++i;
+      if (i < p.size() && p[i] == ']') ++i;
+      while (i < p.size() && p[i] != ']') i += p[i] == '\\' ? 2 : 1;
+    } else if (c == '(') {
+      ++open;
+    } else if (c == ')' && --open == 0) {
+      return i;
+    }
+    ++i;
+  }
+  return std::string::npos;
+}
+
+}  // namespace
+
+struct RequiredTextMemo::Impl {
+  struct Read {
+    Known known;
+    bool ok;
+  };
+  std::unordered_map<std::string, Read> groups;
+};
+
+RequiredTextMemo::RequiredTextMemo() : impl_(std::make_unique<Impl>()) {}
+RequiredTextMemo::~RequiredTextMemo() = default;
+
+namespace {
 
 // Reads a pattern by recursive descent. `ok` turns false on what it does not read (flags
 // that make the pattern case-insensitive, \Q…\E, a stray ')').
 class Reader {
  public:
-  explicit Reader(const std::string& p) : p_(p) {}
+  Reader(const std::string& p, RequiredTextMemo::Impl* memo) : p_(p), memo_(memo) {}
 
   Known pattern() {
     Known k = alternation();
@@ -132,7 +193,7 @@ class Reader {
         sequence();
         skipping_ = was;
       } else {
-        k = alternate(k, sequence());
+        k = alternate(std::move(k), sequence());
       }
     }
     return k;
@@ -289,7 +350,28 @@ class Reader {
     return {true, {p_.substr(start, i_ - start)}};
   }
 
+  // A long group (a list written out) is read once for all the patterns that hold it.
   Known group() {
+    constexpr std::size_t kRemembered = 256;  // bytes; shorter groups are read again
+    const std::size_t end = memo_ == nullptr || !ok_ ? std::string::npos : group_end(p_, i_);
+    if (end == std::string::npos || end - i_ < kRemembered || depth_ > kMaxDepth / 2) {
+      return read_group();
+    }
+    std::string key = p_.substr(i_, end + 1 - i_);
+    if (auto known = memo_->groups.find(key); known != memo_->groups.end()) {
+      i_ = end + 1;
+      ok_ = known->second.ok;
+      return known->second.known;
+    }
+    const bool skipping = skipping_;  // a skipped alternative's texts are not built
+    Known k = read_group();
+    if (!skipping && i_ == end + 1) {
+      memo_->groups.emplace(std::move(key), RequiredTextMemo::Impl::Read{k, ok_});
+    }
+    return k;
+  }
+
+  Known read_group() {
     ++i_;                        // (
     if (++depth_ > kMaxDepth) {  // deeper than RE2 allows: not read, and no deep recursion
       ok_ = false;
@@ -414,6 +496,7 @@ class Reader {
   }
 
   const std::string& p_;
+  RequiredTextMemo::Impl* memo_;
   std::size_t i_ = 0;
   bool ok_ = true;
   bool skipping_ = false;  // reading an alternative whose text cannot matter
@@ -429,7 +512,7 @@ namespace {
 // The texts as returned: without their boundary marks, each saying whether it starts a word.
 // Empty when the choice is too wide or a text too short to screen by.
 std::vector<RequiredText> finish(const std::vector<std::string>& texts, std::size_t min_length) {
-  if (texts.empty() || texts.size() > kMaxChoice || shortest(texts) < min_length) return {};
+  if (texts.empty() || texts.size() > kMaxRequiredChoice || shortest(texts) < min_length) return {};
   // A text starts a word where a boundary mark leads it and a word character follows the mark
   // (\b before a letter: what precedes it is not one); marks elsewhere say nothing. The same
   // text found both ways is wanted anywhere.
@@ -457,9 +540,10 @@ std::vector<RequiredText> finish(const std::vector<std::string>& texts, std::siz
 
 std::vector<std::vector<RequiredText>> required_texts(const std::string& pattern,
                                                       std::size_t min_length,
-                                                      std::size_t max_clauses) {
+                                                      std::size_t max_clauses,
+                                                      RequiredTextMemo* memo) {
   if (pattern.find(kBoundary) != std::string::npos || max_clauses == 0) return {};
-  Reader reader(pattern);
+  Reader reader(pattern, memo == nullptr ? nullptr : memo->impl_.get());
   const Known k = reader.pattern();
   if (!reader.ok()) return {};
   auto first = finish(contained(k), min_length);

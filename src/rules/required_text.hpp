@@ -2,10 +2,16 @@
 // only on posts holding that text (rules/literal_screen.hpp finds it).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace brandlint::rules {
+
+// Alternatives kept of a choice of required texts; past that the choice is too weak to use. A
+// choice of rare words ("corrupt", "useless", "a disgrace", … after "the government is") screens
+// well even when long: the screen's trie finds any number of them in one walk.
+constexpr std::size_t kMaxRequiredChoice = 128;
 
 struct RequiredText {
   std::string text;
@@ -29,8 +35,25 @@ std::vector<RequiredText> required_text(const std::string& pattern, std::size_t 
 // every match holds one text of each. "\b(?:l'islam|le judaisme),? (?:est|sont) (?:une |)
 // (?:maladie|folie|…)" requires " est " or " sont ", which most French posts have, and also one
 // of "maladie", "folie", …, which few have.
+// Remembers what long groups read as, for calls on many patterns that share them (lists
+// written out: "(?:trump|donald trump|biden|…)").
+class RequiredTextMemo {
+ public:
+  RequiredTextMemo();
+  ~RequiredTextMemo();
+  RequiredTextMemo(const RequiredTextMemo&) = delete;
+  RequiredTextMemo& operator=(const RequiredTextMemo&) = delete;
+  struct Impl;
+
+ private:
+  friend std::vector<std::vector<RequiredText>> required_texts(const std::string&, std::size_t,
+                                                               std::size_t, RequiredTextMemo*);
+  std::unique_ptr<Impl> impl_;
+};
+
 std::vector<std::vector<RequiredText>> required_texts(const std::string& pattern,
                                                       std::size_t min_length = 3,
-                                                      std::size_t max_clauses = 3);
+                                                      std::size_t max_clauses = 3,
+                                                      RequiredTextMemo* memo = nullptr);
 
 }  // namespace brandlint::rules

@@ -118,6 +118,10 @@ class Expander {
   Expected<std::string> pattern(const std::string& pattern);
   // "(?:a|b|…)": the list's terms as alternatives.
   Expected<std::string> list(const std::string& name) { return list_at(name, 0); }
+  // The pattern as required_texts() reads it best: each list of at most `max_terms` terms
+  // replaced by its terms, so that "(?:thanks|blame) {{political_leader}}" requires one of the
+  // leaders too; a longer list, or one that does not expand, stays {{name}}, text not known.
+  std::string short_lists(const std::string& pattern, std::size_t max_terms);
 
  private:
   Expected<std::string> term_at(const std::string& term, int depth);
@@ -126,6 +130,33 @@ class Expander {
   const Lists& lists_;
   std::map<std::string, std::string> expanded_;
 };
+
+std::string Expander::short_lists(const std::string& pattern, std::size_t max_terms) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < pattern.size()) {
+    const std::size_t open = pattern.find("{{", i);
+    const std::size_t close = open == std::string::npos ? open : pattern.find("}}", open + 2);
+    if (close == std::string::npos) break;
+    out.append(pattern, i, open - i);
+    const std::string name = pattern.substr(open + 2, close - open - 2);
+    const auto list = lists_.find(name);
+    std::string body;
+    if (list != lists_.end() && list->second.size() <= max_terms) {
+      // A short list of terms that hold lists may still be long: kept unknown past 16 KB.
+      auto read = list_at(name, 0);
+      if (read && read.value().size() <= 16 * 1024) body = std::move(read.value());
+    }
+    if (body.empty()) {
+      out.append(pattern, open, close + 2 - open);
+    } else {
+      out += body;
+    }
+    i = close + 2;
+  }
+  if (i < pattern.size()) out.append(pattern, i);
+  return out;
+}
 
 Expected<std::string> Expander::list_at(const std::string& name, int depth) {
   if (auto done = expanded_.find(name); done != expanded_.end()) return done->second;
@@ -921,6 +952,7 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
   };
   std::set<std::string> ids;
   std::unordered_map<std::string, Expression> exception_patterns;  // by the text written
+  RequiredTextMemo lists_read;  // the lists patterns hold, as required_texts() reads them
   // The screen entries of texts that patterns need, by the texts (anywhere, at word starts).
   std::map<std::pair<std::vector<std::string>, std::vector<std::string>>, std::size_t> needed_texts;
   for (auto& file : files) {
@@ -950,7 +982,8 @@ Expected<std::unique_ptr<RuleSet>> RuleSet::compile(const std::string& lang,
         if (!literal) {
           required = readings.get(where.text, [&] {
             PatternReadings::Groups by_start;
-            for (auto& clause : required_texts(where.text)) {
+            for (auto& clause : required_texts(expand.short_lists(where.text, kMaxRequiredChoice),
+                                               3, 3, &lists_read)) {
               by_start.resize(by_start.size() + 2);
               for (auto& r : clause) {
                 by_start[by_start.size() - (r.word_start ? 1 : 2)].push_back(std::move(r.text));
