@@ -75,11 +75,23 @@ std::size_t shortest(const std::vector<std::string>& v) {
 // Keeps in `best` the stronger of two requirements that both hold: its shortest text is longer,
 // or it has fewer texts. `leads`: each of k's texts starts the match of the part that holds it.
 void keep_stronger(Known& best, const Known& k, bool leads) {
-  auto ca = contained(best);
-  auto ck = contained(k);
-  const bool take_k = !ck.empty() && (ca.empty() || shortest(ck) > shortest(ca) ||
-                                      (shortest(ck) == shortest(ca) && ck.size() < ca.size()));
-  best = take_k ? Known{false, std::move(ck), leads} : Known{false, std::move(ca), best.leading};
+  // contained() of each, read without copying: a sequence's parts are weighed one by one.
+  const auto says = [](const Known& x) {
+    return !x.texts.empty() && std::none_of(x.texts.begin(), x.texts.end(),
+                                            [](const auto& t) { return length(t) == 0; });
+  };
+  const bool best_says = says(best);
+  bool take_k = says(k);
+  if (take_k && best_says) {
+    const std::size_t sk = shortest(k.texts), sb = shortest(best.texts);
+    take_k = sk > sb || (sk == sb && k.texts.size() < best.texts.size());
+  }
+  if (take_k) {
+    best = Known{false, k.texts, leads};
+    return;
+  }
+  best.exact = false;
+  if (!best_says) best.texts.clear();
 }
 
 // Both exact: each text of `a` followed by each of `b`.
@@ -352,7 +364,7 @@ class Reader {
 
   // A long group (a list written out) is read once for all the patterns that hold it.
   Known group() {
-    constexpr std::size_t kRemembered = 256;  // bytes; shorter groups are read again
+    constexpr std::size_t kRemembered = 64;  // bytes; shorter groups are read again
     const std::size_t end = memo_ == nullptr || !ok_ ? std::string::npos : group_end(p_, i_);
     if (end == std::string::npos || end - i_ < kRemembered || depth_ > kMaxDepth / 2) {
       return read_group();
@@ -550,14 +562,18 @@ std::vector<std::vector<RequiredText>> required_texts(const std::string& pattern
   if (first.empty()) return {};
   std::vector<std::vector<RequiredText>> out{std::move(first)};
   // The other parts, strongest first.
-  std::vector<Known> parts = reader.parts();
-  std::stable_sort(parts.begin(), parts.end(), [](const Known& a, const Known& b) {
-    const std::size_t sa = shortest(a.texts), sb = shortest(b.texts);
-    return sa != sb ? sa > sb : a.texts.size() < b.texts.size();
+  const std::vector<Known>& parts = reader.parts();
+  std::vector<std::pair<std::size_t, std::size_t>> by_strength;  // (shortest text, part)
+  by_strength.reserve(parts.size());
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    by_strength.emplace_back(shortest(parts[i].texts), i);
+  std::stable_sort(by_strength.begin(), by_strength.end(), [&](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first
+                              : parts[a.second].texts.size() < parts[b.second].texts.size();
   });
-  for (const Known& part : parts) {
+  for (const auto& [strength, i] : by_strength) {
     if (out.size() >= max_clauses) break;
-    auto clause = finish(part.texts, min_length);
+    auto clause = finish(parts[i].texts, min_length);
     if (!clause.empty() && std::find(out.begin(), out.end(), clause) == out.end()) {
       out.push_back(std::move(clause));
     }
