@@ -272,7 +272,9 @@ TEST_CASE("language: accuracy on the labelled set") {
   CHECK(mixed_found >= mixed * 90 / 100);
 }
 
-TEST_CASE("language: the words of a sentence in another language are not also typos") {
+TEST_CASE(
+    "language: the words of a sentence in another language are not also typos, and its typos get "
+    "that language's suggestions") {
   // "Hi Marco, thanks! Grazie mille, ti scriviamo in privato": one problem, the Italian
   // sentence, reported once. Its Italian words were each a spelling warning as well, with
   // English suggestions; they are not, as the Italian dictionary takes them. A typo there,
@@ -321,6 +323,45 @@ TEST_CASE("language: the words of a sentence in another language are not also ty
                     "it") == std::vector<std::string>{"prontto"});
   CHECK(spelling_of("Ciao Marco, il pacco arriva domani, todo bene. Grazie per la pazienza!",
                     "it") == std::vector<std::string>{"todo"});
+
+  // A typo inside the foreign sentence is that language's typo: its dictionary suggests, and
+  // the message says which dictionaries were asked.
+  const auto typo_in = [&](const std::string& text, const std::string& lang) {
+    brandlint::Post post;
+    post.text = text;
+    post.meta.lang = lang;
+    const auto found = linter->check(post);
+    REQUIRE(found.has_value());
+    for (const auto& d : found.value()) {
+      if (d.category == "spelling") return d;
+    }
+    FAIL("no spelling finding in: " << text);
+    return brandlint::Diagnostic{};
+  };
+  const auto privdo = typo_in(
+      "Hi Marco, thanks for waiting and sorry for the delay! Muchas gracias por tu paciencia, te "
+      "escribimos por privdo.",
+      "en");
+  CHECK(privdo.match == "privdo");
+  CHECK(privdo.severity == brandlint::Severity::warning);
+  REQUIRE_FALSE(privdo.suggestions.empty());
+  CHECK(privdo.suggestions.front() == "privado");
+  CHECK(privdo.message.find("nor in the Spanish one") != std::string::npos);
+  const auto shortlyy = typo_in(
+      "Bonjour Marie, merci pour votre patience. Thank you so much, we will get back to you "
+      "shortlyy.",
+      "fr");
+  REQUIRE_FALSE(shortlyy.suggestions.empty());
+  CHECK(shortlyy.suggestions.front() == "shortly");
+  // Outside the foreign sentence, the post's own dictionary suggests as before.
+  const auto merci = typo_in(
+      "Bonjour Marie, mercii pour votre patience. Thank you so much, we will get back to you "
+      "shortly.",
+      "fr");
+  CHECK(merci.match == "mercii");
+  CHECK(merci.message.find("nor in the") == std::string::npos);
+  REQUIRE_FALSE(merci.suggestions.empty());
+  CHECK(merci.suggestions.front() == "merci");
 }
 
 TEST_CASE("language: a foreign-looking typo among home words asks no other dictionary") {

@@ -267,7 +267,14 @@ class SpellingCheck final : public Check {
     if (accepted_with_enclitics(ctx, plain)) return;
     if (accepted_diminutive(ctx, plain)) return;
     if (other_dictionary_accepts(ctx, plain, in_hashtag)) return;
-    if (in_other_language(ctx, begin, plain)) return;
+    // In a sentence the language check reads as another language, a word that language's
+    // dictionary takes is no typo; one it does not take is that language's typo, and gets its
+    // suggestions ("privdo" in a Spanish sentence of an English post: "privado", not "privy").
+    const spelling::SpellerPool* foreign = nullptr;
+    if (const std::string other = other_language_at(ctx, begin); !other.empty()) {
+      if (accepted_in(ctx, other, plain)) return;
+      foreign = (*ctx.speller_for)(other);
+    }
     // #InternationalWomensDay: a hashtag cannot hold the apostrophe of "Women's".
     if (in_hashtag && plain.size() > 3 && plain.back() == 's' &&
         ctx.speller.correct(plain.substr(0, plain.size() - 1) + "'s")) {
@@ -328,6 +335,10 @@ class SpellingCheck final : public Check {
              ? " dictionary, but it is " + derived +
                    ": fine if that is what you mean (add it to 'words' in .brandlint.yaml to "
                    "stop this note); if not, a typo"
+         : foreign != nullptr
+             ? " dictionary, nor in the " + foreign->name().language_name +
+                   " one (the sentence reads as " + foreign->name().language_name +
+                   "): a typo? (a name or brand term can go in 'words' in .brandlint.yaml)"
              : " dictionary: a typo? (a name or brand term can go in 'words' in "
                ".brandlint.yaml)");
     if (in_hashtag) {  // "a lot" or "e-mail" cannot go inside #CamelCase
@@ -342,6 +353,7 @@ class SpellingCheck final : public Check {
         }
       }
     } else {
+      if (foreign != nullptr && suggested.empty()) suggested = foreign->suggest(plain, 3);
       d.suggestions = suggested.empty() ? ctx.speller.suggest(plain, 3) : std::move(suggested);
       // "area" for "área", "album" for "álbum": English words, but the post's language has
       // the same letters with accents, so the accent is what is missing.
@@ -558,16 +570,17 @@ class SpellingCheck final : public Check {
 
   // "Gracias por todo, nos vemos pronto." in an Italian post: the language check reports the
   // sentence as Spanish, and its Spanish words are not Italian typos as well (four warnings
-  // for one problem, with Italian suggestions: "Gracida"). A word the dictionary of that
-  // sentence's language does not take either is still one.
-  static bool in_other_language(const CheckContext& ctx, std::size_t begin,
-                                const std::string& word) {
+  // for one problem, with Italian suggestions: "Gracida"). The language of the sentence that
+  // holds `begin`, when the language check reports it as another; empty otherwise.
+  static std::string other_language_at(const CheckContext& ctx, std::size_t begin) {
+    if (ctx.speller_for == nullptr) return {};
     for (const auto& found : ctx.language_findings()) {
       const Diagnostic& d = found.diagnostic;
-      if (found.other.empty() || begin < d.offset || begin >= d.offset + d.length) continue;
-      if (accepted_in(ctx, found.other, word)) return true;
+      if (!found.other.empty() && begin >= d.offset && begin < d.offset + d.length) {
+        return found.other;
+      }
     }
-    return false;
+    return {};
   }
 
   // Plain "en" is English in any spelling: British "colours" is no typo unless the language
