@@ -52,18 +52,17 @@ void unique(std::vector<std::string>& v) {
 bool unknown(const Known& k) { return !k.exact && k.texts.empty(); }
 bool leading(const Known& k) { return k.exact || k.leading; }
 
+// Whether one of the texts is empty but for boundary marks.
+bool holds_empty(const std::vector<std::string>& texts) {
+  return std::any_of(texts.begin(), texts.end(), [](const auto& t) { return length(t) == 0; });
+}
+
 // Texts one of which every match contains; empty when that says nothing (an empty text).
 std::vector<std::string> contained(const Known& k) {
-  for (const auto& t : k.texts) {
-    if (length(t) == 0) return {};
-  }
-  return k.texts;
+  return holds_empty(k.texts) ? std::vector<std::string>{} : k.texts;
 }
 std::vector<std::string> contained(Known&& k) {
-  for (const auto& t : k.texts) {
-    if (length(t) == 0) return {};
-  }
-  return std::move(k.texts);
+  return holds_empty(k.texts) ? std::vector<std::string>{} : std::move(k.texts);
 }
 
 std::size_t shortest(const std::vector<std::string>& v) {
@@ -76,10 +75,7 @@ std::size_t shortest(const std::vector<std::string>& v) {
 // or it has fewer texts. `leads`: each of k's texts starts the match of the part that holds it.
 void keep_stronger(Known& best, const Known& k, bool leads) {
   // contained() of each, read without copying: a sequence's parts are weighed one by one.
-  const auto says = [](const Known& x) {
-    return !x.texts.empty() && std::none_of(x.texts.begin(), x.texts.end(),
-                                            [](const auto& t) { return length(t) == 0; });
-  };
+  const auto says = [](const Known& x) { return !x.texts.empty() && !holds_empty(x.texts); };
   const bool best_says = says(best);
   bool take_k = says(k);
   if (take_k && best_says) {
@@ -565,15 +561,16 @@ std::vector<std::vector<RequiredText>> required_texts(const std::string& pattern
   const std::vector<Known>& parts = reader.parts();
   std::vector<std::pair<std::size_t, std::size_t>> by_strength;  // (shortest text, part)
   by_strength.reserve(parts.size());
-  for (std::size_t i = 0; i < parts.size(); ++i)
+  for (std::size_t i = 0; i < parts.size(); ++i) {
     by_strength.emplace_back(shortest(parts[i].texts), i);
+  }
   std::stable_sort(by_strength.begin(), by_strength.end(), [&](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first
                               : parts[a.second].texts.size() < parts[b.second].texts.size();
   });
-  for (const auto& [strength, i] : by_strength) {
+  for (const auto& ranked : by_strength) {
     if (out.size() >= max_clauses) break;
-    auto clause = finish(parts[i].texts, min_length);
+    auto clause = finish(parts[ranked.second].texts, min_length);
     if (!clause.empty() && std::find(out.begin(), out.end(), clause) == out.end()) {
       out.push_back(std::move(clause));
     }

@@ -22,19 +22,6 @@ struct RequiredText {
   bool operator==(const RequiredText&) const = default;
 };
 
-// Texts of which every match of `pattern` (RE2 syntax, with {{lists}}) contains at least one,
-// in byte order: "\bnot (?:going to|gonna) waste (?:our )?time\b" gives {" waste "}, a longest
-// choice of the parts every match has; "(?:ok|okay|so),? and\?" gives {" and?"};
-// "\b(?:refund|return) policy\b" gives {"refund policy", "return policy"}, both at word
-// starts. Empty when nothing of at least `min_length` bytes is certain, or when the pattern is
-// read case-insensitively ((?i)), or uses syntax not read here: such a pattern is matched by
-// other means. {{lists}}, classes and escapes stand for unknown text.
-std::vector<RequiredText> required_text(const std::string& pattern, std::size_t min_length = 3);
-// required_text's texts first, then, where the pattern is one sequence (no '|' outside its
-// groups), the choices its other parts require, strongest first, at most `max_clauses` in all:
-// every match holds one text of each. "\b(?:l'islam|le judaisme),? (?:est|sont) (?:une |)
-// (?:maladie|folie|…)" requires " est " or " sont ", which most French posts have, and also one
-// of "maladie", "folie", …, which few have.
 // Remembers what long groups read as, for calls on many patterns that share them (lists
 // written out: "(?:trump|donald trump|biden|…)").
 class RequiredTextMemo {
@@ -51,6 +38,20 @@ class RequiredTextMemo {
   std::unique_ptr<Impl> impl_;
 };
 
+// Texts of which every match of `pattern` (RE2 syntax, with {{lists}}) contains at least one,
+// in byte order: "\bnot (?:going to|gonna) waste (?:our )?time\b" gives {" waste "}, a longest
+// choice of the parts every match has; "(?:ok|okay|so),? and\?" gives {" and?"};
+// "\b(?:refund|return) policy\b" gives {"refund policy", "return policy"}, both at word
+// starts. Empty when nothing of at least `min_length` bytes is certain, or when the pattern is
+// read case-insensitively ((?i)), or uses syntax not read here: such a pattern is matched by
+// other means. {{lists}}, classes and escapes stand for unknown text.
+std::vector<RequiredText> required_text(const std::string& pattern, std::size_t min_length = 3);
+// required_text's texts first, then, where the pattern is one sequence (no '|' outside its
+// groups), the choices its other parts require, strongest first, at most `max_clauses` in all:
+// every match holds one text of each. "\b(?:l'islam|le judaisme),? (?:est|sont) (?:une |)
+// (?:maladie|folie|…)" requires " est " or " sont ", which most French posts have, and also one
+// of "maladie", "folie", …, which few have. A `memo` shared by the calls on a language's
+// patterns reads each long group they share (a list written out) once.
 std::vector<std::vector<RequiredText>> required_texts(const std::string& pattern,
                                                       std::size_t min_length = 3,
                                                       std::size_t max_clauses = 3,

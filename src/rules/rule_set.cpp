@@ -124,6 +124,9 @@ class Expander {
   std::string short_lists(const std::string& pattern, std::size_t max_terms);
 
  private:
+  // `pattern` with each {{name}} replaced by `list(name)`: the text to put there, or an error.
+  template <class List>
+  static Expected<std::string> replace_lists(const std::string& pattern, List&& list);
   Expected<std::string> term_at(const std::string& term, int depth);
   Expected<std::string> list_at(const std::string& name, int depth);
 
@@ -131,31 +134,37 @@ class Expander {
   std::map<std::string, std::string> expanded_;
 };
 
-std::string Expander::short_lists(const std::string& pattern, std::size_t max_terms) {
+template <class List>
+Expected<std::string> Expander::replace_lists(const std::string& pattern, List&& list) {
   std::string out;
   std::size_t i = 0;
   while (i < pattern.size()) {
     const std::size_t open = pattern.find("{{", i);
     const std::size_t close = open == std::string::npos ? open : pattern.find("}}", open + 2);
-    if (close == std::string::npos) break;
+    if (close == std::string::npos) {
+      out.append(pattern, i);
+      break;
+    }
     out.append(pattern, i, open - i);
-    const std::string name = pattern.substr(open + 2, close - open - 2);
-    const auto list = lists_.find(name);
-    std::string body;
-    if (list != lists_.end() && list->second.size() <= max_terms) {
-      // A short list of terms that hold lists may still be long: kept unknown past 16 KB.
-      auto read = list_at(name, 0);
-      if (read && read.value().size() <= 16 * 1024) body = std::move(read.value());
-    }
-    if (body.empty()) {
-      out.append(pattern, open, close + 2 - open);
-    } else {
-      out += body;
-    }
+    auto body = list(pattern.substr(open + 2, close - open - 2));
+    if (!body) return body.error();
+    out += body.value();
     i = close + 2;
   }
-  if (i < pattern.size()) out.append(pattern, i);
   return out;
+}
+
+std::string Expander::short_lists(const std::string& pattern, std::size_t max_terms) {
+  const auto written_out = [&](const std::string& name) -> Expected<std::string> {
+    const auto list = lists_.find(name);
+    if (list != lists_.end() && list->second.size() <= max_terms) {
+      // A short list of terms that hold lists may still be long: unknown past 16 KB.
+      auto read = list_at(name, 0);
+      if (read && read.value().size() <= 16 * 1024) return read;
+    }
+    return "{{" + name + "}}";
+  };
+  return replace_lists(pattern, written_out).value();  // written_out never fails
 }
 
 Expected<std::string> Expander::list_at(const std::string& name, int depth) {
@@ -227,22 +236,7 @@ Expected<std::string> Expander::term_at(const std::string& term, int depth) {
 }
 
 Expected<std::string> Expander::pattern(const std::string& pattern) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < pattern.size()) {
-    const std::size_t open = pattern.find("{{", i);
-    const std::size_t close = open == std::string::npos ? open : pattern.find("}}", open + 2);
-    if (close == std::string::npos) {
-      out.append(pattern, i);
-      break;
-    }
-    out.append(pattern, i, open - i);
-    auto list = list_at(pattern.substr(open + 2, close - open - 2), 0);
-    if (!list) return list.error();
-    out += list.value();
-    i = close + 2;
-  }
-  return out;
+  return replace_lists(pattern, [&](const std::string& name) { return list_at(name, 0); });
 }
 
 Error located_error(const RuleFile& file, const Located& where, const std::string& message) {
