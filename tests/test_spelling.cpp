@@ -143,6 +143,17 @@ TEST_CASE("hyphenated words the dictionary knows whole are not split into typos"
   CHECK(typo.back().match == "ennd");
 }
 
+TEST_CASE("the plural of a hyphenated word the dictionary knows is no typo either") {
+  auto l = linter();
+  // en_US knows "add-on" and "check-in" but not their plurals, nor "ons" and "ins" alone.
+  CHECK(spelling(*l, "All add-ons and check-ins are free this week.", "en").empty());
+  CHECK(spelling(*l, "Our eco-friendly range and a sci-fi box set are back.", "en").empty());
+  // Still a typo: the singular is no word either.
+  auto typo = spelling(*l, "All add-onss are free this week.", "en");
+  REQUIRE(typo.size() == 1);
+  CHECK(typo[0].match == "onss");
+}
+
 TEST_CASE("plain en accepts British and American spellings; en-US and en-GB are strict") {
   auto l = linter();
   CHECK(spelling(*l, "The colours and the colors are lovely.", "en").empty());

@@ -170,3 +170,23 @@ TEST_CASE("tone: laughing emoji under a complaint is an error, a shrug a warning
   REQUIRE(found.size() == 1);
   CHECK(found[0].severity == brandlint::Severity::warning);
 }
+
+TEST_CASE("tone: a reply that opens with handles is read from its first word") {
+  // On X every reply opens with the handles it answers; what the rules read as the start of
+  // the text ("Nope.", "You again?") is the first word after them.
+  const std::vector<std::pair<Reply, std::string>> cases = {
+      {{"en", "@sam Nope."}, "Nope."},
+      {{"en", "@sam_b @jo You again? We answered you yesterday."}, "You again?"},
+      {{"es", "@lucia @pepe Punto final."}, "Punto final."},
+      {{"fr", "@claire Du calme !"}, "Du calme !"},
+  };
+  for (const auto& [reply, match] : cases) {
+    CAPTURE(reply.text);
+    const auto found = lint(reply, "tone.hostile");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].match == match);
+  }
+  // The handles alone, or before a kind reply, are no finding.
+  CHECK(lint({"en", "@sam @jo"}, "tone").empty());
+  CHECK(lint({"en", "@sam Nope, nothing to pay: the fix is free."}, "tone.hostile").empty());
+}

@@ -178,13 +178,19 @@ class SpellingCheck final : public Check {
         };
         if ((i > 0 && masks(i - 1)) || masks(i + 1)) continue;
         // "week-end", "e-mail", "peut-être": the dictionary may know the hyphenated whole
-        // even where it does not know a part.
+        // even where it does not know a part; and its plural, which it seldom lists
+        // ("add-ons", "check-ins": "ons" is no word, but "add-on" is).
         const std::size_t end = hyphenated_end(tokens, i);
-        if (end != token.end &&
-            ctx.speller.correct(
-                std::string_view(ctx.text.nfc()).substr(token.begin, end - token.begin))) {
-          compound_end = end;
-          continue;
+        if (end != token.end) {
+          const std::string_view whole =
+              std::string_view(ctx.text.nfc()).substr(token.begin, end - token.begin);
+          if (ctx.speller.correct(whole) ||
+              (whole.size() > 4 && (whole.back() == 's' || whole.back() == 'S') &&
+               whole[whole.size() - 2] != '-' &&
+               ctx.speller.correct(whole.substr(0, whole.size() - 1)))) {
+            compound_end = end;
+            continue;
+          }
         }
         if (signature(tokens, i)) continue;
         // "Siobhan, we're sorry": a word that opens its sentence and is set off by a comma.

@@ -22,7 +22,8 @@ namespace brandlint::rules {
 
 // The folded copies of a post that rules match against (see text/folded_text.hpp).
 struct MatchInput {
-  explicit MatchInput(std::string_view nfc);
+  // The text from byte `from` of `nfc` on (AnalysedText::message_start), offsets in `nfc`.
+  explicit MatchInput(std::string_view nfc, std::size_t from = 0);
   // One copy only, read otherwise already (checks/evasions.hpp).
   explicit MatchInput(text::FoldedText only) : folded(std::move(only)) {}
   text::FoldedText folded;

@@ -235,6 +235,17 @@ void AnalysedText::tokenise() {
   });
 }
 
+std::size_t AnalysedText::message_start() const {
+  std::size_t start = 0;
+  for (const Token& t : tokens_) {
+    if (t.kind != TokenKind::mention) break;
+    start = t.end;
+  }
+  if (start == 0) return 0;
+  const std::size_t words = nfc_.find_first_not_of(" \t\r\n", start);
+  return words == std::string::npos ? nfc_.size() : words;
+}
+
 void AnalysedText::split_sentences() {
   const std::string_view text = nfc_;
   for_each_segment(sentence_breaker(), text, [&](std::size_t b, std::size_t e, int32_t) {

@@ -62,6 +62,10 @@ class AnalysedText {
   // What find_entities(nfc()) and find_urls(nfc()) return, found once for every check.
   const std::vector<Entity>& entities() const { return entities_; }
   const std::vector<Entity>& urls() const { return urls_; }
+  // Where the message proper begins: after the handles a reply opens with ("@sam @jo Sorry,
+  // …"), which address it and are no part of its wording; 0 when it opens otherwise. What
+  // rules read as the start of the text ("^nope", "(?:^|[.!?] )you again").
+  std::size_t message_start() const;
 
  private:
   std::string_view original_;

@@ -64,15 +64,15 @@ bool is_space(UChar32 c) {
 
 }  // namespace
 
-FoldedText fold(std::string_view nfc) {
+FoldedText fold(std::string_view nfc, std::size_t from) {
   FoldedText out;
-  out.text.reserve(nfc.size());
-  out.source.reserve(nfc.size() + 1);
-  out.source_end.reserve(nfc.size() + 1);
-  out.source_end.push_back(0);
+  out.text.reserve(nfc.size() - from);
+  out.source.reserve(nfc.size() - from + 1);
+  out.source_end.reserve(nfc.size() - from + 1);
+  out.source_end.push_back(static_cast<uint32_t>(from));
   const auto* s = reinterpret_cast<const uint8_t*>(nfc.data());
   const auto len = static_cast<int32_t>(nfc.size());
-  for (int32_t i = 0; i < len;) {
+  for (auto i = static_cast<int32_t>(from); i < len;) {
     const auto at = static_cast<uint32_t>(i);
     UChar32 c;
     U8_NEXT(s, i, len, c);
