@@ -171,14 +171,18 @@ TEST_CASE("tone: laughing emoji under a complaint is an error, a shrug a warning
   CHECK(found[0].severity == brandlint::Severity::warning);
 }
 
-TEST_CASE("tone: a reply that opens with handles is read from its first word") {
-  // On X every reply opens with the handles it answers; what the rules read as the start of
-  // the text ("Nope.", "You again?") is the first word after them.
+TEST_CASE("tone: a reply is read from its first word after the handles to its signature") {
+  // On X every reply opens with the handles it answers, and support teams sign theirs; what
+  // the rules read as the start and end of the text ("Nope.", "Punto final.") is the message
+  // between them.
   const std::vector<std::pair<Reply, std::string>> cases = {
       {{"en", "@sam Nope."}, "Nope."},
       {{"en", "@sam_b @jo You again? We answered you yesterday."}, "You again?"},
       {{"es", "@lucia @pepe Punto final."}, "Punto final."},
       {{"fr", "@claire Du calme !"}, "Du calme !"},
+      {{"en", "@sam Nope. ^JK"}, "Nope."},
+      {{"en", "Nope. \u2014 Marco B."}, "Nope."},
+      {{"es", "@lucia Punto final. -Marta"}, "Punto final."},
   };
   for (const auto& [reply, match] : cases) {
     CAPTURE(reply.text);
@@ -189,4 +193,6 @@ TEST_CASE("tone: a reply that opens with handles is read from its first word") {
   // The handles alone, or before a kind reply, are no finding.
   CHECK(lint({"en", "@sam @jo"}, "tone").empty());
   CHECK(lint({"en", "@sam Nope, nothing to pay: the fix is free."}, "tone.hostile").empty());
+  // Words after a mark are a signature only when they end the text and stand apart from it.
+  CHECK(lint({"en", "Nope. Bye now"}, "tone.hostile").empty());
 }

@@ -815,7 +815,8 @@ Expected<std::string> term_to_regex(const std::string& term, const Lists& lists)
   return Expander(lists).term(term);
 }
 
-MatchInput::MatchInput(std::string_view nfc, std::size_t from) : folded(text::fold(nfc, from)) {
+MatchInput::MatchInput(std::string_view nfc, std::size_t from, std::size_t to)
+    : folded(text::fold(nfc, from, to)) {
   if (text::may_hold_evasions(folded.text)) skeleton = text::skeleton(folded);
 }
 

@@ -22,8 +22,9 @@ namespace brandlint::rules {
 
 // The folded copies of a post that rules match against (see text/folded_text.hpp).
 struct MatchInput {
-  // The text from byte `from` of `nfc` on (AnalysedText::message_start), offsets in `nfc`.
-  explicit MatchInput(std::string_view nfc, std::size_t from = 0);
+  // Bytes [from, to) of `nfc` (AnalysedText::message_start and message_end), offsets in `nfc`.
+  explicit MatchInput(std::string_view nfc, std::size_t from = 0,
+                      std::size_t to = std::string_view::npos);
   // One copy only, read otherwise already (checks/evasions.hpp).
   explicit MatchInput(text::FoldedText only) : folded(std::move(only)) {}
   text::FoldedText folded;

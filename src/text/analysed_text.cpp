@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "text/entity_finder.hpp"
+#include "text/letters.hpp"
 #include "text/placeholder_finder.hpp"
 
 namespace brandlint::text {
@@ -244,6 +245,40 @@ std::size_t AnalysedText::message_start() const {
   if (start == 0) return 0;
   const std::size_t words = nfc_.find_first_not_of(" \t\r\n", start);
   return words == std::string::npos ? nfc_.size() : words;
+}
+
+std::size_t AnalysedText::message_end() const {
+  // Back over the name: one or two words, capitalised after any mark but a caret (^jk).
+  std::size_t k = tokens_.size(), words = 0;
+  bool capitalised = true;
+  while (k > 0 && words < 3) {
+    if (tokens_[k - 1].text == ".") {  // "Marco B.", "J.M."
+      --k;
+      continue;
+    }
+    if (tokens_[k - 1].kind != TokenKind::word) break;
+    const LetterCase l = letter_case(tokens_[k - 1].text);
+    if (l.digits > 0 || l.letters == 0) return nfc_.size();
+    capitalised = capitalised && l.first_upper;
+    ++words;
+    --k;
+  }
+  if (words == 0 || words > 2 || k == 0) return nfc_.size();
+  const Token& mark = tokens_[k - 1];
+  static constexpr std::string_view kMarks[] = {"-", "\u2013", "\u2014", "~", "*", "/"};
+  const bool caret = mark.text == "^";
+  if (mark.kind != TokenKind::punctuation ||
+      !(caret || (capitalised && std::find(std::begin(kMarks), std::end(kMarks), mark.text) !=
+                                     std::end(kMarks)))) {
+    return nfc_.size();
+  }
+  // The mark stands apart from the words before it ("e-mail", "and/or" are no signatures),
+  // and something comes before it.
+  const std::size_t before = nfc_.find_last_not_of(" \t\r\n", mark.begin == 0 ? 0 : mark.begin - 1);
+  if (mark.begin == 0 || before == std::string::npos || before + 1 == mark.begin) {
+    return nfc_.size();
+  }
+  return before + 1;
 }
 
 void AnalysedText::split_sentences() {

@@ -66,6 +66,10 @@ class AnalysedText {
   // …"), which address it and are no part of its wording; 0 when it opens otherwise. What
   // rules read as the start of the text ("^nope", "(?:^|[.!?] )you again").
   std::size_t message_start() const;
+  // Where it ends: before the signature it closes with, a mark and a name or initials
+  // ("^JK", "- Laura", "— Marco B.", "*TJ"), as "$" in a rule reads it ("Nope. ^JK"); the
+  // end of nfc() when it has none.
+  std::size_t message_end() const;
 
  private:
   std::string_view original_;

@@ -6,6 +6,7 @@
 #include <unicode/uspoof.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace brandlint::text {
@@ -64,7 +65,8 @@ bool is_space(UChar32 c) {
 
 }  // namespace
 
-FoldedText fold(std::string_view nfc, std::size_t from) {
+FoldedText fold(std::string_view nfc, std::size_t from, std::size_t to) {
+  nfc = nfc.substr(0, std::max(from, std::min(to, nfc.size())));
   FoldedText out;
   out.text.reserve(nfc.size() - from);
   out.source.reserve(nfc.size() - from + 1);

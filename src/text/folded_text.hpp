@@ -18,9 +18,10 @@ struct FoldedText {
 };
 
 // NFKC, case folding, combining marks removed, typographic quotes made ASCII, every run of
-// white space one space: what rule writers write their terms in. From byte `from` of `nfc`
-// on (a character boundary), the map still giving offsets in the whole of `nfc`.
-FoldedText fold(std::string_view nfc, std::size_t from = 0);
+// white space one space: what rule writers write their terms in. Bytes [from, to) of `nfc`
+// (character boundaries) only, the map still giving offsets in the whole of `nfc`.
+FoldedText fold(std::string_view nfc, std::size_t from = 0,
+                std::size_t to = std::string_view::npos);
 
 // Folds a rule's term the same way, for matching against fold().
 std::string fold_term(std::string_view utf8);
