@@ -357,6 +357,17 @@ TEST_CASE("the vocabulary of today's support replies is no typo; a slip in it st
   CHECK(spelling(*l, "Nuestro equipo de ciberseguridda revisa el prepago.", "es").size() == 1);
 }
 
+TEST_CASE("laughter of any length is no typo, in any language; a word that looks like it is") {
+  auto l = linter();
+  CHECK(spelling(*l, "Jajajaja, qué buena foto, Lucía.", "es").empty());
+  CHECK(spelling(*l, "Hahahaha, love it! Ahahah, thanks Sam.", "en").empty());
+  CHECK(spelling(*l, "Ahahahah che bella, Giulia!", "it").empty());
+  // Not laughter: letters other than h and j before the vowels.
+  auto typo = spelling(*l, "Thanks for the pahaha, Sam.", "en");
+  REQUIRE(typo.size() == 1);
+  CHECK(typo[0].match == "pahaha");
+}
+
 TEST_CASE("Spanish accepts the RAE's sénior") {
   auto l = linter();
   CHECK(spelling(*l, "Nuestro equipo sénior te llamará mañana.", "es").empty());

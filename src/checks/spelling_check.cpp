@@ -1,5 +1,6 @@
 // Spelling against Hunspell, knowing what is not a typo: handles, hashtags' casing, URLs,
 // numbers, emoji, placeholders, acronyms, brand terms and the people named in the metadata.
+#include <re2/re2.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -255,6 +256,9 @@ class SpellingCheck final : public Check {
     const text::LetterCase l = text::letter_case(word);
     if (l.code_points < 2 || l.digits > 0) return;
     if (l.upper == l.code_points && l.code_points <= 5) return;  // an acronym: DM, FAQ, NASA
+    // Laughter, however long: "hahahaha", "jajajaja", "ahahah", "jejeje", "hihihi".
+    static const RE2 laughter("(?i)a?(?:h[aei]|j[aei])+h?");
+    if (l.code_points >= 4 && RE2::FullMatch(word, laughter)) return;
     if (l.upper == l.code_points && after_code_word(ctx.text.nfc(), begin)) return;
     // "shop.example", "i.e.", "U.S.": a host name or an abbreviation, never a typo to flag.
     if (word.find('.') != std::string_view::npos) return;
