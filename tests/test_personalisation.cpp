@@ -369,6 +369,53 @@ TEST_CASE("personalisation: severities and what the findings point at") {
   CHECK(found[0].message.find("rotto") != std::string::npos);
 }
 
+TEST_CASE("personalisation: the customer's name misspelt is an error, short forms are not") {
+  // One letter off, even when the result is a name or a word ("Sara", "Ana").
+  const std::vector<std::pair<Reply, std::string>> misspelt = {
+      {{"en", "Hi Sara, thanks for waiting! Your refund is on its way.", "Sarah Jones"}, "Sara"},
+      {{"en", "Hi Micheal, thanks for waiting! Your refund is on its way.", "Michael"}, "Micheal"},
+      {{"es", "Hola Ana, gracias por escribirnos. Mañana llega tu pedido.", "Anna"}, "Ana"},
+      {{"fr", "Bonjour Claie, merci pour votre patience.", "Claire"}, "Claie"},
+      {{"it", "Ciao Francsca, Grazie per averci scritto!", "Francesca"}, "Francsca"},
+  };
+  for (const auto& [reply, name] : misspelt) {
+    CAPTURE(reply.text);
+    const auto found = lint(reply, "personalisation.name");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].rule == "personalisation.name.wrong");
+    CHECK(found[0].severity == brandlint::Severity::error);
+    CHECK(found[0].match == name);  // the name only, not the word after its comma
+    CHECK(found[0].message.find("check how they spell their name") != std::string::npos);
+  }
+  // Short forms, the name itself, and greetings to everyone are no finding.
+  for (const Reply& reply : std::vector<Reply>{
+           {"en", "Hi Dani, thanks for waiting! Your refund is on its way.", "Daniel"},
+           {"en", "Hi Beth, thanks for waiting! Your refund is on its way.", "Elizabeth"},
+           {"en", "Hi Sarah, thanks for waiting! Your refund is on its way.", "Sarah"},
+           {"en", "Hi All, thanks for waiting! Your refunds are on their way.", "Ali"},
+           // Pet forms: a start or middle of the name with a pet ending.
+           {"en", "Hi Dave, thanks for waiting! Your refund is on its way.", "David"},
+           {"en", "Hi Steve, thanks for waiting! Your refund is on its way.", "Steven"},
+           {"en", "Hi Charlie, thanks for waiting! Your refund is on its way.", "Charles"},
+           {"en", "Hi Vicky, thanks for waiting! Your refund is on its way.", "Victoria"},
+           {"en", "Hi Danny, thanks for waiting! Your refund is on its way.", "Daniel"},
+           {"en", "Hi Mandy, thanks for waiting! Your refund is on its way.", "Amanda"},
+           {"it", "Ciao Toni, grazie per averci scritto!", "Antonio"},
+           {"es", "Hola Marta, gracias por escribirnos.", "Marta"}}) {
+    CAPTURE(reply.text);
+    CHECK(lint(reply, "personalisation.name.wrong").empty());
+  }
+}
+
+TEST_CASE("personalisation: a pet form calls the customer by name, a lowercase word does not") {
+  CHECK(lint({"en", "Thanks, Dave! Your refund is on its way.", "David"}, "personalisation.name")
+            .empty());
+  // "made" holds "mad" of Amanda with a pet ending, but is no name.
+  const auto found =
+      lint({"en", "We made the refund today.", "Amanda"}, "personalisation.name.missing");
+  CHECK(found.size() == 1);
+}
+
 TEST_CASE("personalisation: an apology or thanks with a typo still counts; the typo is reported") {
   // Real replies have typos, and "appologies" is an apology: one warning for the typo, not a
   // second one saying the reply never apologised.

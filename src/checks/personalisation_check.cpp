@@ -6,9 +6,11 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
+#include "checks/evasions.hpp"
 #include "checks/families.hpp"
 #include "checks/mood_signals.hpp"
 #include "text/folded_text.hpp"
@@ -45,6 +47,11 @@ constexpr std::pair<std::string_view, std::string_view> kShortForms[] = {
     {"elizabeth", "bess"},
     {"elizabeth", "libby"},
     {"elisabeth", "liz"},
+    {"joseph", "joe"},
+    {"josephine", "jo"},
+    {"lawrence", "larry"},
+    {"luigi", "gigi"},
+    {"laurence", "larry"},
     {"william", "bill"},
     {"william", "billy"},
     {"william", "liam"},
@@ -158,14 +165,51 @@ constexpr std::pair<std::string_view, std::string_view> kShortForms[] = {
     {"maddalena", "lena"},
 };
 
+// Whether `word` is a pet form of `name` (both folded): a start of the name of two letters or
+// more, or three letters or more inside it, ending in a consonant, with a pet ending, its
+// consonant maybe doubled and "ck" or "k" for "c": "dave", "andy", "abby", "danny", "vicky",
+// "nikki", "charlie", "mandy" for amanda, "lexi" for alexis, "toni" for antonio.
+bool pet_form(const std::string& name, const std::string& word) {
+  if (word.size() < 4) return false;  // "che" is no pet form of Chiara; Joe is in the table
+  // One slip away and ending as the name does is the name misspelt: "camile", "clairre".
+  if (word.empty() || name.empty() ||
+      (word.back() == name.back() && edits_apart(word, name) <= 1)) {
+    return false;
+  }
+  for (std::string_view ending : {"ie", "ey", "y", "i", "e"}) {
+    if (word.size() < ending.size() + 2 || !word.ends_with(ending)) continue;
+    const std::string stem = word.substr(0, word.size() - ending.size());
+    // The ending follows a consonant: "claie" is Claire misspelt, not a pet form of it.
+    if (std::string_view("aeiouy").find(stem.back()) != std::string_view::npos) continue;
+    std::vector<std::string> stems = {stem};
+    if (stem.size() >= 3 && stem[stem.size() - 1] == stem[stem.size() - 2]) {
+      stems.push_back(stem.substr(0, stem.size() - 1));  // danny → dan
+    }
+    for (std::size_t i = 0, n = stems.size(); i < n; ++i) {
+      const std::string s = stems[i];  // a copy: push_back may move the vector
+      if (s.ends_with("ck")) stems.push_back(s.substr(0, s.size() - 2) + "c");  // vicky
+      if (s.ends_with("k")) stems.push_back(s.substr(0, s.size() - 1) + "c");   // nikki
+    }
+    for (const auto& s : stems) {
+      if (s.size() >= name.size()) continue;
+      if (s.size() >= 2 && name.compare(0, s.size(), s) == 0) return true;
+      if (s.size() >= 3 && name.find(s) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
 // Whether a word of the text calls someone one of `names` (folded): the name itself, a short
-// form of three letters or more ("dani" for "daniel"), an end of four letters or more
-// ("beth" for "elizabeth", "sandro" for "alessandro"), a common short form ("liz", "beppe"),
-// or a possessive ("daniel's").
-bool calls(const std::vector<std::string>& names, const std::string& word) {
+// form of three letters or more ("dani" for "daniel"; one letter less is a misspelling:
+// "sara" for "sarah"), an end of four letters or more ("beth" for "elizabeth", "sandro" for
+// "alessandro"), a pet form (pet_form()), a common short form ("liz", "beppe"), or a
+// possessive ("daniel's").
+// `pets`: whether pet forms count, as they do for a word written with a capital (in lowercase,
+// "made" would call Amanda).
+bool calls(const std::vector<std::string>& names, const std::string& word, bool pets = true) {
   for (const auto& n : names) {
-    if (word == n) return true;
-    if (word.size() >= 3 && word.size() < n.size() && n.compare(0, word.size(), word) == 0) {
+    if (word == n || (pets && pet_form(n, word))) return true;
+    if (word.size() >= 3 && word.size() + 1 < n.size() && n.compare(0, word.size(), word) == 0) {
       return true;
     }
     if (word.size() >= 4 && word.size() < n.size() &&
@@ -178,6 +222,22 @@ bool calls(const std::vector<std::string>& names, const std::string& word) {
     if (word.size() > n.size() && word.compare(0, n.size(), n) == 0 && word[n.size()] == '\'') {
       return true;
     }
+  }
+  return false;
+}
+
+// Whether `word` (folded) looks like one of `names` misspelt: the same first letter and one
+// edit away (two from a name of six letters or more): "micheal", "sara", "ana" for "anna".
+bool misspells(const std::vector<std::string>& names, const std::string& word) {
+  // Who else a greeting addresses ("Hi All" to Ali, "Hi Team" to Tam).
+  static const std::unordered_set<std::string> kEveryone = {
+      "all",    "everyone", "everybody", "team",    "folks",  "friends", "there",
+      "guys",   "todos",    "todas",     "equipo",  "amigos", "tous",    "toutes",
+      "equipe", "amis",     "tutti",     "ragazzi", "amici",  "squadra"};
+  if (kEveryone.count(word) > 0) return false;
+  for (const auto& n : names) {
+    if (word.size() < 3 || n.size() < 3 || word[0] != n[0] || word == n) continue;
+    if (edits_apart(word, n) <= (n.size() >= 6 ? 2u : 1u)) return true;
   }
   return false;
 }
@@ -240,6 +300,7 @@ class PersonalisationCheck final : public Check {
     if (greeting == nullptr) return false;
     bool found = false;
     std::vector<std::string> customer = name_words(meta.customer);
+    const std::vector<std::string> named = customer;  // not the handle's parts ("xx_gamer")
     for (const auto& w : name_words(meta.customer_handle)) customer.push_back(w);
     const std::vector<std::string> agent = name_words(meta.agent);
     const auto& tokens = context.text.tokens();
@@ -247,13 +308,14 @@ class PersonalisationCheck final : public Check {
       if (!opens_sentence(context, gb)) continue;  // "say hi to Michael", "Un saludo, Marta"
       std::size_t i = 0;
       while (i < tokens.size() && tokens[i].begin < ge) ++i;
-      bool matched = false;
+      bool matched = false, misspelt = false;
       const text::Token* stranger = nullptr;
       std::size_t name_begin = ge;
       std::size_t name_end = ge;
       for (int taken = 0; i < tokens.size() && taken < 4; ++i) {
         const auto& t = tokens[i];
         if (t.kind == text::TokenKind::punctuation) {
+          if (t.text == "," && taken > 0) break;  // "Hola Marta, Gracias por…"
           if (t.text == "," || (t.text == "." && taken > 0)) continue;  // "Hi, Ana", "Sr. Gómez"
           break;
         }
@@ -262,10 +324,12 @@ class PersonalisationCheck final : public Check {
         const std::string folded = text::fold_term(t.text);
         if (calls(customer, folded)) matched = true;
         if (calls(agent, folded)) break;  // "Hello, Marcos here"
+        // The customer's name misspelt, a word of the dictionary or not ("Ana" for Anna).
+        misspelt = misspelt || misspells(named, folded);
         if (stranger == nullptr && !context.speller.correct(text::lowercase(t.text))) stranger = &t;
         name_end = t.end;
       }
-      if (matched || stranger == nullptr) continue;
+      if (matched || (stranger == nullptr && !misspelt)) continue;
       // Nothing after the name: a sign-off ("Saludos, Marta"), the writer's own name.
       bool words_follow = false;
       for (const auto& t : tokens) {
@@ -276,7 +340,8 @@ class PersonalisationCheck final : public Check {
           "personalisation.name.wrong", "personalisation", "name", Severity::error,
           "the reply greets “" + context.text.nfc().substr(name_begin, name_end - name_begin) +
               "” but the customer is " + meta.customer +
-              ": a template or a copy-paste from another conversation?",
+              (misspelt ? ": check how they spell their name"
+                        : ": a template or a copy-paste from another conversation?"),
           name_begin, name_end);
       d.suggestions.push_back(name_words(meta.customer).empty()
                                   ? meta.customer
@@ -314,8 +379,9 @@ class PersonalisationCheck final : public Check {
         std::string folded = text::fold_term(token.text);
         if (!handle.empty() && (folded == handle || "@" + handle == folded)) return;
       } else if (token.kind == text::TokenKind::word) {
+        const bool capital = text::letter_case(token.text).first_upper;
         for (const auto& part : name_words(std::string(token.text))) {
-          if (calls(names, part)) return;
+          if (calls(names, part, capital)) return;
         }
       }
     }
