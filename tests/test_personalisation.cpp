@@ -378,7 +378,9 @@ TEST_CASE("personalisation: the customer's name misspelt is an error, short form
       {{"fr", "Bonjour Claie, merci pour votre patience.", "Claire"}, "Claie"},
       {{"it", "Ciao Francsca, Grazie per averci scritto!", "Francesca"}, "Francsca"},
   };
-  for (const auto& [reply, name] : misspelt) {
+  for (const auto& c : misspelt) {
+    const Reply& reply = c.first;  // not a structured binding: CAPTURE's lambda takes it
+    const std::string& name = c.second;
     CAPTURE(reply.text);
     const auto found = lint(reply, "personalisation.name");
     REQUIRE(found.size() == 1);

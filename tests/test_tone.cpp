@@ -184,7 +184,9 @@ TEST_CASE("tone: a reply is read from its first word after the handles to its si
       {{"en", "Nope. \u2014 Marco B."}, "Nope."},
       {{"es", "@lucia Punto final. -Marta"}, "Punto final."},
   };
-  for (const auto& [reply, match] : cases) {
+  for (const auto& c : cases) {
+    const Reply& reply = c.first;  // not a structured binding: CAPTURE's lambda takes it
+    const std::string& match = c.second;
     CAPTURE(reply.text);
     const auto found = lint(reply, "tone.hostile");
     REQUIRE(found.size() == 1);
