@@ -5,8 +5,10 @@
 
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "brandlint/brandlint.hpp"
@@ -125,6 +127,20 @@ struct Case {
   std::string expected;  // the rule that must fire; empty: nothing under `prefix`
   std::string prefix;
 };
+
+// Runs each reply through the default linter and requires exactly one finding under
+// `prefix`, quoting the text paired with the reply; `also` checks more of that finding.
+inline void check_single_findings(
+    const std::vector<std::pair<Reply, std::string>>& cases, const std::string& prefix,
+    const std::function<void(const brandlint::Diagnostic&)>& also = {}) {
+  for (const auto& c : cases) {
+    CAPTURE(c.first.text);
+    const auto found = lint(c.first, prefix);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].match == c.second);
+    if (also) also(found[0]);
+  }
+}
 
 // Runs every case through the default linter and checks its outcome.
 inline void check_cases(const std::vector<Case>& cases) {

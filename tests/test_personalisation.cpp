@@ -378,17 +378,13 @@ TEST_CASE("personalisation: the customer's name misspelt is an error, short form
       {{"fr", "Bonjour Claie, merci pour votre patience.", "Claire"}, "Claie"},
       {{"it", "Ciao Francsca, Grazie per averci scritto!", "Francesca"}, "Francsca"},
   };
-  for (const auto& c : misspelt) {
-    const Reply& reply = c.first;  // not a structured binding: CAPTURE's lambda takes it
-    const std::string& name = c.second;
-    CAPTURE(reply.text);
-    const auto found = lint(reply, "personalisation.name");
-    REQUIRE(found.size() == 1);
-    CHECK(found[0].rule == "personalisation.name.wrong");
-    CHECK(found[0].severity == brandlint::Severity::error);
-    CHECK(found[0].match == name);  // the name only, not the word after its comma
-    CHECK(found[0].message.find("check how they spell their name") != std::string::npos);
-  }
+  // The finding quotes the name only, not the word after its comma.
+  reply_test::check_single_findings(
+      misspelt, "personalisation.name", [](const brandlint::Diagnostic& d) {
+        CHECK(d.rule == "personalisation.name.wrong");
+        CHECK(d.severity == brandlint::Severity::error);
+        CHECK(d.message.find("check how they spell their name") != std::string::npos);
+      });
   // Short forms, the name itself, and greetings to everyone are no finding.
   for (const Reply& reply : std::vector<Reply>{
            {"en", "Hi Dani, thanks for waiting! Your refund is on its way.", "Daniel"},

@@ -184,14 +184,7 @@ TEST_CASE("tone: a reply is read from its first word after the handles to its si
       {{"en", "Nope. \u2014 Marco B."}, "Nope."},
       {{"es", "@lucia Punto final. -Marta"}, "Punto final."},
   };
-  for (const auto& c : cases) {
-    const Reply& reply = c.first;  // not a structured binding: CAPTURE's lambda takes it
-    const std::string& match = c.second;
-    CAPTURE(reply.text);
-    const auto found = lint(reply, "tone.hostile");
-    REQUIRE(found.size() == 1);
-    CHECK(found[0].match == match);
-  }
+  reply_test::check_single_findings(cases, "tone.hostile");
   // The handles alone, or before a kind reply, are no finding.
   CHECK(lint({"en", "@sam @jo"}, "tone").empty());
   CHECK(lint({"en", "@sam Nope, nothing to pay: the fix is free."}, "tone.hostile").empty());
