@@ -398,6 +398,7 @@ TEST_CASE("a reply's signature, a hashtag's acronym or possessive, a name the po
   // Support teams sign with a caret or a closing dash: the name is not a word to check.
   CHECK(spelling(*l, "Your refund is on its way, Ana. ^Priya", "en").empty());
   CHECK(spelling(*l, "Tu reembolso ya está en camino. ^Dani", "es").empty());
+  CHECK(spelling(*l, "Your refund is on its way. ^jk", "en").empty());  // initials, any case
   CHECK(spelling(*l, "Your refund is on its way. - Zorbalina", "en").empty());
   // Words after a dash that does not end the reply are words like any other.
   CHECK(only_finding(*l, "Your refund - Zorbalina said - is on its way.", "en").match ==

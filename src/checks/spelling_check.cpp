@@ -215,9 +215,10 @@ class SpellingCheck final : public Check {
   // after a dash that ends the text ("- Laura", "— Marco B.").
   static bool signature(const std::vector<text::Token>& tokens, std::size_t i) {
     const text::Token& word = tokens[i];
-    if (i == 0 || !text::letter_case(word.text).first_upper) return false;
+    if (i == 0) return false;
     const text::Token& before = tokens[i - 1];
-    if (before.text == "^" && before.end == word.begin) return true;
+    if (before.text == "^" && before.end == word.begin) return true;  // any case: "^jk"
+    if (!text::letter_case(word.text).first_upper) return false;
     if (before.text != "-" && before.text != "\u2013" && before.text != "\u2014" &&
         before.text != "~") {
       return false;
