@@ -259,7 +259,7 @@ Expected<std::vector<Diagnostic>> Linter::check(const Post& post) const {
   if (!rules) return rules.error();
 
   const text::AnalysedText analysed(post.text);
-  const rules::MatchInput folded(analysed.nfc(), analysed.message_start(), analysed.message_end());
+  const rules::MatchInput folded(analysed);
   const std::string platform =
       post.meta.platform.empty() ? impl.config.platform : post.meta.platform;
   const std::string kind = post.meta.kind.empty() ? "post" : post.meta.kind;

@@ -69,7 +69,7 @@ std::unique_ptr<rules::RuleSet> compile(const std::string& yaml) {
 std::vector<std::string> matches(const rules::RuleSet& set, const std::string& text,
                                  const std::string& kind = "") {
   text::AnalysedText analysed(text);
-  rules::MatchInput input(analysed.nfc(), analysed.message_start(), analysed.message_end());
+  rules::MatchInput input(analysed);
   std::vector<std::string> out;
   for (const auto& m : set.match(input, kind)) {
     out.push_back(m.rule->id + "=" + analysed.nfc().substr(m.begin, m.end - m.begin));

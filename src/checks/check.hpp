@@ -65,7 +65,7 @@ struct CheckContext {
   // that read it.
   struct CustomerMessage {
     explicit CustomerMessage(std::string_view written)
-        : text(written), folded(text::fold(text.nfc(), text.message_start(), text.message_end())) {}
+        : text(written), folded(text.folded_message()) {}
     text::AnalysedText text;
     text::FoldedText folded;
   };

@@ -172,8 +172,7 @@ constexpr std::pair<std::string_view, std::string_view> kShortForms[] = {
 bool pet_form(const std::string& name, const std::string& word) {
   if (word.size() < 4) return false;  // "che" is no pet form of Chiara; Joe is in the table
   // One slip away and ending as the name does is the name misspelt: "camile", "clairre".
-  if (word.empty() || name.empty() ||
-      (word.back() == name.back() && edits_apart(word, name) <= 1)) {
+  if (name.empty() || (word.back() == name.back() && edits_apart(word, name) <= 1)) {
     return false;
   }
   for (std::string_view ending : {"ie", "ey", "y", "i", "e"}) {
@@ -343,9 +342,8 @@ class PersonalisationCheck final : public Check {
               (misspelt ? ": check how they spell their name"
                         : ": a template or a copy-paste from another conversation?"),
           name_begin, name_end);
-      d.suggestions.push_back(name_words(meta.customer).empty()
-                                  ? meta.customer
-                                  : std::string(first_word(meta.customer)));
+      d.suggestions.push_back(named.empty() ? meta.customer
+                                            : std::string(first_word(meta.customer)));
       out.push_back(std::move(d));
       found = true;
     }

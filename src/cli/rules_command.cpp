@@ -144,8 +144,7 @@ int run_rules_test(const RulesOptions& options) {
       ++rule_count;
       auto run = [&](const rules::Located& example, bool must_flag) {
         const text::AnalysedText analysed(example.text);
-        const rules::MatchInput input(analysed.nfc(), analysed.message_start(),
-                                      analysed.message_end());
+        const rules::MatchInput input(analysed);
         // Through the whole set, as a check runs it, so that its screening is tested too.
         bool flagged = false;
         for (const auto& m : set->match(input, "")) flagged = flagged || m.rule == &rule;

@@ -14,6 +14,7 @@
 
 #include "cache/disk_cache.hpp"
 #include "rules/required_text.hpp"
+#include "text/analysed_text.hpp"
 
 namespace brandlint::rules {
 namespace {
@@ -815,8 +816,11 @@ Expected<std::string> term_to_regex(const std::string& term, const Lists& lists)
   return Expander(lists).term(term);
 }
 
-MatchInput::MatchInput(std::string_view nfc, std::size_t from, std::size_t to)
-    : folded(text::fold(nfc, from, to)) {
+MatchInput::MatchInput(std::string_view nfc) : MatchInput(text::fold(nfc)) {
+  if (text::may_hold_evasions(folded.text)) skeleton = text::skeleton(folded);
+}
+
+MatchInput::MatchInput(const text::AnalysedText& post) : MatchInput(post.folded_message()) {
   if (text::may_hold_evasions(folded.text)) skeleton = text::skeleton(folded);
 }
 

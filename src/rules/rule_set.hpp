@@ -18,13 +18,19 @@
 #include "rules/vocabulary.hpp"
 #include "text/folded_text.hpp"
 
+namespace brandlint::text {
+class AnalysedText;
+}
+
 namespace brandlint::rules {
 
 // The folded copies of a post that rules match against (see text/folded_text.hpp).
 struct MatchInput {
-  // Bytes [from, to) of `nfc` (AnalysedText::message_start and message_end), offsets in `nfc`.
-  explicit MatchInput(std::string_view nfc, std::size_t from = 0,
-                      std::size_t to = std::string_view::npos);
+  // The whole of `nfc`.
+  explicit MatchInput(std::string_view nfc);
+  // A post's message, between the handles it opens with and its signature
+  // (AnalysedText::folded_message).
+  explicit MatchInput(const text::AnalysedText& post);
   // One copy only, read otherwise already (checks/evasions.hpp).
   explicit MatchInput(text::FoldedText only) : folded(std::move(only)) {}
   text::FoldedText folded;

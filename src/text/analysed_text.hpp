@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "text/entity_finder.hpp"
+#include "text/folded_text.hpp"
 
 namespace brandlint::text {
 
@@ -70,6 +71,8 @@ class AnalysedText {
   // ("^JK", "- Laura", "— Marco B.", "*TJ"), as "$" in a rule reads it ("Nope. ^JK"); the
   // end of nfc() when it has none.
   std::size_t message_end() const;
+  // The message between the two, folded as rules read it (offsets in nfc()).
+  FoldedText folded_message() const { return fold(nfc_, message_start(), message_end()); }
 
  private:
   std::string_view original_;
