@@ -84,6 +84,12 @@ TEST_CASE("abuse typed to slip past the rules is reported, in four languages") {
       {"it", "Odio i musulmnai", "discrimination.religion"},
       {"it", "Gli immigarti sono ratti", "discrimination."},
       {"it", "Le dnone sono inferiori", "discrimination.gender"},
+      // Spaced letters, the first a vowel that could be a word of its own ("a", "e", "i").
+      {"es", "Los gays son a s q u e r o s o s", "discrimination.sexual-orientation"},
+      {"es", "Los musulmanes son e s c o r i a", "discrimination.religion"},
+      {"fr", "Les Noirs sont i n f é r i e u r s", "discrimination.race"},
+      {"it", "I neri sono i n f e r i o r i", "discrimination.race"},
+      {"en", "Muslims are a n i m a l s", "discrimination.religion"},
   };
   for (const auto& c : cases) {
     CAPTURE(std::string(c.text));

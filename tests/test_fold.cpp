@@ -7,6 +7,7 @@
 #include "text/folded_text.hpp"
 
 using brandlint::text::fold;
+using brandlint::text::LeadingVowel;
 using brandlint::text::may_hold_evasions;
 using brandlint::text::skeleton;
 
@@ -35,6 +36,15 @@ TEST_CASE("the skeleton undoes common evasions") {
   CHECK(skeleton(fold("h4t3 mu5l1m5")).text == "hate muslims");
   CHECK(skeleton(fold("m.a.r.i.c.a")).text == "marica");
   CHECK(skeleton(fold("what a f a g")).text == "what a fag");
+  // Spaced letters that start with a vowel read both ways: one copy each.
+  bool read_apart = false;
+  CHECK(skeleton(fold("son a s q u e r o s o s"), LeadingVowel::apart, &read_apart).text ==
+        "son a squerosos");
+  CHECK(read_apart);
+  CHECK(skeleton(fold("son a s q u e r o s o s"), LeadingVowel::joined).text == "son asquerosos");
+  read_apart = false;
+  skeleton(fold("m.a.r.i.c.a"), LeadingVowel::apart, &read_apart);
+  CHECK_FALSE(read_apart);
   // The word after spaced letters stays a word of its own.
   CHECK(skeleton(fold("g a y s are sick")).text == "gays are sick");
   CHECK(skeleton(fold("les j u i f s sont")).text == "les juifs sont");

@@ -400,6 +400,9 @@ TEST_CASE("a reply's signature, a hashtag's acronym or possessive, a name the po
   CHECK(spelling(*l, "Tu reembolso ya está en camino. ^Dani", "es").empty());
   CHECK(spelling(*l, "Your refund is on its way. ^jk", "en").empty());  // initials, any case
   CHECK(spelling(*l, "Your refund is on its way. - Zorbalina", "en").empty());
+  CHECK(spelling(*l, "Lo investigamos y te reembolsamos la compra. /Iker", "es").empty());
+  // A slash between words is no signature: "Zorbalina" after it is checked.
+  CHECK(only_finding(*l, "Pick blue/Zorbalina.", "en").match == "Zorbalina");
   // Words after a dash that does not end the reply are words like any other.
   CHECK(only_finding(*l, "Your refund - Zorbalina said - is on its way.", "en").match ==
         "Zorbalina");

@@ -106,6 +106,37 @@ std::vector<Span> exclamation_runs(std::string_view nfc) {
   return runs;
 }
 
+bool is_happy_emoji(std::string_view emoji) {
+  switch (first_code_point(emoji)) {
+    case 0x1F60D:  // 😍 heart eyes
+    case 0x1F970:  // 🥰 hearts
+    case 0x1F929:  // 🤩 star-struck
+    case 0x1F60A:  // 😊 smiling eyes
+    case 0x1F601:  // 😁 beaming
+    case 0x1F600:  // 😀 grinning
+    case 0x1F603:  // 😃
+    case 0x1F604:  // 😄
+    case 0x1F973:  // 🥳 partying
+    case 0x1F64C:  // 🙌 raised hands
+    case 0x1F44F:  // 👏 clapping
+    case 0x1F389:  // 🎉 party popper
+    case 0x1F60B:  // 😋 yum
+    case 0x1F618:  // 😘 kiss
+    case 0x2764:   // ❤ red heart
+    case 0x1F495:  // 💕 two hearts
+    case 0x1F496:  // 💖 sparkling heart
+    case 0x1F497:  // 💗
+    case 0x1F499:  // 💙
+    case 0x1F49A:  // 💚
+    case 0x1F49B:  // 💛
+    case 0x1F49C:  // 💜
+    case 0x1F9E1:  // 🧡
+    case 0x1F90D:  // 🤍
+      return true;
+    default: return false;
+  }
+}
+
 bool is_angry_emoji(std::string_view emoji) {
   switch (first_code_point(emoji)) {
     case 0x1F621:  // 😡 pouting
@@ -231,8 +262,17 @@ CustomerMood read_mood(const CheckContext& context) {
       return mood;
     }
   }
-  // Capitals and "!!" say anger, or delight when the customer is thanking ("THANK YOU!!").
-  if (thanked.empty()) {
+  // Capitals and "!!" say anger, or delight when the customer is thanking ("THANK YOU!!") or
+  // praising ("the pasta was incredible!!! 😍", "JE SUIS FAN").
+  bool delighted = false;
+  for (const auto& token : text.tokens()) {
+    delighted = delighted || (token.kind == text::TokenKind::emoji && is_happy_emoji(token.text));
+  }
+  if (!delighted && praise != nullptr) {
+    if (!praising) praising = praise->find_all(folded);
+    delighted = !praising->empty();
+  }
+  if (thanked.empty() && !delighted) {
     const auto shouted =
         shouted_runs(text, context.speller, context.config, context.threshold("shouting_words", 3));
     if (!shouted.empty()) {

@@ -72,6 +72,23 @@ constexpr std::pair<std::string_view, std::string_view> kShortForms[] = {
     {"catherine", "cathy"},
     {"katherine", "kate"},
     {"katherine", "katie"},
+    {"thomas", "tom"},
+    {"thomas", "tommy"},
+    {"susan", "sue"},
+    {"susannah", "sue"},
+    {"nicholas", "nick"},
+    {"nicolas", "nick"},
+    {"gerald", "jerry"},
+    {"gerard", "gerry"},
+    {"jeremy", "jerry"},
+    {"dorothy", "dot"},
+    {"harold", "harry"},
+    {"mary", "molly"},
+    {"mary", "polly"},
+    {"sarah", "sally"},
+    {"ann", "nancy"},
+    {"anne", "nancy"},
+    {"michael", "mick"},
     {"katherine", "kathy"},
     {"kathryn", "kate"},
     {"kathryn", "katie"},
@@ -175,6 +192,15 @@ bool pet_form(const std::string& name, const std::string& word) {
   if (name.empty() || (word.back() == name.back() && edits_apart(word, name) <= 1)) {
     return false;
   }
+  // The name with another last vowel is another name: "Michele" for Michela, "Simone" for
+  // Simona.
+  const auto vowel = [](char c) {
+    return std::string_view("aeiou").find(c) != std::string_view::npos;
+  };
+  if (word.size() == name.size() && vowel(word.back()) && vowel(name.back()) &&
+      word.compare(0, word.size() - 1, name, 0, name.size() - 1) == 0) {
+    return false;
+  }
   for (std::string_view ending : {"ie", "ey", "y", "i", "e"}) {
     if (word.size() < ending.size() + 2 || !word.ends_with(ending)) continue;
     const std::string stem = word.substr(0, word.size() - ending.size());
@@ -211,6 +237,8 @@ bool calls(const std::vector<std::string>& names, const std::string& word, bool 
     if (word.size() >= 3 && word.size() + 1 < n.size() && n.compare(0, word.size(), word) == 0) {
       return true;
     }
+    // Two letters, written as a name: "Ed" for Edward, "Al" for Alan.
+    if (pets && word.size() == 2 && n.size() >= 4 && n.compare(0, 2, word) == 0) return true;
     if (word.size() >= 4 && word.size() < n.size() &&
         n.compare(n.size() - word.size(), word.size(), word) == 0) {
       return true;
@@ -225,15 +253,39 @@ bool calls(const std::vector<std::string>& names, const std::string& word, bool 
   return false;
 }
 
+// Whom else a greeting or a thanks addresses, folded: everyone ("Hi All" to Ali, "Hi Team" to
+// Tam), titles and terms of endearment, some of which the dictionaries also hold as names
+// ("Sir", "Love", "Guapa", "Cher").
+bool addresses_no_one_by_name(const std::string& word) {
+  static const std::unordered_set<std::string> kAddressed = {
+      // English
+      "all", "everyone", "everybody", "team", "folks", "friends", "friend", "there", "guys", "guy",
+      "sir", "madam", "madame", "love", "darling", "dear", "buddy", "pal", "mate", "doctor", "dr",
+      "captain", "hero", "angel", "honey", "sweetie", "sweetheart", "champ", "legend", "boss",
+      "chief", "gorgeous", "lovely", "mister", "miss", "mrs", "mr", "ms", "customer", "customers",
+      "traveller", "traveler", "gamer", "gamers", "fam", "neighbour", "neighbor", "king", "queen",
+      "star", "superstar", "sunshine", "ladies", "gentlemen", "lad", "lads", "both", "you",
+      // Spanish
+      "todos", "todas", "equipo", "amigos", "amigo", "amiga", "amigas", "senor", "senora",
+      "senorita", "caballero", "guapa", "guapo", "rey", "reina", "crack", "jefe", "jefa", "campeon",
+      "campeona", "cliente", "querida", "querido", "companero", "companera", "vecino", "vecina",
+      "chicos", "chicas", "familia", "maestro", "doctora", "usted", "ustedes",
+      // French
+      "tous", "toutes", "equipe", "amis", "ami", "amie", "monsieur", "mademoiselle", "messieurs",
+      "mesdames", "cher", "chere", "chers", "cheres", "client", "docteur", "maitre", "champion",
+      "championne", "chef", "patron", "voisin", "voisine", "famille", "vous", "toi",
+      // Italian
+      "tutti", "tutte", "ragazzi", "ragazze", "amici", "amico", "amica", "squadra", "signora",
+      "signore", "signorina", "dottore", "dottoressa", "dott", "avvocato", "ingegnere",
+      "professore", "professoressa", "tesoro", "cara", "caro", "capo", "campione", "campionessa",
+      "bella", "bello", "gentile", "vicino", "famiglia", "voi", "lei"};
+  return kAddressed.count(word) > 0;
+}
+
 // Whether `word` (folded) looks like one of `names` misspelt: the same first letter and one
 // edit away (two from a name of six letters or more): "micheal", "sara", "ana" for "anna".
 bool misspells(const std::vector<std::string>& names, const std::string& word) {
-  // Who else a greeting addresses ("Hi All" to Ali, "Hi Team" to Tam).
-  static const std::unordered_set<std::string> kEveryone = {
-      "all",    "everyone", "everybody", "team",    "folks",  "friends", "there",
-      "guys",   "todos",    "todas",     "equipo",  "amigos", "tous",    "toutes",
-      "equipe", "amis",     "tutti",     "ragazzi", "amici",  "squadra"};
-  if (kEveryone.count(word) > 0) return false;
+  if (addresses_no_one_by_name(word)) return false;
   for (const auto& n : names) {
     if (word.size() < 3 || n.size() < 3 || word[0] != n[0] || word == n) continue;
     if (edits_apart(word, n) <= (n.size() >= 6 ? 2u : 1u)) return true;
@@ -288,10 +340,12 @@ class PersonalisationCheck final : public Check {
 
   // "Hi Michael" when the customer is Daniel. After a greeting word, the capitalised words up
   // to the first comma-less break are the name (titles included: "Mr Smith", "Sra. Gómez");
-  // it is someone else's when none of them is the customer's and one of them is a name — a
-  // word the dictionary knows only capitalised or not at all — so "Hi team", "Hola Equipo"
-  // and "Bonjour Madame" are left alone. Names that are also ordinary words ("Rosa") are
-  // missed rather than risk calling "Hola Equipo" an error.
+  // so is a capitalised word or two between thanks or an apology and the end of the clause
+  // ("Oh no, sorry Emily!", "Gracias, Cecilia."). The name is someone else's when none of
+  // its words is the customer's and one of them is a name: a word the dictionary knows only
+  // capitalised or not at all, or holds as a name too ("Peter", "Rosa"), unless it is a term
+  // of address ("Sir", "Guapa") — so "Hi team", "Hola Equipo" and "Bonjour Madame" are left
+  // alone.
   static bool greeted_names(const CheckContext& context, std::vector<Diagnostic>& out) {
     const Metadata& meta = context.post.meta;
     if (meta.customer.empty()) return false;  // a handle alone does not tell a person's name
@@ -303,18 +357,37 @@ class PersonalisationCheck final : public Check {
     for (const auto& w : name_words(meta.customer_handle)) customer.push_back(w);
     const std::vector<std::string> agent = name_words(meta.agent);
     const auto& tokens = context.text.tokens();
-    for (const auto& [gb, ge] : greeting->find_all(context.folded.folded)) {
-      if (!opens_sentence(context, gb)) continue;  // "say hi to Michael", "Un saludo, Marta"
+    struct Call {
+      Span words;     // the greeting, the thanks or the apology
+      bool vocative;  // thanks or an apology: the name must close the clause
+    };
+    std::vector<Call> calls_by_name;
+    for (const Span& g : greeting->find_all(context.folded.folded)) {
+      // Not "say hi to Michael", "Un saludo, Marta".
+      if (opens_sentence(context, g.first)) calls_by_name.push_back({g, false});
+    }
+    for (const char* list : {"thanks", "apology"}) {
+      if (const auto* words = context.rules.lexicon(list)) {
+        for (const Span& w : words->find_all(context.folded.folded)) {
+          calls_by_name.push_back({w, true});
+        }
+      }
+    }
+    std::vector<Span> reported;
+    for (const auto& [call, vocative] : calls_by_name) {
+      const std::size_t ge = call.second;
       std::size_t i = 0;
       while (i < tokens.size() && tokens[i].begin < ge) ++i;
       bool matched = false, misspelt = false;
       const text::Token* stranger = nullptr;
       std::size_t name_begin = ge;
       std::size_t name_end = ge;
-      for (int taken = 0; i < tokens.size() && taken < 4; ++i) {
+      int taken = 0;
+      for (; i < tokens.size() && taken < 4; ++i) {
         const auto& t = tokens[i];
         if (t.kind == text::TokenKind::punctuation) {
           if (t.text == "," && taken > 0) break;  // "Hola Marta, Gracias por…"
+          if (vocative && taken > 0) break;       // "Thanks Emily. We…"
           if (t.text == "," || (t.text == "." && taken > 0)) continue;  // "Hi, Ana", "Sr. Gómez"
           break;
         }
@@ -325,10 +398,14 @@ class PersonalisationCheck final : public Check {
         if (calls(agent, folded)) break;  // "Hello, Marcos here"
         // The customer's name misspelt, a word of the dictionary or not ("Ana" for Anna).
         misspelt = misspelt || misspells(named, folded);
-        if (stranger == nullptr && !context.speller.correct(text::lowercase(t.text))) stranger = &t;
+        if (stranger == nullptr && names_someone(context, t.text, folded)) stranger = &t;
         name_end = t.end;
       }
       if (matched || (stranger == nullptr && !misspelt)) continue;
+      if (vocative && !closes_clause(tokens, i, taken)) continue;  // "sorry Emily had to wait"
+      const bool again = std::any_of(reported.begin(), reported.end(),
+                                     [&](const Span& r) { return r.first == name_begin; });
+      if (again) continue;
       // Nothing after the name: a sign-off ("Saludos, Marta"), the writer's own name.
       bool words_follow = false;
       for (const auto& t : tokens) {
@@ -345,9 +422,28 @@ class PersonalisationCheck final : public Check {
       d.suggestions.push_back(named.empty() ? meta.customer
                                             : std::string(first_word(meta.customer)));
       out.push_back(std::move(d));
+      reported.push_back({name_begin, name_end});
       found = true;
     }
     return found;
+  }
+
+  // Whether a capitalised word where a name goes is one: unknown in lowercase ("Priya"), or a
+  // name the dictionary holds besides a word ("Peter", "Rosa"); not a term of address.
+  static bool names_someone(const CheckContext& context, std::string_view word,
+                            const std::string& folded) {
+    if (addresses_no_one_by_name(folded)) return false;
+    return !context.speller.correct(text::lowercase(word)) || context.speller.proper_noun(word);
+  }
+
+  // Whether the one or two words a thanks or an apology names, ending before tokens[i], end
+  // the clause: punctuation, an emoji or the end of the text follows.
+  static bool closes_clause(const std::vector<text::Token>& tokens, std::size_t i, int taken) {
+    if (taken > 2) return false;
+    if (i == tokens.size()) return true;
+    const auto& next = tokens[i];
+    return next.kind == text::TokenKind::emoji ||
+           (next.kind == text::TokenKind::punctuation && next.text != "'" && next.text != "-");
   }
 
   // Whether only mentions, emoji and punctuation come before `offset` in its sentence.

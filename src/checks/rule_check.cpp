@@ -185,7 +185,7 @@ class RuleCheck final : public Check {
   // What the rules find once misspelt words are read as meant ("I hate Mulsims"): the matches
   // that take in such a word and that the text as written did not give already.
   static void add_misspelt(const CheckContext& ctx, std::vector<rules::RuleMatch>& matches) {
-    const text::FoldedText& base = *ctx.folded.copies().back();  // evasions undone, if any
+    const text::FoldedText& base = ctx.folded.undone();
     auto meant = read_as_meant(base, ctx.text.entities(), ctx.questioned, ctx.rules, ctx.speller);
     if (!meant) return;
     const std::size_t found = matches.size();

@@ -212,14 +212,17 @@ class SpellingCheck final : public Check {
 
  private:
   // A name that signs a reply: after a caret, as support teams sign ("^Priya", "^JK"), or
-  // after a dash that ends the text ("- Laura", "— Marco B.").
+  // after a dash, a tilde or a slash that ends the text ("- Laura", "— Marco B.", "/Iker").
   static bool signature(const std::vector<text::Token>& tokens, std::size_t i) {
     const text::Token& word = tokens[i];
     if (i == 0) return false;
     const text::Token& before = tokens[i - 1];
     if (before.text == "^" && before.end == word.begin) return true;  // any case: "^jk"
     if (!text::letter_case(word.text).first_upper) return false;
-    if (before.text != "-" && before.text != "\u2013" && before.text != "\u2014" &&
+    // A slash signs only standing apart from the word before it ("… en 72 horas. /Iker"),
+    // not inside "and/Or".
+    const bool slash = before.text == "/" && (i == 1 || tokens[i - 2].end < before.begin);
+    if (!slash && before.text != "-" && before.text != "\u2013" && before.text != "\u2014" &&
         before.text != "~") {
       return false;
     }

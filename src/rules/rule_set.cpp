@@ -816,12 +816,17 @@ Expected<std::string> term_to_regex(const std::string& term, const Lists& lists)
   return Expander(lists).term(term);
 }
 
-MatchInput::MatchInput(std::string_view nfc) : MatchInput(text::fold(nfc)) {
-  if (text::may_hold_evasions(folded.text)) skeleton = text::skeleton(folded);
-}
+MatchInput::MatchInput(std::string_view nfc) : MatchInput(text::fold(nfc)) { undo_evasions(); }
 
 MatchInput::MatchInput(const text::AnalysedText& post) : MatchInput(post.folded_message()) {
-  if (text::may_hold_evasions(folded.text)) skeleton = text::skeleton(folded);
+  undo_evasions();
+}
+
+void MatchInput::undo_evasions() {
+  if (!text::may_hold_evasions(folded.text)) return;
+  bool read_apart = false;
+  skeleton = text::skeleton(folded, text::LeadingVowel::apart, &read_apart);
+  if (read_apart) joined = text::skeleton(folded, text::LeadingVowel::joined);
 }
 
 bool LazyRegex::found_in(std::string_view text) const {

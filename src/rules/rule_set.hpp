@@ -35,12 +35,22 @@ struct MatchInput {
   explicit MatchInput(text::FoldedText only) : folded(std::move(only)) {}
   text::FoldedText folded;
   text::FoldedText skeleton;  // empty (no source_end) when made from one copy
-  // The copies to match: the skeleton only when it differs from the folded text, as it does
-  // in few posts (an evasion undone); matching the same text twice finds nothing new.
+  // The skeleton that joins spaced letters starting with a vowel ("e s c o r i a") where the
+  // skeleton reads the vowel as a word ("a f a g"); empty when no such letters are spaced.
+  text::FoldedText joined;
+  // The copies to match: the skeletons only when they differ from the folded text, as they
+  // do in few posts (an evasion undone); matching the same text twice finds nothing new.
   std::vector<const text::FoldedText*> copies() const {
-    if (skeleton.source_end.empty() || skeleton.text == folded.text) return {&folded};
-    return {&folded, &skeleton};
+    std::vector<const text::FoldedText*> out{&folded};
+    if (!skeleton.source_end.empty() && skeleton.text != folded.text) out.push_back(&skeleton);
+    if (!joined.source_end.empty()) out.push_back(&joined);
+    return out;
   }
+  // The text with evasions undone: the skeleton, or the folded text when it has none.
+  const text::FoldedText& undone() const { return skeleton.source_end.empty() ? folded : skeleton; }
+
+ private:
+  void undo_evasions();
 };
 
 struct RuleMatch {

@@ -377,6 +377,20 @@ bool SpellerPool::correct(std::string_view word) const {
   return *ok;
 }
 
+bool SpellerPool::proper_noun(std::string_view word) const {
+  if (!text::letter_case(word).first_upper) return false;
+  // The stems of a capitalised word are its entries as the dictionary writes them: "Peter"
+  // and "peter" when it has the name and the verb, "team" alone when it has the noun only.
+  std::vector<std::string> stems;
+  {
+    Lease hunspell(*this);
+    stems = hunspell->stem(to_dictionary(std::string(word), utf8_, encoding_));
+  }
+  return std::any_of(stems.begin(), stems.end(), [&](const std::string& stem) {
+    return text::letter_case(from_dictionary(stem, utf8_, encoding_)).first_upper;
+  });
+}
+
 std::vector<std::string> SpellerPool::suggest(std::string_view word, std::size_t max) const {
   const std::string key(word);
   {

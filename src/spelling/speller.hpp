@@ -50,6 +50,10 @@ class SpellerPool {
   // answer as Hunspell would (form_at_hand), Hunspell is not asked: a word they hold surely
   // is taken, a word no form of the dictionary can be is refused.
   bool correct(std::string_view word) const;
+  // Whether the dictionary holds `word` as written with a capital, as a name or a place
+  // ("Peter", "Rosa"), whether or not it also holds it in lowercase ("peter", "rosa"). Asks
+  // Hunspell: for the few words a greeting names, not for every word.
+  bool proper_noun(std::string_view word) const;
   // False when no word form of the dictionary can be `word`, answered from the suggestion
   // tables (cached on disk) without loading Hunspell: so asking en_GB about a typo in an
   // English post costs a hash lookup, not a second 30 ms dictionary load. True when a form

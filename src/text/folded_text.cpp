@@ -209,7 +209,7 @@ bool may_hold_evasions(std::string_view t) {
   return false;
 }
 
-FoldedText skeleton(const FoldedText& folded) {
+FoldedText skeleton(const FoldedText& folded, LeadingVowel vowel, bool* read_apart) {
   const std::string& t = folded.text;
   FoldedText out;
   out.text.reserve(t.size());
@@ -255,10 +255,12 @@ FoldedText skeleton(const FoldedText& folded) {
       // longer word ("g a y s are"), which stays a word of its own.
       k = after_last;
       // "a f a g": a single-letter word ("a", "i", "y", "o"…) before the spaced letters stays
-      // a word of its own.
+      // a word of its own, in the copy that reads it apart.
       std::size_t from = i;
-      if (letters >= 4 && separator == ' ' &&
-          std::string_view("aeiouy").find(t[i]) != std::string_view::npos) {
+      const bool ambiguous = letters >= 4 && separator == ' ' &&
+                             std::string_view("aeiouy").find(t[i]) != std::string_view::npos;
+      if (ambiguous && read_apart != nullptr) *read_apart = true;
+      if (ambiguous && vowel == LeadingVowel::apart) {
         append(std::string_view(&t[i], 1), i, i + 1);
         append(" ", i + 1, i + 2);
         from = i + 2;

@@ -36,7 +36,13 @@ void append_mapped(FoldedText& out, const FoldedText& in, std::string_view piece
 // The folded text with common evasions undone: look-alike letters from other scripts
 // (ICU's confusable skeleton), leetspeak inside words (r3tard, ret@rd), runs of three or
 // more letters repeated (gaaay → gaay) and spaced or dotted single letters (m.a.r.i.c.a).
-FoldedText skeleton(const FoldedText& folded);
+// Four or more spaced letters that start with a vowel read two ways: "a f a g" is "a fag",
+// "a s q u e r o s o s" is one word. `vowel` says which reading this copy takes; `read_apart`,
+// when given, is set when the folded text holds such a run, so that the other copy is worth
+// making.
+enum class LeadingVowel : std::uint8_t { apart, joined };
+FoldedText skeleton(const FoldedText& folded, LeadingVowel vowel = LeadingVowel::apart,
+                    bool* read_apart = nullptr);
 
 // Whether skeleton() could change the folded text at all: a byte of another script, a digit
 // or sign that reads as a letter next to a letter, a letter three times in a row, or two
