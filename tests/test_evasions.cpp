@@ -84,6 +84,12 @@ TEST_CASE("abuse typed to slip past the rules is reported, in four languages") {
       {"it", "Odio i musulmnai", "discrimination.religion"},
       {"it", "Gli immigarti sono ratti", "discrimination."},
       {"it", "Le dnone sono inferiori", "discrimination.gender"},
+      // The dictionary's first guess is another word ("mueres", "danne", "blk"); the
+      // group's name is among the next.
+      {"es", "Odio a las mjeres", "discrimination.gender"},
+      {"fr", "Je hais les femms", "discrimination.gender"},
+      {"it", "Odio le dnne", "discrimination.gender"},
+      {"en", "Blck people are subhuman", "discrimination.race"},
       // Spaced letters, the first a vowel that could be a word of its own ("a", "e", "i").
       {"es", "Los gays son a s q u e r o s o s", "discrimination.sexual-orientation"},
       {"es", "Los musulmanes son e s c o r i a", "discrimination.religion"},
@@ -120,6 +126,8 @@ TEST_CASE("an ordinary typo is not read as a slur or a controversial word") {
       {"en", "Thanks for waiting, we checked the standtard plan."},         // standard
       {"en", "Thanks for waiting, we checked the remaner of your order."},  // remainder
       {"en", "The blakc dress is back in stock."},
+      {"en", "The blck model is back in stock."},
+      {"es", "Las mjeres de nuestro equipo diseñaron esta colección."},
       {"es", "Gracias por esperar, hemos revisado el carbon de tu barbacoa."},  // carbón
       {"es", "Gracias por esperar, hemos revisado boricanos para ti hoy."},
       {"es", "Gracias por esperar, la temarica del curso ya está online."},  // temática

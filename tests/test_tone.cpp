@@ -76,6 +76,12 @@ const std::vector<Case>& mocking_cases() {
        "tone.mocking-emoji.smirk"},
       {{"it", "Ciao Giulia 😂 ci mandi una foto?", "Giulia", "Il prodotto non funziona, che schifo"},
        "tone.mocking-emoji.tears-of-joy"},
+      // An eye-roll or a smirk mocks a calm customer's question too; laughter may be shared.
+      {{"it", "Ciao Ettore, domandone! 😏 Basta andare su Gestisci prenotazione.", "Ettore",
+        "Dove aggiungo il bagaglio?"},
+       "tone.mocking-emoji.smirk"},
+      {{"en", "Hi Sam, it's on the tracking page 🙄", "Sam", "Where can I track my order?"},
+       "tone.mocking-emoji.eye-roll"},
       // Clean: the same emoji where the customer is happy, and kind emoji under a complaint.
       {{"en", "Haha love that, Daniel 😂 enjoy your new headphones!", "Daniel",
         "Just got my new headphones, they sound amazing!"},

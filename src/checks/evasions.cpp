@@ -212,7 +212,8 @@ std::optional<ReadAsMeant> read_as_meant(const text::FoldedText& base,
                                          const std::vector<text::Entity>& entities,
                                          const std::vector<Questioned>& questioned,
                                          const rules::RuleSet& rules,
-                                         const spelling::SpellerPool& speller) {
+                                         const spelling::SpellerPool& speller, bool pack_first,
+                                         bool* pack_reading) {
   // Most posts have neither a questioned word nor a mask: nothing to read otherwise, and the
   // vocabulary is not gathered.
   if (questioned.empty() && base.text.find('*') == std::string::npos) return std::nullopt;
@@ -267,7 +268,20 @@ std::optional<ReadAsMeant> read_as_meant(const text::FoldedText& base,
     // The words around a reading are read as the dictionary corrects them, so that a rule's
     // exception with a typo in it still holds ("…sont de la vemrine est hianeux").
     if (close && best.find(' ') == std::string::npos) {
-      changes.push_back({w.begin, w.end, best, reader.one_edit_reading(w.text, best)});
+      const bool of_pack = reader.one_edit_reading(w.text, best);
+      // A word of the pack among the next suggestions, one edit away: "mujeres" after
+      // "mueres", "black" after "blk" and "bock".
+      std::string other;
+      for (std::size_t i = 1; !of_pack && other.empty() && i < said->suggestions.size(); ++i) {
+        std::string c = text::fold_term(said->suggestions[i]);
+        if (reader.one_edit_reading(w.text, c)) other = std::move(c);
+      }
+      if (!other.empty() && pack_reading != nullptr) *pack_reading = true;
+      if (!other.empty() && pack_first) {
+        changes.push_back({w.begin, w.end, std::move(other)});
+      } else {
+        changes.push_back({w.begin, w.end, best, of_pack});
+      }
       continue;
     }
     const std::vector<std::string> readings = reader.readings(w.text, best);

@@ -34,11 +34,17 @@ namespace brandlint::checks {
 // the words the spelling check found in no dictionary, the only ones read otherwise but for
 // masked ones. `rules` gives the vocabulary, gathered only when a word needs it.
 // Nothing when no word was read otherwise.
+//
+// A typo whose first suggestion is close is read as that suggestion. With `pack_first`, it is
+// read instead as a word of the pack one edit away among the next suggestions ("mjeres":
+// "mueres" first, then "mujeres"); `pack_reading`, when given, is set when some word has such
+// a reading, so that the caller knows a second reading is worth making.
 std::optional<ReadAsMeant> read_as_meant(const text::FoldedText& base,
                                          const std::vector<text::Entity>& entities,
                                          const std::vector<Questioned>& questioned,
                                          const rules::RuleSet& rules,
-                                         const spelling::SpellerPool& speller);
+                                         const spelling::SpellerPool& speller,
+                                         bool pack_first = false, bool* pack_reading = nullptr);
 
 // `base` with each word the spelling check questioned replaced by the dictionary's first
 // suggestion, when that is at most two edits away: what the writer meant to type. The checks

@@ -186,17 +186,29 @@ class RuleCheck final : public Check {
   // that take in such a word and that the text as written did not give already.
   static void add_misspelt(const CheckContext& ctx, std::vector<rules::RuleMatch>& matches) {
     const text::FoldedText& base = ctx.folded.undone();
-    auto meant = read_as_meant(base, ctx.text.entities(), ctx.questioned, ctx.rules, ctx.speller);
-    if (!meant) return;
-    const std::size_t found = matches.size();
-    for (const auto& m : ctx.rules.match(rules::MatchInput(std::move(meant->text)), ctx.kind)) {
-      const bool takes_in = std::any_of(meant->spans.begin(), meant->spans.end(), [&](auto s) {
-        return s.first < m.end && m.begin < s.second;
-      });
-      const bool seen = std::any_of(matches.begin(), matches.begin() + found, [&](const auto& o) {
-        return o.rule == m.rule && o.begin < m.end && m.begin < o.end;
-      });
-      if (takes_in && !seen) matches.push_back(m);
+    auto add = [&](std::optional<ReadAsMeant> meant, bool hate_only) {
+      if (!meant) return;
+      for (const auto& m : ctx.rules.match(rules::MatchInput(std::move(meant->text)), ctx.kind)) {
+        if (hate_only && m.rule->category != "discrimination") continue;
+        const bool takes_in = std::any_of(meant->spans.begin(), meant->spans.end(), [&](auto s) {
+          return s.first < m.end && m.begin < s.second;
+        });
+        const bool seen = std::any_of(matches.begin(), matches.end(), [&](const auto& o) {
+          return o.rule == m.rule && o.begin < m.end && m.begin < o.end;
+        });
+        if (takes_in && !seen) matches.push_back(m);
+      }
+    };
+    bool pack_reading = false;
+    add(read_as_meant(base, ctx.text.entities(), ctx.questioned, ctx.rules, ctx.speller, false,
+                      &pack_reading),
+        false);
+    // "Odio a las mjeres": the dictionary's "mueres" first, the pack's "mujeres" next. Only
+    // hate against a group is read this way: a group's name misspelt on purpose is how abuse
+    // slips past filters, while "the courier prcks it up" is an ordinary typo of "picks".
+    if (pack_reading) {
+      add(read_as_meant(base, ctx.text.entities(), ctx.questioned, ctx.rules, ctx.speller, true),
+          true);
     }
     std::stable_sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) {
       return std::tie(a.begin, a.end) < std::tie(b.begin, b.end);

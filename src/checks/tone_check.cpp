@@ -21,15 +21,16 @@ struct MockingEmoji {
   UChar32 code_point;
   const char* name;
   Severity severity;
+  bool contempt = false;  // mocks whoever it answers, upset or not
 };
 constexpr MockingEmoji kMockingEmoji[] = {
     {0x1F602, "tears-of-joy", Severity::error},      // 😂
     {0x1F923, "rolling-laughing", Severity::error},  // 🤣
     {0x1F639, "cat-tears-of-joy", Severity::error},  // 😹
-    {0x1F644, "eye-roll", Severity::error},          // 🙄
-    {0x1F60F, "smirk", Severity::error},             // 😏
-    {0x1F971, "yawn", Severity::error},              // 🥱
-    {0x1F921, "clown", Severity::error},             // 🤡
+    {0x1F644, "eye-roll", Severity::error, true},    // 🙄
+    {0x1F60F, "smirk", Severity::error, true},       // 😏
+    {0x1F971, "yawn", Severity::error, true},        // 🥱
+    {0x1F921, "clown", Severity::error, true},       // 🤡
     {0x1F612, "unamused", Severity::warning},        // 😒
     {0x1F606, "laughing", Severity::warning},        // 😆
     {0x1F92D, "giggle", Severity::warning},          // 🤭
@@ -135,6 +136,18 @@ class ToneCheck final : public Check {
                apology != nullptr && context.found_as_meant(*apology)) {
       why = "the reply apologises for a problem";
     } else {
+      // To a calm customer, laughter may be shared; an eye-roll, a smirk, a yawn or a clown
+      // still mocks the person answered ("domandone! 😏").
+      if (context.kind != "reply") return;
+      for (const auto& [token, m] : found) {
+        if (!m->contempt) continue;
+        out.push_back(context.diagnostic(
+            std::string("tone.mocking-emoji.") + m->name, "tone", "mocking-emoji",
+            Severity::warning,
+            "“" + std::string(token->text) +
+                "” in a reply reads as mocking the customer's question; remove it",
+            token->begin, token->end));
+      }
       return;
     }
     for (const auto& [token, m] : found) {
