@@ -247,7 +247,7 @@ TEST_CASE("hateful sentences with the group's word misspelt the ways test suites
     }
   }
   const std::map<std::string, double> floor = {{"as written", 1.0}, {"swap", 0.9},
-                                               {"drop", 0.45},      {"space added", 0.9},
+                                               {"drop", 0.75},      {"space added", 0.9},
                                                {"leet", 0.98},      {"space removed", 0.75}};
   for (const auto& entry : caught) {
     const std::string& change = entry.first;
