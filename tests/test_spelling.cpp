@@ -439,3 +439,31 @@ TEST_CASE("Spanish diminutives of known words are words; a word missing its acce
           Severity::warning);
   }
 }
+
+TEST_CASE("a slip made of real words is reported with the words meant, once") {
+  auto l = linter();
+  const std::tuple<std::string, std::string, std::string, std::string> slips[] = {
+      {"en", "Your welcome, Sam! Enjoy the headphones.", "Your welcome", "you're welcome"},
+      {"en", "You should of received an email by now.", "of", "have"},
+      {"es", "Envíanos la factura y vamos haber qué ha pasado.", "haber", "a ver"},
+      {"fr", "Merci à vous ! Je vous en pris.", "pris", "prie"},
+      // Hunspell does not know "qual'è" either: one finding, the rule's.
+      {"it", "Ciao Walter, qual'è l'importo dell'addebito?", "qual'è", "qual è"},
+  };
+  for (const auto& slip : slips) {
+    // Named copies, not a structured binding: clang 14's lambdas (CAPTURE) cannot take those.
+    const std::string& text = std::get<1>(slip);
+    const std::string& match = std::get<2>(slip);
+    const std::string& meant = std::get<3>(slip);
+    CAPTURE(text);
+    const auto found = only_finding(*l, text, std::get<0>(slip));
+    CHECK(found.rule.rfind("spelling.confusable.", 0) == 0);
+    CHECK(found.match == match);
+    CHECK(found.severity == Severity::warning);
+    REQUIRE_FALSE(found.suggestions.empty());
+    CHECK(found.suggestions.front() == meant);
+  }
+  // The same words where they are right.
+  CHECK(spelling(*l, "Your welcome pack is on its way, Sam.", "en").empty());
+  CHECK(spelling(*l, "Tiene que haber una solución, y la encontraremos.", "es").empty());
+}

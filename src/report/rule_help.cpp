@@ -17,6 +17,9 @@ constexpr std::array kEntries = {
           "The word is not in the post language's Hunspell dictionary, brandlint's social-media "
           "and brand word lists, or the words configured in .brandlint.yaml. Fix the typo, or "
           "add a name or brand term to 'words'."},
+    Entry{"spelling.confusable", "A real word, but not the one meant",
+          "Every word is in the dictionary, yet the phrase is a known slip (\"your welcome\", "
+          "\"qual'è\"): spell-checkers cannot see it, readers do."},
     Entry{"discrimination", "Discriminatory language",
           "The wording demeans or stereotypes a group of people. Publishing it would embarrass "
           "the brand; use the suggested neutral wording."},

@@ -52,8 +52,8 @@ bool is_slug(const std::string& s) {
 }
 
 const std::set<std::string>& categories() {
-  static const std::set<std::string> kCategories = {"discrimination", "controversial", "tone",
-                                                    "personalisation", "promotion"};
+  static const std::set<std::string> kCategories = {"discrimination",  "controversial", "tone",
+                                                    "personalisation", "promotion",     "spelling"};
   return kCategories;
 }
 
@@ -73,7 +73,8 @@ std::optional<Error> read_rule(const std::string& path, const YAML::Node& node, 
       if (!e && categories().count(rule.category) == 0) {
         e = at(path, v,
                "unknown category '" + rule.category +
-                   "' (use discrimination, controversial, tone, personalisation or promotion)");
+                   "' (use discrimination, controversial, tone, personalisation, promotion or "
+                   "spelling)");
       }
     } else if (key == "subcategory") {
       e = read_text(path, v, key, rule.subcategory);
