@@ -126,3 +126,41 @@ TEST_CASE("a statement about a group reported to condemn it is a note; asserted,
     CHECK(severity >= brandlint::Severity::warning);
   }
 }
+
+TEST_CASE("a hateful claim about a group is found in any word order, once, and not when denied") {
+  const auto& linter = reply_test::default_linter();
+  auto found = [&](const std::string& lang, const std::string& text) {
+    reply_test::Reply r(lang, text);
+    r.kind = "post";
+    return reply_test::only(reply_test::lint_with(linter, r), "discrimination.");
+  };
+  // The claim wherever the group is named: before it in the sentence, or as "they" next.
+  for (const auto& example : std::vector<std::pair<std::string, std::string>>{
+           {"en", "Black people ruin every neighbourhood they move into, just look."},
+           {"en", "Saw more immigrants in town today. Honestly they're invaders."},
+           {"es", "Los gitanos arruinan todos los barrios a los que llegan."},
+           {"fr", "Les migrants, c'est une invasion de rats."},
+           {"it", "I rom rovinano ogni quartiere dove arrivano."}}) {
+    const std::string& text = example.second;  // clang 14: no structured bindings in CAPTURE
+    CAPTURE(text);
+    const auto d = found(example.first, text);
+    REQUIRE_FALSE(d.empty());
+    CHECK(d.front().severity == brandlint::Severity::error);
+  }
+  // "Muslims are vermin" is dehumanising: one finding, not that and a generalisation too.
+  const auto once = found("en", "Muslims are vermin.");
+  REQUIRE(once.size() == 1);
+  CHECK(once.front().rule == "discrimination.religion.dehumanising");
+  // Denied, the claim is no claim.
+  for (const auto& example : std::vector<std::pair<std::string, std::string>>{
+           {"en", "Refugees are not invaders, they are families."},
+           {"es", "Los judíos no controlan los medios, eso es un bulo."},
+           {"it", "Gli immigrati non rubano il lavoro a nessuno."}}) {
+    const std::string& text = example.second;
+    CAPTURE(text);
+    for (const auto& d : found(example.first, text)) {
+      INFO(d.rule << " on " << d.match);
+      CHECK(d.severity == brandlint::Severity::info);
+    }
+  }
+}

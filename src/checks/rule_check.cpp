@@ -24,6 +24,7 @@ class RuleCheck final : public Check {
     drop_excepted_as_meant(ctx, matches);
     add_misspelt(ctx, matches);
     drop_answered_offers(ctx, matches);
+    drop_restated_generalisations(matches);
     const std::size_t first = out.size();
     for (const auto& m : matches) {
       const rules::Rule& rule = *m.rule;
@@ -54,6 +55,31 @@ class RuleCheck final : public Check {
   }
 
  private:
+  // "Muslims are vermin" is dehumanising; that it also generalises, or makes a hateful claim,
+  // is the same finding said twice. Such a broad finding about a group is dropped where a
+  // more specific one about the same group (a slur, a threat, dehumanising words, hatred)
+  // covers the same words; of a generalisation and a hateful claim, the generalisation stays.
+  static void drop_restated_generalisations(std::vector<rules::RuleMatch>& matches) {
+    auto claim = [](const rules::RuleMatch& m) { return m.rule->id.ends_with(".hateful-claim"); };
+    auto general = [&](const rules::RuleMatch& m) {
+      return m.rule->category == "discrimination" &&
+             (m.rule->id.ends_with(".generalisation") || claim(m));
+    };
+    std::vector<rules::RuleMatch> kept;
+    for (const auto& m : matches) {
+      auto covers = [&](const rules::RuleMatch& o) {
+        return o.rule->category == "discrimination" && o.rule->subcategory == m.rule->subcategory &&
+               o.begin < m.end && m.begin < o.end;
+      };
+      const bool restated =
+          general(m) && std::any_of(matches.begin(), matches.end(), [&](const auto& o) {
+            return covers(o) && (!general(o) || (claim(m) && !claim(o)));
+          });
+      if (!restated) kept.push_back(m);
+    }
+    matches.swap(kept);
+  }
+
   // "Is there a student discount?" answered with "Yes, 10% off with your card": a reply that
   // answers the customer's own question about prices and offers is not pushing a sale. The
   // language's `price_question` list says what such a question holds.
