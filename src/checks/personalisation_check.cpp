@@ -398,7 +398,8 @@ class PersonalisationCheck final : public Check {
         if (calls(agent, folded)) break;  // "Hello, Marcos here"
         // The customer's name misspelt, a word of the dictionary or not ("Ana" for Anna).
         misspelt = misspelt || misspells(named, folded);
-        if (stranger == nullptr && names_someone(context, t.text, folded)) stranger = &t;
+        if (!matched && stranger == nullptr && names_someone(context, t.text, folded))
+          stranger = &t;
         name_end = t.end;
       }
       if (matched || (stranger == nullptr && !misspelt)) continue;
