@@ -127,35 +127,30 @@ class ToneCheck final : public Check {
       if (const auto* m = mocking(token.text)) found.emplace_back(&token, m);
     }
     if (found.empty()) return;
-    // Upset: the message answered reads as a complaint, or the reply itself apologises.
+    // Upset: the message answered reads as a complaint, or the reply itself apologises. To a
+    // calm customer laughter may be shared, but an eye-roll, a smirk, a yawn or a clown still
+    // mocks the person answered ("domandone! 😏"): a warning in a reply.
     std::string why;
     const CustomerMood mood = read_customer_mood(context);
     if (mood.complaint) {
-      why = "the customer is upset (" + mood.evidence + ")";
+      why = "where the customer is upset (" + mood.evidence + ")";
     } else if (const auto* apology = context.rules.lexicon("apology");
                apology != nullptr && context.found_as_meant(*apology)) {
-      why = "the reply apologises for a problem";
-    } else {
-      // To a calm customer, laughter may be shared; an eye-roll, a smirk, a yawn or a clown
-      // still mocks the person answered ("domandone! 😏").
-      if (context.kind != "reply") return;
-      for (const auto& [token, m] : found) {
-        if (!m->contempt) continue;
-        out.push_back(context.diagnostic(
-            std::string("tone.mocking-emoji.") + m->name, "tone", "mocking-emoji",
-            Severity::warning,
-            "“" + std::string(token->text) +
-                "” in a reply reads as mocking the customer's question; remove it",
-            token->begin, token->end));
-      }
+      why = "where the reply apologises for a problem";
+    } else if (context.kind != "reply") {
       return;
     }
+    const bool calm = why.empty();
     for (const auto& [token, m] : found) {
-      out.push_back(context.diagnostic(
-          std::string("tone.mocking-emoji.") + m->name, "tone", "mocking-emoji", m->severity,
-          "“" + std::string(token->text) + "” in a reply where " + why +
-              " reads as laughing at them or brushing them off; remove it",
-          token->begin, token->end));
+      if (calm && !m->contempt) continue;
+      out.push_back(
+          context.diagnostic(std::string("tone.mocking-emoji.") + m->name, "tone", "mocking-emoji",
+                             calm ? Severity::warning : m->severity,
+                             "“" + std::string(token->text) + "” in a reply " +
+                                 (calm ? std::string("reads as mocking the customer's question")
+                                       : why + " reads as laughing at them or brushing them off") +
+                                 "; remove it",
+                             token->begin, token->end));
     }
   }
 };

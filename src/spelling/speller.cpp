@@ -379,22 +379,23 @@ bool SpellerPool::correct(std::string_view word) const {
 
 bool SpellerPool::proper_noun(std::string_view word) const {
   if (!text::letter_case(word).first_upper) return false;
-  // Replies greet the same few names again and again: each thread remembers its answers.
-  thread_local std::unordered_map<std::uint64_t, std::unordered_map<std::string, bool>> memo;
-  auto& known = memo[serial_];
-  const std::string key(word);
-  if (auto hit = known.find(key); hit != known.end()) return hit->second;
+  // Replies greet the same few names again and again: each thread remembers its answers per
+  // pool, as correct() does.
+  thread_local std::unordered_map<std::uint64_t, Verdicts> memo;
+  Verdicts& known = memo[serial_];
+  const std::uint64_t h = std::hash<std::string_view>{}(word);
+  if (const auto hit = known.find(h)) return *hit;
   // The stems of a capitalised word are its entries as the dictionary writes them: "Peter"
   // and "peter" when it has the name and the verb, "team" alone when it has the noun only.
   std::vector<std::string> stems;
   {
     Lease hunspell(*this);
-    stems = hunspell->stem(to_dictionary(key, utf8_, encoding_));
+    stems = hunspell->stem(to_dictionary(word, utf8_, encoding_));
   }
   const bool name = std::any_of(stems.begin(), stems.end(), [&](const std::string& stem) {
     return text::letter_case(from_dictionary(stem, utf8_, encoding_)).first_upper;
   });
-  if (known.size() < 4096) known.emplace(key, name);
+  known.keep(h, name);
   return name;
 }
 
