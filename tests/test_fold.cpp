@@ -36,6 +36,12 @@ TEST_CASE("the skeleton undoes common evasions") {
   CHECK(skeleton(fold("h4t3 mu5l1m5")).text == "hate muslims");
   CHECK(skeleton(fold("m.a.r.i.c.a")).text == "marica");
   CHECK(skeleton(fold("what a f a g")).text == "what a fag");
+  // Digits among spaced letters, when most are letters; never a run of digits or one ending
+  // in a digit.
+  CHECK(skeleton(fold("n 3 g r 0 s dehors")).text == "negros dehors");
+  CHECK(skeleton(fold("what a f a g 1")).text == "what a fag 1");
+  CHECK(skeleton(fold("room 1 2 3 b")).text == "room 1 2 3 b");
+  CHECK(skeleton(fold("plan a 4 b")).text == "plan a 4 b");
   // Spaced letters that start with a vowel read both ways: one copy each.
   bool read_apart = false;
   CHECK(skeleton(fold("son a s q u e r o s o s"), LeadingVowel::apart, &read_apart).text ==

@@ -98,7 +98,14 @@ TEST_CASE("a statement about a group reported to condemn it is a note; asserted,
            {"fr", "« Les femmes ne savent pas conduire » : nos chiffres disent le contraire."},
            {"it",
             "Qualcuno ha scritto che gli immigrati sono parassiti: commenti come questo li "
-            "blocchiamo."}}) {
+            "blocchiamo."},
+           // A slur quoted as a word in a moderation notice; a denial in an earlier sentence
+           // ("tu n'es pas seul") does not undo the condemnation after it.
+           {"en", "'Retard' is not a joke word, and we will remove comments that use it."},
+           {"fr",
+            "Si quelqu'un te traite de « pédé », tu n'es pas seul. Signale-le, on est avec toi."},
+           {"it", "Qualcuno ha scritto 'frocio' a un cliente: commento rimosso e utente bloccato."},
+           {"it", "Chi usa 'clandestini' o 'invasori' per insultare le persone verrà bloccato."}}) {
     const std::string& text = example.second;  // clang 14: no structured bindings in CAPTURE
     CAPTURE(text);
     const auto [any, severity] = worst(example.first, text);
@@ -118,7 +125,10 @@ TEST_CASE("a statement about a group reported to condemn it is a note; asserted,
            {"en", "Immigrants are parasites, and I'll say it again: block me if you like."},
            {"en",
             "The referee is a faggot, report me if you want, I don't care if that's "
-            "homophobic."}}) {
+            "homophobic."},
+           // A slur used, not quoted, next to a moderation word; or quoted with no condemnation.
+           {"en", "Shut up, retard, or I'll report you."},
+           {"it", "Sei proprio un 'frocio', altro che storie."}}) {
     const std::string& text = example.second;  // clang 14: no structured bindings in CAPTURE
     CAPTURE(text);
     const auto [any, severity] = worst(example.first, text);

@@ -154,6 +154,19 @@ TEST_CASE("the plural of a hyphenated word the dictionary knows is no typo eithe
   CHECK(typo[0].match == "onss");
 }
 
+TEST_CASE("a prefix written with a hyphen is no typo; the word after it is checked") {
+  auto l = linter();
+  CHECK(spelling(*l, "Your parcel was mis-sorted at the depot and re-sent today.", "en").empty());
+  CHECK(spelling(*l, "Hemos re-enviado el pedido a tu ex-pareja.", "es").empty());
+  auto typo = spelling(*l, "Your parcel was mis-sortd at the depot.", "en");
+  REQUIRE(typo.size() == 1);
+  CHECK(typo[0].match == "sortd");
+  // Not a prefix: still a typo.
+  auto word = spelling(*l, "Your parcel was mys-sorted at the depot.", "en");
+  REQUIRE(word.size() == 1);
+  CHECK(word[0].match == "mys");
+}
+
 TEST_CASE("plain en accepts British and American spellings; en-US and en-GB are strict") {
   auto l = linter();
   CHECK(spelling(*l, "The colours and the colors are lovely.", "en").empty());

@@ -100,11 +100,12 @@ class RuleCheck final : public Check {
   // quotes) and condemns (a word of its `condemnation` list elsewhere in the post, not negated
   // as in "not racist" or "call me racist") is counter-speech. It stays a note, since repeating
   // the words still spreads them; a slur written out stays what it is.
+  // A slur is softened only when it is quoted as a word ("'Retard' is not a joke word", « pédé »,
+  // 'frocio') in a post that condemns it: a moderation notice, not an insult.
   static void soften_condemned_reports(const CheckContext& ctx, std::vector<Diagnostic>& out,
                                        std::size_t first) {
     const auto is_statement = [](const Diagnostic& d) {
-      return d.category == "discrimination" && d.severity != Severity::info &&
-             !d.rule.ends_with(".slur");
+      return d.category == "discrimination" && d.severity != Severity::info;
     };
     if (std::none_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), is_statement)) {
       return;
@@ -115,8 +116,10 @@ class RuleCheck final : public Check {
     const std::string& nfc = ctx.text.nfc();
     std::vector<std::pair<std::size_t, std::size_t>> condemned;
     for (const auto& span : condemning->find_all(ctx.folded.folded)) {
-      // The three words before it: "not racist", "n'est pas raciste", "call me racist".
-      const std::size_t from = span.first > 30 ? span.first - 30 : 0;
+      // The three words before it in its sentence: "not racist", "n'est pas raciste", "call me
+      // racist" (but "Tu n'es pas seul. Signale-le.").
+      const std::size_t from =
+          std::max(span.first > 30 ? span.first - 30 : 0, ctx.text.sentence_start(span.first));
       const std::string before =
           text::fold_term(std::string_view(nfc).substr(from, span.first - from));
       std::vector<std::string> words;
@@ -144,6 +147,9 @@ class RuleCheck final : public Check {
       Diagnostic& d = out[i];
       if (!is_statement(d)) continue;
       const std::size_t begin = d.offset, end = d.offset + d.length;
+      const bool quoted = quoted_as_word(nfc, begin, end);
+      const bool slur = d.rule.ends_with(".slur");
+      if (slur && !quoted) continue;
       const std::size_t sentence_begin = ctx.text.sentence_start(begin);
       // "Jews do not control the media, that's an antisemitic myth": a match whose verb is
       // denied is as good as reported ("never hire a…" is no denial).
@@ -157,7 +163,7 @@ class RuleCheck final : public Check {
             " non sono ", " non e "}) {
         denies = denies || said.find(no) != std::string::npos;
       }
-      const bool reported = denies ||
+      const bool reported = denies || quoted ||
                             std::any_of(reports.begin(), reports.end(),
                                         [&](const auto& r) {
                                           return r.second <= begin && r.first >= sentence_begin;
@@ -168,11 +174,46 @@ class RuleCheck final : public Check {
       });
       if (!reported || !condemns) continue;
       d.severity = Severity::info;
+      if (slur) {
+        d.message = "“" + d.match +
+                    "” is quoted here, and the post condemns it: counter-speech is fine, but "
+                    "consider masking the slur (first letter and asterisks) so that the post "
+                    "does not spread it";
+        continue;
+      }
       d.message = "“" + d.match +
                   "” is quoted or reported here, and the post condemns it: counter-speech is "
                   "fine, but repeating the words spreads them; consider naming the prejudice "
                   "rather than quoting it";
     }
+  }
+
+  // Whether NFC bytes [begin, end) are wrapped in quotation marks, as a word is when it is
+  // mentioned rather than used: "x", “x”, 'x', ‘x’, «x», « x ».
+  static bool quoted_as_word(const std::string& nfc, std::size_t begin, std::size_t end) {
+    std::string_view before = std::string_view(nfc).substr(0, begin);
+    std::string_view after = std::string_view(nfc).substr(std::min(end, nfc.size()));
+    // French guillemets take a space inside, often a no-break one.
+    for (std::string_view space : {" ", "\u00A0", "\u202F"}) {
+      if (before.ends_with(space) &&
+          before.substr(0, before.size() - space.size()).ends_with("\u00AB")) {
+        before.remove_suffix(space.size());
+      }
+      if (after.starts_with(space) && after.substr(space.size()).starts_with("\u00BB")) {
+        after.remove_prefix(space.size());
+      }
+    }
+    static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
+        {"\"", "\""},         {"'", "'"},           {"\u201C", "\u201D"},
+        {"\u2018", "\u2019"}, {"\u00AB", "\u00BB"}, {"\u201E", "\u201C"}};
+    for (const auto& [open, close] : kPairs) {
+      if (!before.ends_with(open) || !after.starts_with(close)) continue;
+      // An apostrophe opens a quotation only at the start of a word ("l'invasori" is elided).
+      const std::string_view rest = before.substr(0, before.size() - open.size());
+      if (open == "'" && !rest.empty() && rest.back() != ' ' && rest.back() != '(') continue;
+      return true;
+    }
+    return false;
   }
 
   // Whether an odd number of quotation marks (" “ ” « ») stands between `from` and `at`.

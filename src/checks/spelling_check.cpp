@@ -193,6 +193,9 @@ class SpellingCheck final : public Check {
             continue;
           }
         }
+        // "mis-sorted", "re-sent", "ex-novio": a prefix joined by a hyphen is no word of its
+        // own; the word after it is checked as usual.
+        if (end != token.end && hyphen_prefix(ctx.rule_lang, token.text)) continue;
         if (signature(tokens, i)) continue;
         // "Siobhan, we're sorry": a word that opens its sentence and is set off by a comma.
         const bool before_comma =
@@ -447,6 +450,23 @@ class SpellingCheck final : public Check {
       }
     }
     return {};
+  }
+
+  // Whether `word` is a prefix the language writes with a hyphen before a word: the prefixes
+  // it joins to words (word_formation) and those it keeps apart ("mis-", "ex-", "non-").
+  static bool hyphen_prefix(std::string_view lang, std::string_view word) {
+    static constexpr std::string_view kEnglish[] = {
+        "anti",  "bi",   "co",   "counter", "cross", "de",    "e",   "eco",   "ex",   "half",
+        "inter", "mega", "mid",  "mini",    "mis",   "multi", "non", "over",  "post", "pre",
+        "pro",   "re",   "self", "semi",    "sub",   "super", "tri", "ultra", "un",   "under"};
+    static constexpr std::string_view kApart[] = {"ex", "co", "no", "non", "pro", "vice", "e"};
+    std::string lower(word);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto holds = [&](const auto& list) {
+      return std::find(std::begin(list), std::end(list), lower) != std::end(list);
+    };
+    if (lang == "en") return holds(kEnglish);
+    return holds(kApart) || holds(word_formation(lang).prefixes);
   }
 
   // `s` in double quotes, for how a word is made. Built by appending: GCC 12 warns wrongly

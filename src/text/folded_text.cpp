@@ -231,15 +231,24 @@ FoldedText skeleton(const FoldedText& folded, LeadingVowel vowel, bool* read_apa
     while (j < t.size() && t[j] != ' ') ++j;
     const std::string_view word(t.data() + i, j - i);
 
-    // Spaced or dotted single letters: "m.a.r.i.c.a", "f a g" (three letters or more).
+    // Spaced or dotted single letters: "m.a.r.i.c.a", "f a g" (three letters or more), some
+    // of them digits read as letters when most are letters ("n 3 g r 0 s").
     {
+      // A digit or sign that stands for a letter, alone between separators.
+      const auto spaced_leet = [&](std::size_t k) {
+        return ((t[k] >= '0' && t[k] <= '9') || t[k] == '@' || t[k] == '$') &&
+               leet_letter(t[k]) != 0;
+      };
+      const auto spaced = [&](std::size_t k) {
+        return k < t.size() && (is_ascii_letter(t[k]) || spaced_leet(k));
+      };
       std::size_t k = i;
-      std::size_t letters = 0;
+      std::size_t letters = 0, leet = 0;
       std::size_t after_last = i;  // just after the last spaced letter
       char separator = 0;
-      while (k < t.size() && is_ascii_letter(t[k]) &&
-             (k + 1 == t.size() || !is_ascii_letter(t[k + 1]))) {
+      while (spaced(k) && (k + 1 == t.size() || !spaced(k + 1))) {
         ++letters;
+        if (!is_ascii_letter(t[k])) ++leet;
         after_last = k + 1;
         if (k + 1 >= t.size()) break;
         const char sep = t[k + 1];
@@ -248,9 +257,17 @@ FoldedText skeleton(const FoldedText& folded, LeadingVowel vowel, bool* read_apa
             (sep != '.' && sep != ' ' && sep != '-' && sep != '_' && sep != '*')) {
           break;
         }
-        if (k + 2 >= t.size() || !is_ascii_letter(t[k + 2])) break;
+        if (!spaced(k + 2)) break;
         k += 2;
       }
+      // Digits among spaced letters only inside a run of four or more, three of them letters:
+      // "1 2 3" or "a 4 b" stay what they are, and "f a g 1" ends before the digit.
+      while (leet > 0 && letters > 0 && !is_ascii_letter(t[after_last - 1])) {
+        --letters;
+        --leet;
+        after_last = after_last >= i + 2 ? after_last - 2 : i;
+      }
+      if (leet > 0 && (letters < 4 || letters - leet < 3 || !is_ascii_letter(t[i]))) letters = 0;
       // The run ends just after its last letter, also before the separator that precedes a
       // longer word ("g a y s are"), which stays a word of its own.
       k = after_last;
@@ -269,6 +286,10 @@ FoldedText skeleton(const FoldedText& folded, LeadingVowel vowel, bool* read_apa
       if (letters >= 3) {
         for (std::size_t p = from; p < k; ++p) {
           if (is_ascii_letter(t[p])) append(std::string_view(&t[p], 1), p, p + 1);
+          if (leet > 0 && spaced_leet(p)) {
+            const char letter = leet_letter(t[p]);
+            append(std::string_view(&letter, 1), p, p + 1);
+          }
         }
         i = k;
         continue;
