@@ -1,6 +1,7 @@
 #include "rules/rule_set.hpp"
 
 #include <unicode/uniset.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -102,6 +103,13 @@ void each_match(const Expression& x, const text::FoldedText& t, const std::strin
     while (next < s.size() && (static_cast<unsigned char>(s[next]) & 0xC0) == 0x80) ++next;
     pos = next;
   }
+}
+
+// Whether two words are the same but for letter case, accents included ("Gêne", "gêne").
+bool same_word(std::string_view a, std::string_view b) {
+  icu::UnicodeString x = icu::UnicodeString::fromUTF8(icu::StringPiece(a.data(), a.size()));
+  icu::UnicodeString y = icu::UnicodeString::fromUTF8(icu::StringPiece(b.data(), b.size()));
+  return x.foldCase().compare(y.foldCase()) == 0;
 }
 
 bool needs_escape(char c) {
@@ -816,9 +824,13 @@ Expected<std::string> term_to_regex(const std::string& term, const Lists& lists)
   return Expander(lists).term(term);
 }
 
-MatchInput::MatchInput(std::string_view nfc) : MatchInput(text::fold(nfc)) { undo_evasions(); }
+MatchInput::MatchInput(std::string_view nfc) : MatchInput(text::fold(nfc)) {
+  this->nfc = nfc;
+  undo_evasions();
+}
 
 MatchInput::MatchInput(const text::AnalysedText& post) : MatchInput(post.folded_message()) {
+  nfc = post.nfc();
   undo_evasions();
 }
 
@@ -1285,6 +1297,16 @@ std::vector<RuleMatch> RuleSet::match(const MatchInput& input, std::string_view 
       }
     }
     if (!seen) unique.push_back(m);
+  }
+  // Rules read the folded text, where "gêne" and "gène" are one word: a slip already written
+  // as the word a spelling rule suggests ("la gêne occasionnée") is no slip.
+  if (!input.nfc.empty()) {
+    std::erase_if(unique, [&](const RuleMatch& m) {
+      if (m.rule->category != "spelling" || m.end > input.nfc.size()) return false;
+      const std::string_view said = input.nfc.substr(m.begin, m.end - m.begin);
+      return std::any_of(m.rule->suggestions.begin(), m.rule->suggestions.end(),
+                         [&](const std::string& s) { return same_word(s, said); });
+    });
   }
   return unique;
 }

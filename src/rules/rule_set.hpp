@@ -33,6 +33,8 @@ struct MatchInput {
   explicit MatchInput(const text::AnalysedText& post);
   // One copy only, read otherwise already (checks/evasions.hpp).
   explicit MatchInput(text::FoldedText only) : folded(std::move(only)) {}
+  // The NFC text the copies' offsets point into; empty when made from one copy.
+  std::string_view nfc;
   text::FoldedText folded;
   text::FoldedText skeleton;  // empty (no source_end) when made from one copy
   // The skeleton that joins spaced letters starting with a vowel ("e s c o r i a") where the
