@@ -114,17 +114,32 @@ Expected<std::shared_ptr<const spelling::SpellerPool>> LinterImpl::speller(
       });
 }
 
+namespace {
+
+// A model file of dictionaries/<folder>/<lang>.tsv; no model (nullptr) when there is none.
+Expected<std::shared_ptr<const checks::ToneModel>> read_model(const std::string& data_dir,
+                                                              const char* folder,
+                                                              const std::string& rule_lang) {
+  const fs::path path = fs::path(data_dir) / "dictionaries" / folder / (rule_lang + ".tsv");
+  std::error_code missing;
+  if (!fs::exists(path, missing)) return std::shared_ptr<const checks::ToneModel>();
+  auto model = checks::ToneModel::load(path.string());
+  if (!model) return model.error();
+  return std::shared_ptr<const checks::ToneModel>(std::move(model.value()));
+}
+
+}  // namespace
+
 Expected<std::shared_ptr<const checks::ToneModel>> LinterImpl::tone_model(
     const std::string& rule_lang) const {
-  return load_once<checks::ToneModel>(
-      tone_models_, rule_lang, [&]() -> Expected<std::shared_ptr<const checks::ToneModel>> {
-        const fs::path path = fs::path(data_dir) / "dictionaries" / "tone" / (rule_lang + ".tsv");
-        std::error_code missing;
-        if (!fs::exists(path, missing)) return std::shared_ptr<const checks::ToneModel>();
-        auto model = checks::ToneModel::load(path.string());
-        if (!model) return model.error();
-        return std::shared_ptr<const checks::ToneModel>(std::move(model.value()));
-      });
+  return load_once<checks::ToneModel>(tone_models_, rule_lang,
+                                      [&] { return read_model(data_dir, "tone", rule_lang); });
+}
+
+Expected<std::shared_ptr<const checks::ToneModel>> LinterImpl::hate_model(
+    const std::string& rule_lang) const {
+  return load_once<checks::ToneModel>(hate_models_, rule_lang,
+                                      [&] { return read_model(data_dir, "hate", rule_lang); });
 }
 
 Expected<std::shared_ptr<const rules::RuleSet>> LinterImpl::rule_set(
@@ -269,6 +284,9 @@ Expected<std::vector<Diagnostic>> Linter::check(const Post& post) const {
   auto tone_model = impl.tone_model(rule_lang);
   if (!tone_model) return tone_model.error();
   context.tone_model = tone_model.value().get();
+  auto hate_model = impl.hate_model(rule_lang);
+  if (!hate_model) return hate_model.error();
+  context.hate_model = hate_model.value().get();
   std::vector<Diagnostic> found;
   for (const auto& check : impl.checks) check->run(context, found);
 

@@ -50,6 +50,9 @@ class LinterImpl {
   Expected<std::shared_ptr<const rules::RuleSet>> rule_set(const std::string& rule_lang) const;
   // dictionaries/tone/<rule_lang>.tsv; a null pointer when the language has no model.
   Expected<std::shared_ptr<const checks::ToneModel>> tone_model(const std::string& rule_lang) const;
+  // The language's model of hostile statements about groups (dictionaries/hate/<lang>.tsv),
+  // read as the tone model is; nullptr when the language has none.
+  Expected<std::shared_ptr<const checks::ToneModel>> hate_model(const std::string& rule_lang) const;
   // Whether speller(lang) is loaded already (or failed to load).
   bool speller_ready(const std::string& lang) const { return ready(spellers_, lang); }
   // The shipped pack's files of a language, sorted.
@@ -99,6 +102,7 @@ class LinterImpl {
   mutable Slots<spelling::SpellerPool> spellers_;
   mutable Slots<rules::RuleSet> rule_sets_;
   mutable Slots<checks::ToneModel> tone_models_;
+  mutable Slots<checks::ToneModel> hate_models_;
 };
 
 }  // namespace brandlint

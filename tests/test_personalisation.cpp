@@ -38,6 +38,23 @@ const std::vector<Case>& cases() {
       {{"es", "Hola Rosa, gracias por escribirnos. Mañana recibirás tu pedido.", "Lucía Fernández"},
        "personalisation.name.wrong",
        "personalisation.name"},
+      // So is a word the dictionary knows only as a word, alone after the greeting.
+      {{"it", "Ciao Giada, scusaci per l'attesa! Il rimborso parte oggi.", "Giorgia Conti"},
+       "personalisation.name.wrong",
+       "personalisation.name"},
+      {{"es", "¡Hola Pilar! Tu pedido sale mañana.", "Lucía Fernández"},
+       "personalisation.name.wrong",
+       "personalisation.name"},
+      // ...but not a term of address, nor thanks after the greeting.
+      {{"en", "Hi Neighbour, your parcel is on its way.", "Paul Jones"},
+       "",
+       "personalisation.name.wrong"},
+      {{"en", "Hi, Thanks! Your parcel is on its way.", "Paul Jones"},
+       "",
+       "personalisation.name.wrong"},
+      {{"es", "Hola Buenas, tu pedido sale mañana.", "Lucía Fernández"},
+       "",
+       "personalisation.name.wrong"},
       // A name closing thanks or an apology calls the customer too.
       {{"en", "Oh no, sorry Emily! Please DM us a photo and we'll send a new one.", "Ellie Cole"},
        "personalisation.name.wrong",

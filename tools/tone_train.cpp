@@ -1,7 +1,12 @@
 // Learns the tone model (src/checks/tone_model.hpp) of each language from the repository's
-// hostile and polite replies, and writes dictionaries/tone/<lang>.tsv.
+// hostile and polite replies, and writes dictionaries/tone/<lang>.tsv; with --model hate, the
+// model of hostile statements about groups (rule_check.cpp), dictionaries/hate/<lang>.tsv.
 //
-//   build/tone_train [--root DIR] [--lang L] [--fp RATE]
+//   build/tone_train [--model tone|hate] [--root DIR] [--lang L] [--fp RATE]
+//
+// Hate: hostile, the discrimination packs' flag examples and tests/corpus/hate/<lang>/
+// hateful.txt; harmless, the packs' pass examples, tests/corpus/hate/<lang>/harmless.txt and
+// the polite replies below; tests/corpus/hate/<lang>/heldout-*.txt are never trained on.
 //
 // Hostile: the tone packs' flag examples, tests/corpus/hostile/replies.txt and
 // tests/corpus/tone/<lang>/hostile.txt. Polite: the tone packs' pass examples,
@@ -96,13 +101,15 @@ Trained train(const std::vector<const Example*>& data) {
   return m;
 }
 
-int run(const std::string& root, const std::string& lang, double fp_rate) {
+int run(const std::string& root, const std::string& kind, const std::string& lang, double fp_rate) {
+  const bool hate = kind == "hate";
   std::vector<Example> examples;
   auto add = [&](const std::vector<std::string>& texts, int label) {
     for (const auto& t : texts) examples.push_back({features_of(t), label});
   };
-  const std::string tone_pack = root + "/rules/" + lang + "/tone.yaml";
-  auto pack = brandlint::rules::load_rule_file(tone_pack);
+  const std::string pack_path =
+      root + "/rules/" + lang + (hate ? "/discrimination.yaml" : "/tone.yaml");
+  auto pack = brandlint::rules::load_rule_file(pack_path);
   if (!pack) {
     std::cerr << pack.error().to_string() << '\n';
     return 2;
@@ -112,8 +119,13 @@ int run(const std::string& root, const std::string& lang, double fp_rate) {
     for (const auto& e : rule.pass_examples) add({e.text}, 0);
   }
   const std::string corpus = root + "/tests/corpus/";
-  add(read_json_lines(corpus + "hostile/replies.txt", lang), 1);
-  add(read_lines(corpus + "tone/" + lang + "/hostile.txt"), 1);
+  if (hate) {
+    add(read_lines(corpus + "hate/" + lang + "/hateful.txt"), 1);
+    add(read_lines(corpus + "hate/" + lang + "/harmless.txt"), 0);
+  } else {
+    add(read_json_lines(corpus + "hostile/replies.txt", lang), 1);
+    add(read_lines(corpus + "tone/" + lang + "/hostile.txt"), 1);
+  }
   add(read_json_lines(corpus + "polite/" + lang + ".txt", lang), 0);
   add(read_lines(corpus + lang + "/clean.txt"), 0);
   add(read_lines(corpus + "tone/" + lang + "/polite.txt"), 0);
@@ -151,15 +163,17 @@ int run(const std::string& root, const std::string& lang, double fp_rate) {
 
   char figures[256];
   std::snprintf(figures, sizeof figures,
-                "learned from %zu hostile and %zu polite replies; cross-validated, %.0f %% of "
-                "the hostile ones score above the threshold and %.1f %% of the polite ones",
-                hostile, examples.size() - hostile,
+                "learned from %zu %s and %zu %s texts; cross-validated, %.0f %% of the first "
+                "score above the threshold and %.1f %% of the second",
+                hostile, hate ? "hateful" : "hostile", examples.size() - hostile,
+                hate ? "harmless" : "polite",
                 100.0 * static_cast<double>(caught) / static_cast<double>(hostile_scores.size()),
                 100.0 * fp_rate);
-  const std::string out_path = root + "/dictionaries/tone/" + lang + ".tsv";
+  const std::string out_path = root + "/dictionaries/" + kind + "/" + lang + ".tsv";
   std::ofstream out(out_path, std::ios::binary);
-  out << model.serialise("brandlint tone model, " + lang + ": weights of words and word pairs " +
-                         "(src/checks/tone_model.hpp).\n" + figures +
+  out << model.serialise("brandlint " + kind + " model, " + lang +
+                         ": weights of words and word pairs (src/checks/tone_model.hpp).\n" +
+                         figures +
                          ".\nWritten by build/tone_train from the repository's corpora; do not "
                          "edit, train again.");
   if (!out) {
@@ -168,14 +182,17 @@ int run(const std::string& root, const std::string& lang, double fp_rate) {
   }
   // What to expect of replies it has not seen.
   auto share = [&](const std::string& file) {
-    const auto lines = read_lines(corpus + "tone/" + lang + "/" + file);
+    const auto lines = read_lines(corpus + kind + "/" + lang + "/" + file);
     std::size_t over = 0;
     for (const auto& l : lines) over += model.score(features_of(l)) > threshold ? 1 : 0;
     return std::to_string(over) + "/" + std::to_string(lines.size());
   };
-  std::cout << lang << ": " << figures << "; held out: hostile " << share("heldout-hostile.txt")
-            << ", polite " << share("heldout-polite.txt") << " over the threshold; " << model.size()
-            << " weights -> " << out_path << '\n';
+  std::cout << kind << ' ' << lang << ": " << figures << "; held out: "
+            << (hate ? "hateful " + share("heldout-hateful.txt") + ", harmless " +
+                           share("heldout-harmless.txt")
+                     : "hostile " + share("heldout-hostile.txt") + ", polite " +
+                           share("heldout-polite.txt"))
+            << " over the threshold; " << model.size() << " weights -> " << out_path << '\n';
   return 0;
 }
 
@@ -183,23 +200,27 @@ int run(const std::string& root, const std::string& lang, double fp_rate) {
 
 int main(int argc, char** argv) {
   std::string root = ".";
+  std::string kind = "tone";
   std::vector<std::string> langs = {"en", "es", "fr", "it"};
   double fp_rate = 0.02;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
-    if (flag == "--root") {
+    if (flag == "--model" &&
+        (std::string(argv[i + 1]) == "tone" || std::string(argv[i + 1]) == "hate")) {
+      kind = argv[i + 1];
+    } else if (flag == "--root") {
       root = argv[i + 1];
     } else if (flag == "--lang") {
       langs = {argv[i + 1]};
     } else if (flag == "--fp") {
       fp_rate = std::stod(argv[i + 1]);
     } else {
-      std::cerr << "usage: tone_train [--root DIR] [--lang L] [--fp RATE]\n";
+      std::cerr << "usage: tone_train [--model tone|hate] [--root DIR] [--lang L] [--fp RATE]\n";
       return 2;
     }
   }
   for (const auto& lang : langs) {
-    if (const int status = run(root, lang, fp_rate); status != 0) return status;
+    if (const int status = run(root, kind, lang, fp_rate); status != 0) return status;
   }
   return 0;
 }

@@ -89,6 +89,8 @@ struct CheckContext {
   mutable bool corrected_done_ = false;
   // The language's tone model (tone_model.hpp); nullptr when the language has none.
   const ToneModel* tone_model = nullptr;
+  // The language's model of hostile statements about groups; nullptr when it has none.
+  const ToneModel* hate_model = nullptr;
 
   // What the language check finds (language_check.cpp), made on first use: the spelling check,
   // which runs first, reads which words stand in a sentence or clause in another language.

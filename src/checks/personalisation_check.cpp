@@ -278,7 +278,22 @@ bool addresses_no_one_by_name(const std::string& word) {
       "tutti", "tutte", "ragazzi", "ragazze", "amici", "amico", "amica", "squadra", "signora",
       "signore", "signorina", "dottore", "dottoressa", "dott", "avvocato", "ingegnere",
       "professore", "professoressa", "tesoro", "cara", "caro", "capo", "campione", "campionessa",
-      "bella", "bello", "gentile", "vicino", "famiglia", "voi", "lei"};
+      "bella", "bello", "gentile", "vicino", "famiglia", "voi", "lei",
+      // Family, friends and the like, in the four languages
+      "again", "world", "yall", "beautiful", "babe", "hun", "bro", "sis", "dude", "peeps", "people",
+      "community", "fans", "followers", "partner", "cutie", "handsome", "stranger", "officer",
+      "coach", "teacher", "nurse", "professor", "prof", "father", "mother", "mum", "mom", "dad",
+      "uncle", "auntie", "aunt", "grandma", "grandpa", "nan", "granny", "sister", "brother",
+      "cousin", "baby", "kid", "kids", "boys", "girls", "lady", "gentleman", "mama", "papa",
+      "prince", "princess", "maam", "hon", "dearest", "everyone's", "hermano", "hermana", "tio",
+      "tia", "primo", "prima", "abuelo", "abuela", "bonita", "bonito", "carino", "corazon", "amor",
+      "guapisima", "guapisimo", "chaval", "chavales", "nene", "nena", "gente", "comunidad", "hijo",
+      "hija", "mijo", "mija", "profe", "don", "dona", "buenas", "compa", "cherie", "cheri", "frere",
+      "soeur", "cousine", "maman", "mamie", "papi", "gars", "filles", "beaute", "belle", "beau",
+      "copain", "copine", "collegue", "professeur", "communaute", "amore", "zio", "zia", "nonno",
+      "nonna", "mamma", "fratello", "sorella", "cugino", "cugina", "bimbo", "bimba", "ragazzo",
+      "ragazza", "comunita", "signori", "carissimo", "carissima", "carissimi", "bellezza",
+      "collega", "colleghi", "figlio", "figlia", "raga"};
   return kAddressed.count(word) > 0;
 }
 
@@ -402,6 +417,24 @@ class PersonalisationCheck final : public Check {
           stranger = &t;
         name_end = t.end;
       }
+      // "Ciao Giada!", "Hola Pilar,": one capitalised word alone between a greeting that opens
+      // the reply's sentence and a comma or the end of the clause is a name, even one the
+      // dictionary knows as a word (giada, pilar, rose), unless it is a term of address or a
+      // word of thanks, apology or greeting ("Hi, Thanks!").
+      if (!vocative && !matched && stranger == nullptr && taken == 1 && ends_vocative(tokens, i)) {
+        const text::Token* word = nullptr;
+        for (const auto& t : tokens) {
+          if (t.begin == name_begin) word = &t;
+        }
+        const bool called =
+            std::any_of(calls_by_name.begin(), calls_by_name.end(), [&](const Call& c) {
+              return c.words.first <= name_begin && name_begin < c.words.second;
+            });
+        if (word != nullptr && !called && looks_like_a_name(word->text) &&
+            !addresses_no_one_by_name(text::fold_term(word->text))) {
+          stranger = word;
+        }
+      }
       if (matched || (stranger == nullptr && !misspelt)) continue;
       if (vocative && !closes_clause(tokens, i, taken)) continue;  // "sorry Emily had to wait"
       const bool again = std::any_of(reported.begin(), reported.end(),
@@ -435,6 +468,23 @@ class PersonalisationCheck final : public Check {
                             const std::string& folded) {
     if (addresses_no_one_by_name(folded)) return false;
     return !context.speller.correct(text::lowercase(word)) || context.speller.proper_noun(word);
+  }
+
+  // Whether tokens[i], after the word a greeting names, ends the vocative: a comma, "!", "."
+  // or an emoji, as in "Hi Rose, …", "Ciao Giada!".
+  static bool ends_vocative(const std::vector<text::Token>& tokens, std::size_t i) {
+    if (i == tokens.size()) return false;  // "Hi Rose" alone: nothing to go on
+    const auto& next = tokens[i];
+    return next.kind == text::TokenKind::emoji ||
+           (next.kind == text::TokenKind::punctuation &&
+            (next.text == "," || next.text == "!" || next.text == "."));
+  }
+
+  // Written as a given name is: a capital, then three or more lowercase letters ("Rose", not
+  // "ALL", "Hi" or "McX").
+  static bool looks_like_a_name(std::string_view word) {
+    const text::LetterCase l = text::letter_case(word);
+    return l.first_upper && l.upper == 1 && l.digits == 0 && l.code_points >= 3;
   }
 
   // Whether the one or two words a thanks or an apology names, ending before tokens[i], end

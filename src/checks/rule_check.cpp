@@ -2,6 +2,7 @@
 // salutations, sales phrases) and reports each match with the rule's own words.
 #include "checks/evasions.hpp"
 #include "checks/families.hpp"
+#include "checks/tone_model.hpp"
 #include "text/folded_text.hpp"
 
 namespace brandlint::checks {
@@ -37,6 +38,7 @@ class RuleCheck final : public Check {
       d.help_uri = rule.link;
       out.push_back(std::move(d));
     }
+    hostile_statements(ctx, out, first);
     soften_condemned_reports(ctx, out, first);
     // A known slip that the dictionary does not know either ("qual'è") is one finding: the
     // rule's, which says what is meant.
@@ -100,6 +102,65 @@ class RuleCheck final : public Check {
   // quotes) and condemns (a word of its `condemnation` list elsewhere in the post, not negated
   // as in "not racist" or "call me racist") is counter-speech. It stays a note, since repeating
   // the words still spreads them; a slur written out stays what it is.
+  // "Those people from X should just go back, nobody wants them": hate the rules do not
+  // name in any of their shapes. A sentence that names a group (the pack's `hate_target`
+  // list) is read with the language's model of hostile statements (the tone model's
+  // features and form, trained on the packs' discrimination examples and tests/corpus/hate by
+  // tools/tone_train.cpp), with the sentence after it, where "they" often goes on. Over the
+  // model's threshold, and where no rule found anything already, it is a warning to reread the
+  // sentence: a model's reading, not a certainty, so never an error.
+  static void hostile_statements(const CheckContext& ctx, std::vector<Diagnostic>& out,
+                                 std::size_t first) {
+    if (ctx.hate_model == nullptr) return;
+    const auto* targets = ctx.rules.lexicon("hate_target");
+    if (targets == nullptr) return;
+    const auto named = targets->find_all(ctx.folded.folded);
+    if (named.empty()) return;
+    // Counter-speech: a post that condemns prejudice, or affirms what it denies ("being gay is
+    // not a disease", "there's nothing wrong with…"), reads to a model of words like the
+    // prejudice itself.
+    if (!condemnations(ctx).empty()) return;
+    std::vector<std::pair<std::size_t, std::size_t>> affirmed;
+    if (const auto* affirming = ctx.rules.lexicon("affirmation")) {
+      affirmed = affirming->find_all(ctx.folded.folded);
+    }
+    const ToneModel& model = *ctx.hate_model;
+    const text::AnalysedText& text = ctx.text;
+    const auto& sentences = text.sentences();
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+      const std::size_t begin = sentences[s].begin;
+      const std::size_t end = s + 1 < sentences.size() ? sentences[s + 1].end : sentences[s].end;
+      const auto group = std::find_if(named.begin(), named.end(), [&](const auto& g) {
+        return g.first >= begin && g.second <= sentences[s].end;
+      });
+      if (group == named.end()) continue;
+      if (std::any_of(affirmed.begin(), affirmed.end(),
+                      [&](const auto& a) { return a.first >= begin && a.second <= end; })) {
+        continue;
+      }
+      const bool said = std::any_of(
+          out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), [&](const Diagnostic& d) {
+            return (d.category == "discrimination" || d.category == "tone") && d.offset < end &&
+                   begin < d.offset + d.length;
+          });
+      if (said) continue;
+      const auto tokens = tone_tokens(text, ctx.folded.folded, begin, end);
+      if (model.score(tokens) <= model.threshold()) continue;
+      std::string weighed;
+      for (const auto& w : model.strongest(tone_features(tokens), 3)) {
+        weighed += (weighed.empty() ? "" : ", ") + ("“" + w + "”");
+      }
+      const std::string who = text.nfc().substr(group->first, group->second - group->first);
+      out.push_back(ctx.diagnostic(
+          "discrimination.hostile-statement", "discrimination", "group", Severity::warning,
+          "this reads as hostile to a group of people (“" + who + "”" +
+              (weighed.empty() ? std::string() : "; the words that weigh most: " + weighed) +
+              "): reread it as they would, and do not publish it if it speaks ill of them",
+          begin, end));
+      break;  // one reading a post
+    }
+  }
+
   // A slur is softened only when it is quoted as a word ("'Retard' is not a joke word", « pédé »,
   // 'frocio') in a post that condemns it: a moderation notice, not an insult.
   static void soften_condemned_reports(const CheckContext& ctx, std::vector<Diagnostic>& out,
@@ -111,36 +172,9 @@ class RuleCheck final : public Check {
       return;
     }
     const auto* reporting = ctx.rules.lexicon("reported_speech");
-    const auto* condemning = ctx.rules.lexicon("condemnation");
-    if (reporting == nullptr || condemning == nullptr) return;
+    if (reporting == nullptr) return;
     const std::string& nfc = ctx.text.nfc();
-    std::vector<std::pair<std::size_t, std::size_t>> condemned;
-    for (const auto& span : condemning->find_all(ctx.folded.folded)) {
-      // The three words before it in its sentence: "not racist", "n'est pas raciste", "call me
-      // racist" (but "Tu n'es pas seul. Signale-le.").
-      const std::size_t from =
-          std::max(span.first > 30 ? span.first - 30 : 0, ctx.text.sentence_start(span.first));
-      const std::string before =
-          text::fold_term(std::string_view(nfc).substr(from, span.first - from));
-      std::vector<std::string> words;
-      std::string word;
-      for (const char c : before + " ") {
-        if (c == ' ') {
-          if (!word.empty()) words.push_back(word);
-          word.clear();
-        } else {
-          word += c;
-        }
-      }
-      static constexpr std::string_view kDenials[] = {"not",     "isn't", "isnt", "aren't", "no",
-                                                      "never",   "pas",   "non",  "ni",     "call",
-                                                      "calling", "me",    "nor",  "sans"};
-      bool denied = false;
-      for (std::size_t k = words.size() > 3 ? words.size() - 3 : 0; k < words.size(); ++k) {
-        for (std::string_view d : kDenials) denied = denied || words[k] == d;
-      }
-      if (!denied) condemned.push_back(span);
-    }
+    const auto condemned = condemnations(ctx);
     if (condemned.empty()) return;
     const auto reports = reporting->find_all(ctx.folded.folded);
     for (std::size_t i = first; i < out.size(); ++i) {
@@ -186,6 +220,43 @@ class RuleCheck final : public Check {
                   "fine, but repeating the words spreads them; consider naming the prejudice "
                   "rather than quoting it";
     }
+  }
+
+  // Where the post condemns (a word of the language's `condemnation` list: "racist",
+  // "hate speech", "reported"), less those denied ("not racist", "n'est pas raciste", "call
+  // me racist").
+  static std::vector<std::pair<std::size_t, std::size_t>> condemnations(const CheckContext& ctx) {
+    std::vector<std::pair<std::size_t, std::size_t>> condemned;
+    const auto* condemning = ctx.rules.lexicon("condemnation");
+    if (condemning == nullptr) return condemned;
+    const std::string& nfc = ctx.text.nfc();
+    for (const auto& span : condemning->find_all(ctx.folded.folded)) {
+      // The three words before it in its sentence: "not racist", "n'est pas raciste", "call me
+      // racist" (but "Tu n'es pas seul. Signale-le.").
+      const std::size_t from =
+          std::max(span.first > 30 ? span.first - 30 : 0, ctx.text.sentence_start(span.first));
+      const std::string before =
+          text::fold_term(std::string_view(nfc).substr(from, span.first - from));
+      std::vector<std::string> words;
+      std::string word;
+      for (const char c : before + " ") {
+        if (c == ' ') {
+          if (!word.empty()) words.push_back(word);
+          word.clear();
+        } else {
+          word += c;
+        }
+      }
+      static constexpr std::string_view kDenials[] = {"not",     "isn't", "isnt", "aren't", "no",
+                                                      "never",   "pas",   "non",  "ni",     "call",
+                                                      "calling", "me",    "nor",  "sans"};
+      bool denied = false;
+      for (std::size_t k = words.size() > 3 ? words.size() - 3 : 0; k < words.size(); ++k) {
+        for (std::string_view d : kDenials) denied = denied || words[k] == d;
+      }
+      if (!denied) condemned.push_back(span);
+    }
+    return condemned;
   }
 
   // Whether NFC bytes [begin, end) are wrapped in quotation marks, as a word is when it is

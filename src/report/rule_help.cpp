@@ -23,6 +23,11 @@ constexpr std::array kEntries = {
     Entry{"discrimination", "Discriminatory language",
           "The wording demeans or stereotypes a group of people. Publishing it would embarrass "
           "the brand; use the suggested neutral wording."},
+    Entry{"discrimination.hostile-statement", "Reads as hostile to a group of people",
+          "No rule names the words, but the language's model of hostile statements, trained on "
+          "hateful and harmless texts about the same groups, reads the sentence that names a "
+          "group as hostile to it. A model's reading, not a certainty: reread the sentence as "
+          "the people it names would, and do not publish it if it speaks ill of them."},
     Entry{"controversial", "Controversial topic",
           "The post touches a topic (politics, religion, tragedies, ...) that brand accounts "
           "usually stay away from. Make sure it is intended and approved."},
