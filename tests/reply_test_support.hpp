@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <functional>
 #include <memory>
 #include <string>
@@ -154,6 +155,40 @@ inline void check_cases(const std::vector<Case>& cases) {
       CHECK(has_rule(found, c.expected));
     }
   }
+}
+
+// The non-empty lines of a file (the held-out corpora, one text a line).
+inline std::vector<std::string> lines_of(const std::string& path) {
+  std::vector<std::string> out;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) out.push_back(line);
+  }
+  return out;
+}
+
+// Of `replies`, how many the packs flag (a finding of `prefix` above info, other than
+// `model_rule`), how many the packs or the model (`model_rule`, at any severity) flag, and how
+// many the model flags at all.
+struct Flagged {
+  std::size_t by_rules = 0, with_model = 0, by_model = 0;
+};
+inline Flagged flagged(const std::vector<Reply>& replies, const std::string& prefix,
+                       const std::string& model_rule) {
+  Flagged out;
+  for (const auto& r : replies) {
+    bool rule = false, model = false;
+    for (const auto& d : lint(r, prefix)) {
+      if (d.rule == model_rule)
+        model = true;
+      else if (d.severity != brandlint::Severity::info)
+        rule = true;
+    }
+    out.by_rules += rule ? 1 : 0;
+    out.with_model += rule || model ? 1 : 0;
+    out.by_model += model ? 1 : 0;
+  }
+  return out;
 }
 
 }  // namespace reply_test

@@ -4,9 +4,11 @@
 // training texts and never trained on), and where it stays quiet.
 #include <doctest/doctest.h>
 
-#include <fstream>
+#include <algorithm>
 
+#include "checks/tone_model.hpp"
 #include "reply_test_support.hpp"
+#include "text/analysed_text.hpp"
 
 using namespace brandlint;
 using reply_test::has_rule;
@@ -15,22 +17,33 @@ using reply_test::Reply;
 
 namespace {
 
-std::vector<std::string> lines(const std::string& path) {
-  std::vector<std::string> out;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) out.push_back(line);
-  }
-  return out;
-}
-
 Reply post(const std::string& lang, const std::string& text) {
   Reply r{lang, text};
   r.kind = "post";
   return r;
 }
 
+std::vector<Reply> posts(const std::string& lang, const std::string& path) {
+  std::vector<Reply> out;
+  for (const auto& text : reply_test::lines_of(path)) out.push_back(post(lang, text));
+  return out;
+}
+
 }  // namespace
+
+TEST_CASE("the hate model reads the tone model's features and the stems of long words") {
+  const text::AnalysedText text("Los inmigrantes y la inmigración: ¿un problema?");
+  const auto f = checks::hate_features(text, 0, text.nfc().size());
+  const auto holds = [&](const std::string& x) {
+    return std::find(f.begin(), f.end(), x) != f.end();
+  };
+  CHECK(holds("inmigrantes"));
+  CHECK(holds("los inmigrantes"));
+  CHECK(holds("~inmig"));      // shared by both words, one feature
+  CHECK(holds("~probl"));      // "problema", folded
+  CHECK_FALSE(holds("~los"));  // short words have none
+  CHECK(std::count(f.begin(), f.end(), std::string("~inmig")) == 1);
+}
 
 TEST_CASE("the model of hostile statements reads what no rule names, as a warning") {
   // No rule names these words; the model reads them as hostile to the group named.
@@ -67,34 +80,23 @@ TEST_CASE("on texts it never saw, the model adds to the packs and stays quiet on
   for (const std::string lang : {"en", "es", "fr", "it"}) {
     CAPTURE(lang);
     const std::string dir = std::string(BRANDLINT_SOURCE_DIR) + "/tests/corpus/hate/" + lang;
-    std::size_t by_rules = 0, with_model = 0, harmless_warned = 0;
-    const auto hateful = lines(dir + "/heldout-hateful.txt");
-    for (const auto& text : hateful) {
-      bool rule = false, model = false;
-      for (const auto& d : lint(post(lang, text), "discrimination.")) {
-        if (d.rule == "discrimination.hostile-statement")
-          model = true;
-        else if (d.severity != Severity::info)
-          rule = true;
-      }
-      by_rules += rule ? 1 : 0;
-      with_model += rule || model ? 1 : 0;
-    }
-    const auto harmless = lines(dir + "/heldout-harmless.txt");
-    for (const auto& text : harmless) {
-      for (const auto& d : lint(post(lang, text), "discrimination.")) {
-        if (d.rule == "discrimination.hostile-statement") ++harmless_warned;
-      }
-    }
+    const auto hateful = posts(lang, dir + "/heldout-hateful.txt");
+    const auto harmless = posts(lang, dir + "/heldout-harmless.txt");
+    const auto held =
+        reply_test::flagged(hateful, "discrimination.", "discrimination.hostile-statement");
+    const std::size_t by_rules = held.by_rules, with_model = held.with_model;
+    const std::size_t harmless_warned =
+        reply_test::flagged(harmless, "discrimination.", "discrimination.hostile-statement")
+            .by_model;
     MESSAGE(lang << ": held-out hateful texts flagged by the packs " << by_rules
                  << ", with the model " << with_model << " of " << hateful.size()
                  << "; harmless ones the model warns on " << harmless_warned << " of "
                  << harmless.size());
     REQUIRE(hateful.size() >= 40);
     REQUIRE(harmless.size() >= 60);
-    // Measured when the model was trained: it adds 3 to 7 of 40 to the packs and warns on
-    // none of the 65 harmless texts (neutral mentions, counter-speech, polite replies).
-    CHECK(with_model >= by_rules + 2);
+    // Measured when the model was trained: the packs 17-25 of 40, with the model 27-31; it
+    // warns on none of the 65 harmless texts (neutral mentions, counter-speech, polite replies).
+    CHECK(with_model >= by_rules + 4);
     CHECK(harmless_warned * 100 <= harmless.size() * 3);
   }
 }

@@ -4,7 +4,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <fstream>
 
 #include "checks/tone_model.hpp"
 #include "reply_test_support.hpp"
@@ -25,15 +24,6 @@ std::vector<std::string> features(const std::string& s) {
 
 bool holds(const std::vector<std::string>& f, const std::string& x) {
   return std::find(f.begin(), f.end(), x) != f.end();
-}
-
-std::vector<std::string> lines(const std::string& path) {
-  std::vector<std::string> out;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) out.push_back(line);
-  }
-  return out;
 }
 
 }  // namespace
@@ -114,23 +104,15 @@ TEST_CASE("on replies it never saw, the model adds to the packs and stays quiet 
   for (const std::string lang : {"en", "es", "fr", "it"}) {
     CAPTURE(lang);
     const std::string dir = std::string(BRANDLINT_SOURCE_DIR) + "/tests/corpus/tone/" + lang;
-    std::size_t by_rules = 0, with_model = 0, polite_flagged = 0;
-    const auto hostile = lines(dir + "/heldout-hostile.txt");
-    for (const auto& text : hostile) {
-      bool rule = false, model = false;
-      for (const auto& d : lint(Reply{lang, text}, "tone.")) {
-        if (d.rule == "tone.impression.curt")
-          model = true;
-        else if (d.severity != Severity::info)
-          rule = true;
-      }
-      by_rules += rule ? 1 : 0;
-      with_model += rule || model ? 1 : 0;
-    }
-    const auto polite = lines(dir + "/heldout-polite.txt");
-    for (const auto& text : polite) {
-      polite_flagged += lint(Reply{lang, text}, "tone.").empty() ? 0 : 1;
-    }
+    std::vector<Reply> hostile, polite;
+    for (const auto& text : reply_test::lines_of(dir + "/heldout-hostile.txt"))
+      hostile.push_back(Reply{lang, text});
+    for (const auto& text : reply_test::lines_of(dir + "/heldout-polite.txt"))
+      polite.push_back(Reply{lang, text});
+    const auto held = reply_test::flagged(hostile, "tone.", "tone.impression.curt");
+    const std::size_t by_rules = held.by_rules, with_model = held.with_model;
+    std::size_t polite_flagged = 0;
+    for (const auto& r : polite) polite_flagged += lint(r, "tone.").empty() ? 0 : 1;
     MESSAGE(lang << ": held-out hostile replies flagged by the packs " << by_rules
                  << ", with the model " << with_model << " of " << hostile.size()
                  << "; polite ones with any tone finding " << polite_flagged << " of "

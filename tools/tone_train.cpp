@@ -40,9 +40,10 @@ struct Example {
   int label;  // 1 hostile
 };
 
-Features features_of(const std::string& reply) {
+Features features_of(const std::string& reply, bool hate) {
   const brandlint::text::AnalysedText text(reply);
-  return brandlint::checks::tone_features(text, 0, text.nfc().size());
+  return hate ? brandlint::checks::hate_features(text, 0, text.nfc().size())
+              : brandlint::checks::tone_features(text, 0, text.nfc().size());
 }
 
 std::vector<std::string> read_lines(const std::string& path) {
@@ -105,7 +106,7 @@ int run(const std::string& root, const std::string& kind, const std::string& lan
   const bool hate = kind == "hate";
   std::vector<Example> examples;
   auto add = [&](const std::vector<std::string>& texts, int label) {
-    for (const auto& t : texts) examples.push_back({features_of(t), label});
+    for (const auto& t : texts) examples.push_back({features_of(t, hate), label});
   };
   const std::string pack_path =
       root + "/rules/" + lang + (hate ? "/discrimination.yaml" : "/tone.yaml");
@@ -184,7 +185,7 @@ int run(const std::string& root, const std::string& kind, const std::string& lan
   auto share = [&](const std::string& file) {
     const auto lines = read_lines(corpus + kind + "/" + lang + "/" + file);
     std::size_t over = 0;
-    for (const auto& l : lines) over += model.score(features_of(l)) > threshold ? 1 : 0;
+    for (const auto& l : lines) over += model.score(features_of(l, hate)) > threshold ? 1 : 0;
     return std::to_string(over) + "/" + std::to_string(lines.size());
   };
   std::cout << kind << ' ' << lang << ": " << figures << "; held out: "

@@ -144,10 +144,10 @@ class RuleCheck final : public Check {
                    begin < d.offset + d.length;
           });
       if (said) continue;
-      const auto tokens = tone_tokens(text, ctx.folded.folded, begin, end);
-      if (model.score(tokens) <= model.threshold()) continue;
+      const auto features = hate_features(tone_tokens(text, ctx.folded.folded, begin, end));
+      if (model.score(features) <= model.threshold()) continue;
       std::string weighed;
-      for (const auto& w : model.strongest(tone_features(tokens), 3)) {
+      for (const auto& w : model.strongest(features, 3)) {
         weighed += (weighed.empty() ? "" : ", ") + ("“" + w + "”");
       }
       const std::string who = text.nfc().substr(group->first, group->second - group->first);

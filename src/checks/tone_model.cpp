@@ -1,5 +1,8 @@
 #include "checks/tone_model.hpp"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
@@ -103,6 +106,35 @@ std::vector<std::string> tone_features(const text::AnalysedText& text, std::size
                                        std::size_t end) {
   const text::FoldedText folded = text::fold(text.nfc());
   return tone_features(tone_tokens(text, folded, begin, end));
+}
+
+std::vector<std::string> hate_features(const std::vector<std::string_view>& seq) {
+  std::vector<std::string> features = tone_features(seq);
+  for (std::string_view token : seq) {
+    // The first five letters of a word of six or more ("~inmig" of inmigrantes, inmigración):
+    // what the inflections of es, fr and it share, where a model of whole words sees
+    // strangers.
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(token.data());
+    const auto length = static_cast<std::int32_t>(token.size());
+    std::int32_t at = 0, letters = 0, stem_end = 0;
+    bool word = true;
+    while (at < length && word) {
+      UChar32 c;
+      U8_NEXT(bytes, at, length, c);
+      word = c >= 0 && u_isalpha(c);
+      if (++letters == 5) stem_end = at;
+    }
+    if (word && letters >= 6) features.push_back("~" + std::string(token.substr(0, stem_end)));
+  }
+  std::sort(features.begin(), features.end());
+  features.erase(std::unique(features.begin(), features.end()), features.end());
+  return features;
+}
+
+std::vector<std::string> hate_features(const text::AnalysedText& text, std::size_t begin,
+                                       std::size_t end) {
+  const text::FoldedText folded = text::fold(text.nfc());
+  return hate_features(tone_tokens(text, folded, begin, end));
 }
 
 ToneModel::ToneModel(double bias, double threshold, std::unordered_map<std::string, double> weights)
@@ -233,7 +265,7 @@ std::vector<std::string> ToneModel::strongest(const std::vector<std::string>& fe
                                               std::size_t n) const {
   std::vector<std::pair<double, std::string>> found;
   for (const auto& f : features) {
-    if (f.find(' ') != std::string::npos || f.front() == '<') continue;
+    if (f.find(' ') != std::string::npos || f.front() == '<' || f.front() == '~') continue;
     const float* weight = find(cache::fnv1a(f));
     if (weight != nullptr && *weight > 0) found.emplace_back(*weight, f);
   }

@@ -39,6 +39,12 @@ std::vector<std::string> tone_features(const std::vector<std::string_view>& toke
 std::vector<std::string> tone_features(const text::AnalysedText& text, std::size_t begin,
                                        std::size_t end);
 
+// The hate model's features (rule_check.cpp): the tone model's, and the first five letters of
+// each word of six letters or more, marked "~", which a word's inflections share.
+std::vector<std::string> hate_features(const std::vector<std::string_view>& tokens);
+std::vector<std::string> hate_features(const text::AnalysedText& text, std::size_t begin,
+                                       std::size_t end);
+
 class ToneModel {
  public:
   ToneModel(double bias, double threshold, std::unordered_map<std::string, double> weights);
