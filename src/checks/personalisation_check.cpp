@@ -293,7 +293,11 @@ bool addresses_no_one_by_name(const std::string& word) {
       "copain", "copine", "collegue", "professeur", "communaute", "amore", "zio", "zia", "nonno",
       "nonna", "mamma", "fratello", "sorella", "cugino", "cugina", "bimbo", "bimba", "ragazzo",
       "ragazza", "comunita", "signori", "carissimo", "carissima", "carissimi", "bellezza",
-      "collega", "colleghi", "figlio", "figlia", "raga"};
+      "collega", "colleghi", "figlio", "figlia", "raga",
+      // Pet names and praise used as names
+      "bestie", "girlie", "rockstar", "dearie", "darlin", "figura", "maquina", "cielo", "majo",
+      "maja", "hermosa", "hermoso", "preciosa", "precioso", "linda", "lindo", "loulou", "coco",
+      "grande", "mitico", "mitica"};
   return kAddressed.count(word) > 0;
 }
 
