@@ -399,6 +399,7 @@ class PersonalisationCheck final : public Check {
       while (i < tokens.size() && tokens[i].begin < ge) ++i;
       bool matched = false, misspelt = false;
       const text::Token* stranger = nullptr;
+      const text::Token* first = nullptr;  // the first word taken
       std::size_t name_begin = ge;
       std::size_t name_end = ge;
       int taken = 0;
@@ -411,7 +412,10 @@ class PersonalisationCheck final : public Check {
           break;
         }
         if (t.kind != text::TokenKind::word || !text::letter_case(t.text).first_upper) break;
-        if (taken++ == 0) name_begin = t.begin;
+        if (taken++ == 0) {
+          name_begin = t.begin;
+          first = &t;
+        }
         const std::string folded = text::fold_term(t.text);
         if (calls(customer, folded)) matched = true;
         if (calls(agent, folded)) break;  // "Hello, Marcos here"
@@ -426,17 +430,13 @@ class PersonalisationCheck final : public Check {
       // dictionary knows as a word (giada, pilar, rose), unless it is a term of address or a
       // word of thanks, apology or greeting ("Hi, Thanks!").
       if (!vocative && !matched && stranger == nullptr && taken == 1 && ends_vocative(tokens, i)) {
-        const text::Token* word = nullptr;
-        for (const auto& t : tokens) {
-          if (t.begin == name_begin) word = &t;
-        }
         const bool called =
             std::any_of(calls_by_name.begin(), calls_by_name.end(), [&](const Call& c) {
               return c.words.first <= name_begin && name_begin < c.words.second;
             });
-        if (word != nullptr && !called && looks_like_a_name(word->text) &&
-            !addresses_no_one_by_name(text::fold_term(word->text))) {
-          stranger = word;
+        if (!called && looks_like_a_name(first->text) &&
+            !addresses_no_one_by_name(text::fold_term(first->text))) {
+          stranger = first;
         }
       }
       if (matched || (stranger == nullptr && !misspelt)) continue;

@@ -146,10 +146,7 @@ class RuleCheck final : public Check {
       if (said) continue;
       const auto features = hate_features(tone_tokens(text, ctx.folded.folded, begin, end));
       if (model.score(features) <= model.threshold()) continue;
-      std::string weighed;
-      for (const auto& w : model.strongest(features, 3)) {
-        weighed += (weighed.empty() ? "" : ", ") + ("“" + w + "”");
-      }
+      const std::string weighed = model.strongest_quoted(features, 3);
       const std::string who = text.nfc().substr(group->first, group->second - group->first);
       out.push_back(ctx.diagnostic(
           "discrimination.hostile-statement", "discrimination", "group", Severity::warning,

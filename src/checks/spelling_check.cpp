@@ -460,8 +460,7 @@ class SpellingCheck final : public Check {
         "inter", "mega", "mid",  "mini",    "mis",   "multi", "non", "over",  "post", "pre",
         "pro",   "re",   "self", "semi",    "sub",   "super", "tri", "ultra", "un",   "under"};
     static constexpr std::string_view kApart[] = {"ex", "co", "no", "non", "pro", "vice", "e"};
-    std::string lower(word);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string lower = text::lowercase(word);
     const auto holds = [&](const auto& list) {
       return std::find(std::begin(list), std::end(list), lower) != std::end(list);
     };

@@ -106,10 +106,8 @@ class ToneCheck final : public Check {
         end = sentence.end;
       }
     }
-    std::string weighed;
-    for (const auto& w : model.strongest(tone_features(tone_tokens(text, folded, begin, end)), 3)) {
-      weighed += (weighed.empty() ? "" : ", ") + ("“" + w + "”");
-    }
+    const std::string weighed =
+        model.strongest_quoted(tone_features(tone_tokens(text, folded, begin, end)), 3);
     out.push_back(context.diagnostic(
         "tone.impression.curt", "tone", "impression", Severity::info,
         (context.kind == "reply" ? "this reply may read as curt or sarcastic to the customer"

@@ -89,7 +89,12 @@ std::vector<std::string_view> tone_tokens(const text::AnalysedText& text,
   return seq;
 }
 
-std::vector<std::string> tone_features(const std::vector<std::string_view>& seq) {
+namespace {
+
+// The tokens and every pair of neighbours; with `stems`, also the first five letters of each
+// word of six or more ("~inmig" of inmigrantes, inmigración): what the inflections of es, fr
+// and it share, where a model of whole words sees strangers. Sorted, each once.
+std::vector<std::string> features_of(const std::vector<std::string_view>& seq, bool stems) {
   std::vector<std::string> features(seq.begin(), seq.end());
   for (std::size_t i = 0; i + 1 < seq.size(); ++i) {
     std::string pair;
@@ -97,23 +102,8 @@ std::vector<std::string> tone_features(const std::vector<std::string_view>& seq)
     pair.append(seq[i]).append(1, ' ').append(seq[i + 1]);
     features.push_back(std::move(pair));
   }
-  std::sort(features.begin(), features.end());
-  features.erase(std::unique(features.begin(), features.end()), features.end());
-  return features;
-}
-
-std::vector<std::string> tone_features(const text::AnalysedText& text, std::size_t begin,
-                                       std::size_t end) {
-  const text::FoldedText folded = text::fold(text.nfc());
-  return tone_features(tone_tokens(text, folded, begin, end));
-}
-
-std::vector<std::string> hate_features(const std::vector<std::string_view>& seq) {
-  std::vector<std::string> features = tone_features(seq);
-  for (std::string_view token : seq) {
-    // The first five letters of a word of six or more ("~inmig" of inmigrantes, inmigración):
-    // what the inflections of es, fr and it share, where a model of whole words sees
-    // strangers.
+  for (std::size_t k = 0; stems && k < seq.size(); ++k) {
+    const std::string_view token = seq[k];
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(token.data());
     const auto length = static_cast<std::int32_t>(token.size());
     std::int32_t at = 0, letters = 0, stem_end = 0;
@@ -129,6 +119,22 @@ std::vector<std::string> hate_features(const std::vector<std::string_view>& seq)
   std::sort(features.begin(), features.end());
   features.erase(std::unique(features.begin(), features.end()), features.end());
   return features;
+}
+
+}  // namespace
+
+std::vector<std::string> tone_features(const std::vector<std::string_view>& seq) {
+  return features_of(seq, false);
+}
+
+std::vector<std::string> tone_features(const text::AnalysedText& text, std::size_t begin,
+                                       std::size_t end) {
+  const text::FoldedText folded = text::fold(text.nfc());
+  return tone_features(tone_tokens(text, folded, begin, end));
+}
+
+std::vector<std::string> hate_features(const std::vector<std::string_view>& seq) {
+  return features_of(seq, true);
 }
 
 std::vector<std::string> hate_features(const text::AnalysedText& text, std::size_t begin,
@@ -274,6 +280,13 @@ std::vector<std::string> ToneModel::strongest(const std::vector<std::string>& fe
   });
   std::vector<std::string> out;
   for (std::size_t i = 0; i < found.size() && i < n; ++i) out.push_back(found[i].second);
+  return out;
+}
+
+std::string ToneModel::strongest_quoted(const std::vector<std::string>& features,
+                                        std::size_t n) const {
+  std::string out;
+  for (const auto& w : strongest(features, n)) out += (out.empty() ? "" : ", ") + ("“" + w + "”");
   return out;
 }
 

@@ -64,6 +64,8 @@ class ToneModel {
   // The words (not pairs, not placeholders) of `features` with the largest positive
   // weights, largest first, at most `n`.
   std::vector<std::string> strongest(const std::vector<std::string>& features, std::size_t n) const;
+  // The same, each in quotation marks, joined by commas ("“a”, “b”"): how findings name them.
+  std::string strongest_quoted(const std::vector<std::string>& features, std::size_t n) const;
   std::size_t size() const { return size_; }
 
  private:
